@@ -1,0 +1,64 @@
+/**
+ * duckdb-wasm in the browser, self-hosted: Vite's `?url` imports put the wasm and worker files under
+ * `_app/immutable/assets/`, so the site works under any base path and talks to no other origin.
+ * Started lazily behind one shared promise (see `getBrowserDb`).
+ */
+import type { Db, Param, Row } from './types';
+import { normaliseRow } from './sql';
+
+let started: Promise<Db> | null = null;
+
+/** The one shared start-up: the first caller starts the wasm, everyone awaits the same promise. */
+export function getBrowserDb(): Promise<Db> {
+	started ??= start().catch((e) => {
+		started = null; // let a later call retry instead of caching the failure forever
+		throw e;
+	});
+	return started;
+}
+
+export function browserDbStarted(): boolean {
+	return started !== null;
+}
+
+async function start(): Promise<Db> {
+	const [duckdb, mvpWasm, ehWasm, mvpWorker, ehWorker] = await Promise.all([
+		import('@duckdb/duckdb-wasm'),
+		import('@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url'),
+		import('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url'),
+		import('@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url'),
+		import('@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url')
+	]);
+	const bundles = {
+		mvp: { mainModule: mvpWasm.default, mainWorker: mvpWorker.default },
+		eh: { mainModule: ehWasm.default, mainWorker: ehWorker.default }
+	};
+	// selectBundle picks eh where exceptions are supported (every current browser), mvp otherwise.
+	const bundle = await duckdb.selectBundle(bundles);
+	const worker = new Worker(bundle.mainWorker!);
+	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+	await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
+	const conn = await db.connect();
+	type Result = { toArray(): { toJSON(): Record<string, unknown> }[] };
+	const toRows = (res: Result): Row[] => res.toArray().map((r) => normaliseRow(r.toJSON()));
+	return {
+		async query(sql: string, params: readonly Param[] = []) {
+			if (params.length === 0) return toRows((await conn.query(sql)) as unknown as Result);
+			const stmt = await conn.prepare(sql);
+			try {
+				return toRows((await stmt.query(...params)) as unknown as Result);
+			} finally {
+				await stmt.close();
+			}
+		},
+		async exec(sql: string) {
+			await conn.query(sql);
+		},
+		async registerFile(name: string, bytes: Uint8Array) {
+			await db.registerFileBuffer(name, bytes);
+		},
+		async dropFile(name: string) {
+			await db.dropFile(name);
+		}
+	};
+}

@@ -1,0 +1,110 @@
+import type { Db } from '../db/types';
+import { ident, type Sql } from '../db/sql';
+import { STAGES, STAGE_DATE, type LeadDimension, type Stage } from '../schema';
+import type { MetricView } from './view';
+import { and, dimensionFilter, inRange } from './where';
+
+export interface FunnelStep {
+	stage: Stage;
+	count: number;
+	/** count / count of the previous listed stage; null on a zero denominator or for the first stage. */
+	rate: number | null;
+	/** count / count of the first stage (lead). */
+	overall: number | null;
+}
+
+export interface Funnel {
+	steps: FunnelStep[];
+	missing: Stage[];
+}
+
+export function ratio(num: number, den: number): number | null {
+	return den > 0 ? num / den : null;
+}
+
+/**
+ * The date that makes a lead reach stage `s`: its own date for `s` or, when skipped, the earliest date of
+ * any later stage (METRICS.md: skipped stages count as passed). `least` ignores NULLs in DuckDB.
+ */
+export function reachDate(stage: Stage): string {
+	const i = STAGES.indexOf(stage);
+	if (i === 0) return ident('created_at');
+	const cols = STAGES.slice(i).map((s) => ident(STAGE_DATE[s]));
+	return cols.length === 1 ? cols[0] : `least(${cols.join(', ')})`;
+}
+
+/** The boolean SQL expression "this lead counts for stage s" under the view's mode and window. */
+export function countsFor(stage: Stage, view: MetricView): Sql {
+	const i = STAGES.indexOf(stage);
+	if (view.mode === 'period') {
+		// Period mode: the lead's own date for the stage lies in the range (lead uses created_at).
+		return inRange(STAGE_DATE[stage], view);
+	}
+	if (i === 0) return { text: 'TRUE', params: [] };
+	const d = reachDate(stage);
+	if (view.windowDays !== null) {
+		// Window: only a dated reach can be checked; a reach implied by status alone has no date.
+		return { text: `(${d} IS NOT NULL AND ${d} - created_at <= ?::INTEGER)`, params: [view.windowDays] };
+	}
+	return { text: `(${d} IS NOT NULL OR coalesce(status_rank, -1) >= ${i})`, params: [] };
+}
+
+/** The lead rows a view looks at: the cohort (cohort mode) or every lead (period mode), filtered. */
+export function baseLeads(view: MetricView): Sql {
+	const dims = dimensionFilter(view);
+	return view.mode === 'cohort' ? and(inRange('created_at', view), dims) : dims;
+}
+
+/** Stage counts, optionally grouped by one dimension. One scan of `leads`. */
+export function funnelCountsSql(view: MetricView, stages: readonly Stage[], groupBy?: LeadDimension): Sql {
+	const cols: Sql[] = stages.map((s) => {
+		const c = countsFor(s, view);
+		return { text: `count(*) FILTER (WHERE ${c.text})::INTEGER AS ${ident(s)}`, params: c.params };
+	});
+	const where = baseLeads(view);
+	const g = groupBy ? `coalesce(${ident(groupBy)}, '') AS "group", ` : '';
+	const text =
+		`SELECT ${g}${cols.map((c) => c.text).join(', ')} FROM leads WHERE ${where.text}` +
+		(groupBy ? ` GROUP BY 1 ORDER BY 1` : '');
+	return { text, params: [...cols.flatMap((c) => c.params), ...where.params] };
+}
+
+export function toSteps(counts: Record<string, unknown>, stages: readonly Stage[]): FunnelStep[] {
+	const first = Number(counts[stages[0]] ?? 0);
+	return stages.map((stage, i) => {
+		const count = Number(counts[stage] ?? 0);
+		const prev = i === 0 ? null : Number(counts[stages[i - 1]] ?? 0);
+		return {
+			stage,
+			count,
+			rate: prev === null ? null : ratio(count, prev),
+			overall: ratio(count, first)
+		};
+	});
+}
+
+export async function funnel(db: Db, view: MetricView, stages: readonly Stage[]): Promise<Funnel> {
+	const missing = STAGES.filter((s) => !stages.includes(s));
+	if (stages.length === 0) return { steps: [], missing };
+	const q = funnelCountsSql(view, stages);
+	const [row] = await db.query(q.text, q.params);
+	return { steps: toSteps(row ?? {}, stages), missing };
+}
+
+export interface FunnelGroup {
+	group: string;
+	steps: FunnelStep[];
+}
+
+/** The funnel broken down by a dimension; the groups partition the view's leads. */
+export async function funnelBy(
+	db: Db,
+	view: MetricView,
+	stages: readonly Stage[],
+	dim: LeadDimension
+): Promise<FunnelGroup[]> {
+	if (stages.length === 0) return [];
+	const q = funnelCountsSql(view, stages, dim);
+	const rows = await db.query(q.text, q.params);
+	return rows.map((r) => ({ group: String(r.group), steps: toSteps(r, stages) }));
+}

@@ -1,0 +1,83 @@
+/**
+ * The number chain (数値連鎖): the reverse plan from a revenue target, rounding up at every step
+ * (METRICS.md). Pure arithmetic; the actuals come from the report.
+ */
+
+export const PLAN_KEYS = ['won', 'opportunities', 'sqls', 'mqls', 'leads', 'calls', 'rep_days', 'reps'] as const;
+export type PlanKey = (typeof PLAN_KEYS)[number];
+
+export const PLAN_RATE_KEYS = [
+	'won',
+	'opportunity',
+	'sql',
+	'mql',
+	'contact_rate',
+	'meeting_rate',
+	'calls_per_rep_day'
+] as const;
+export type PlanRateKey = (typeof PLAN_RATE_KEYS)[number];
+export type PlanRates = Record<PlanRateKey, number | null>;
+
+export interface PlanInput {
+	target: number;
+	deal: number;
+	workingDays: number;
+	rates: PlanRates;
+}
+
+export interface PlanLine {
+	key: PlanKey;
+	required: number | null;
+	actual: number | null;
+	gap: number | null;
+}
+
+/** ceil(a / b), or null when it cannot be computed (missing input or a zero/negative rate). */
+function up(a: number | null, b: number | null): number | null {
+	if (a === null || b === null || !(b > 0) || !Number.isFinite(a)) return null;
+	// Guard against float noise such as 100 / 0.25 * … = 400.00000000000006 adding a whole unit.
+	const q = a / b;
+	const r = Math.round(q);
+	return Math.abs(q - r) < 1e-9 ? r : Math.ceil(q);
+}
+
+export function numberChain(input: PlanInput, actual: Partial<Record<PlanKey, number | null>>): PlanLine[] {
+	const r = input.rates;
+	const won = input.deal > 0 ? up(input.target, input.deal) : null;
+	const opportunities = up(won, r.won);
+	const sqls = up(opportunities, r.opportunity);
+	const mqls = up(sqls, r.sql);
+	const leads = up(mqls, r.mql);
+	const perCall = r.contact_rate !== null && r.meeting_rate !== null ? r.contact_rate * r.meeting_rate : null;
+	const calls = up(sqls, perCall);
+	const repDays = up(calls, r.calls_per_rep_day);
+	const reps = up(repDays, input.workingDays);
+	const required: Record<PlanKey, number | null> = {
+		won,
+		opportunities,
+		sqls,
+		mqls,
+		leads,
+		calls,
+		rep_days: repDays,
+		reps
+	};
+	return PLAN_KEYS.map((key) => {
+		const a = actual[key] ?? null;
+		const req = required[key];
+		return { key, required: req, actual: a, gap: req === null || a === null ? null : req - a };
+	});
+}
+
+/** Mon–Fri days in [from, to], both included: the default number of working days for a plan. */
+export function weekdaysBetween(from: string, to: string): number {
+	const start = Date.parse(from + 'T00:00:00Z');
+	const end = Date.parse(to + 'T00:00:00Z');
+	if (!Number.isFinite(start) || !Number.isFinite(end) || end < start) return 0;
+	let n = 0;
+	for (let t = start; t <= end; t += 86_400_000) {
+		const d = new Date(t).getUTCDay();
+		if (d !== 0 && d !== 6) n++;
+	}
+	return n;
+}

@@ -1,0 +1,54 @@
+/**
+ * The canonical tables of METRICS.md as they live in DuckDB. Ingestion fills them; metrics read only
+ * them. Every table always exists (empty when no file gave it), and `DatasetMeta` says what was given.
+ */
+
+export const STAGES = ['lead', 'mql', 'sql', 'opportunity', 'won'] as const;
+export type Stage = (typeof STAGES)[number];
+
+/** The column holding a stage's own date. */
+export const STAGE_DATE: Record<Stage, string> = {
+	lead: 'created_at',
+	mql: 'mql_at',
+	sql: 'sql_at',
+	opportunity: 'opportunity_at',
+	won: 'won_at'
+};
+
+export const TABLE_KINDS = ['leads', 'activities', 'customers', 'spend'] as const;
+export type TableKind = (typeof TABLE_KINDS)[number];
+
+/** Dimensions a view can filter or break down by. Closed set: these names are never user input. */
+export const LEAD_DIMENSIONS = ['channel', 'owner', 'segment'] as const;
+export type LeadDimension = (typeof LEAD_DIMENSIONS)[number];
+
+export const CANONICAL_DDL = `
+CREATE TABLE IF NOT EXISTS leads (
+	lead_id VARCHAR, created_at DATE, channel VARCHAR, owner VARCHAR, segment VARCHAR,
+	mql_at DATE, sql_at DATE, opportunity_at DATE, won_at DATE, lost_at DATE,
+	amount DOUBLE, status VARCHAR,
+	-- highest stage index (0 = lead … 4 = won) implied by a status alone, when no date says so
+	status_rank INTEGER,
+	lost BOOLEAN
+);
+CREATE TABLE IF NOT EXISTS activities (
+	activity_id VARCHAR, occurred_at DATE, rep VARCHAR, lead_id VARCHAR,
+	type VARCHAR, is_call BOOLEAN, outcome VARCHAR
+);
+CREATE TABLE IF NOT EXISTS customers (
+	account_id VARCHAR, start_date DATE, churned_at DATE, mrr DOUBLE, expansion_at DATE, nps INTEGER
+);
+CREATE TABLE IF NOT EXISTS spend (month DATE, channel VARCHAR, spend DOUBLE);
+`;
+
+/** What the loaded data holds: which tables were given and which funnel stages they describe. */
+export interface DatasetMeta {
+	tables: Record<TableKind, boolean>;
+	/** Stages with a mapped date column or a status mapping, in stage order; always starts with `lead` when leads exist. */
+	stages: Stage[];
+}
+
+export const emptyMeta = (): DatasetMeta => ({
+	tables: { leads: false, activities: false, customers: false, spend: false },
+	stages: []
+});

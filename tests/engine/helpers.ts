@@ -1,0 +1,33 @@
+import { createNodeDb } from '../../src/lib/engine/db/node';
+import type { Db } from '../../src/lib/engine/db/types';
+import { CANONICAL_DDL, type DatasetMeta, type Stage } from '../../src/lib/engine/schema';
+
+export async function freshDb(): Promise<Db> {
+	const db = await createNodeDb();
+	await db.exec(CANONICAL_DDL);
+	return db;
+}
+
+export async function reset(db: Db): Promise<void> {
+	for (const t of ['leads', 'activities', 'customers', 'spend']) await db.exec(`DELETE FROM ${t}`);
+}
+
+type Val = string | number | boolean | null;
+
+/** Inserts rows into a canonical table with bound parameters (test fixtures bypass ingestion). */
+export async function insert(db: Db, table: string, rows: Record<string, Val>[]): Promise<void> {
+	for (const row of rows) {
+		const cols = Object.keys(row);
+		await db.query(
+			`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`,
+			cols.map((c) => row[c])
+		);
+	}
+}
+
+export function meta(tables: Partial<DatasetMeta['tables']>, stages: Stage[]): DatasetMeta {
+	return {
+		tables: { leads: false, activities: false, customers: false, spend: false, ...tables },
+		stages
+	};
+}
