@@ -12,15 +12,15 @@ export async function reset(db: Db): Promise<void> {
 	for (const t of ['leads', 'activities', 'customers', 'spend']) await db.exec(`DELETE FROM ${t}`);
 }
 
-type Val = string | number | boolean | null;
+type Val = string | number | boolean | null | undefined;
 
 /** Inserts rows into a canonical table with bound parameters (test fixtures bypass ingestion). */
 export async function insert(db: Db, table: string, rows: Record<string, Val>[]): Promise<void> {
 	for (const row of rows) {
-		const cols = Object.keys(row);
+		const cols = Object.keys(row).filter((c) => row[c] !== undefined);
 		await db.query(
 			`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`,
-			cols.map((c) => row[c])
+			cols.map((c) => row[c] ?? null)
 		);
 	}
 }

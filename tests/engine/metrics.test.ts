@@ -29,12 +29,57 @@ const view = (over: Partial<MetricView> = {}): MetricView => ({
 
 // Fixture A: L6 lies outside the April–May cohort; L2 skips SQL; L7 skips straight to won.
 const FIXTURE_A = [
-	{ lead_id: 'L1', created_at: '2025-04-01', mql_at: '2025-04-03', sql_at: '2025-04-10', opportunity_at: '2025-04-15', won_at: '2025-05-01', amount: 100, channel: 'A', owner: 'X' },
-	{ lead_id: 'L2', created_at: '2025-04-02', mql_at: '2025-04-05', opportunity_at: '2025-04-20', lost_at: '2025-05-10', channel: 'A', owner: 'Y' },
+	{
+		lead_id: 'L1',
+		created_at: '2025-04-01',
+		mql_at: '2025-04-03',
+		sql_at: '2025-04-10',
+		opportunity_at: '2025-04-15',
+		won_at: '2025-05-01',
+		amount: 100,
+		channel: 'A',
+		owner: 'X'
+	},
+	{
+		lead_id: 'L2',
+		created_at: '2025-04-02',
+		mql_at: '2025-04-05',
+		opportunity_at: '2025-04-20',
+		lost_at: '2025-05-10',
+		channel: 'A',
+		owner: 'Y'
+	},
 	{ lead_id: 'L3', created_at: '2025-04-03', channel: 'B', owner: 'X' },
-	{ lead_id: 'L4', created_at: '2025-04-10', mql_at: '2025-04-11', sql_at: '2025-04-12', channel: 'B', owner: 'Y' },
-	{ lead_id: 'L5', created_at: '2025-05-01', mql_at: '2025-05-02', sql_at: '2025-05-03', opportunity_at: '2025-05-04', won_at: '2025-06-01', amount: 300, channel: 'A', owner: 'X' },
-	{ lead_id: 'L6', created_at: '2025-03-25', mql_at: '2025-04-01', sql_at: '2025-04-02', opportunity_at: '2025-04-03', won_at: '2025-04-20', amount: 50, channel: 'B', owner: 'X' },
+	{
+		lead_id: 'L4',
+		created_at: '2025-04-10',
+		mql_at: '2025-04-11',
+		sql_at: '2025-04-12',
+		channel: 'B',
+		owner: 'Y'
+	},
+	{
+		lead_id: 'L5',
+		created_at: '2025-05-01',
+		mql_at: '2025-05-02',
+		sql_at: '2025-05-03',
+		opportunity_at: '2025-05-04',
+		won_at: '2025-06-01',
+		amount: 300,
+		channel: 'A',
+		owner: 'X'
+	},
+	{
+		lead_id: 'L6',
+		created_at: '2025-03-25',
+		mql_at: '2025-04-01',
+		sql_at: '2025-04-02',
+		opportunity_at: '2025-04-03',
+		won_at: '2025-04-20',
+		amount: 50,
+		channel: 'B',
+		owner: 'X'
+	},
 	{ lead_id: 'L7', created_at: '2025-04-15', won_at: '2025-04-20', amount: 200, channel: 'C', owner: 'Z' }
 ];
 const ALL = meta({ leads: true }, [...STAGES]);
@@ -118,7 +163,11 @@ describe('funnel (fixture A)', () => {
 
 	it('revenue: won revenue and average deal over the cohort', async () => {
 		// won L1 100, L5 300, L7 200
-		expect(await revenue(db, view(), true)).toEqual({ won_revenue: 600, avg_deal: 200, won_without_amount: 0 });
+		expect(await revenue(db, view(), true)).toEqual({
+			won_revenue: 600,
+			avg_deal: 200,
+			won_without_amount: 0
+		});
 	});
 
 	it('no bottleneck when every step meets its floor', async () => {
@@ -167,7 +216,11 @@ describe('funnel edge cases', () => {
 		const f = await funnel(db, view({ from: '2030-01-01', to: '2030-12-31' }), STAGES);
 		expect(f.steps.map((s) => s.count)).toEqual([0, 0, 0, 0, 0]);
 		expect(f.steps.every((s) => s.rate === null && s.overall === null)).toBe(true);
-		const r = await computeReport(db, meta({ leads: true }, [...STAGES]), view({ from: '2030-01-01', to: '2030-12-31' }));
+		const r = await computeReport(
+			db,
+			meta({ leads: true }, [...STAGES]),
+			view({ from: '2030-01-01', to: '2030-12-31' })
+		);
 		expect(JSON.stringify(r)).not.toMatch(/NaN|Infinity/);
 		expect(r.revenue).toEqual({ won_revenue: 0, avg_deal: null, won_without_amount: 0 });
 	});
@@ -177,14 +230,63 @@ describe('inside sales', () => {
 	beforeAll(async () => {
 		await reset(db);
 		await insert(db, 'activities', [
-			{ rep: 'R1', occurred_at: '2025-04-01', lead_id: 'A', is_call: true, type: 'call', outcome: 'no_answer' },
-			{ rep: 'R1', occurred_at: '2025-04-01', lead_id: 'A', is_call: true, type: 'call', outcome: 'connected' },
-			{ rep: 'R1', occurred_at: '2025-04-01', lead_id: 'B', is_call: true, type: 'call', outcome: 'meeting_set' },
+			{
+				rep: 'R1',
+				occurred_at: '2025-04-01',
+				lead_id: 'A',
+				is_call: true,
+				type: 'call',
+				outcome: 'no_answer'
+			},
+			{
+				rep: 'R1',
+				occurred_at: '2025-04-01',
+				lead_id: 'A',
+				is_call: true,
+				type: 'call',
+				outcome: 'connected'
+			},
+			{
+				rep: 'R1',
+				occurred_at: '2025-04-01',
+				lead_id: 'B',
+				is_call: true,
+				type: 'call',
+				outcome: 'meeting_set'
+			},
 			{ rep: 'R1', occurred_at: '2025-04-01', lead_id: 'C', is_call: false, type: 'email', outcome: null },
-			{ rep: 'R1', occurred_at: '2025-04-02', lead_id: 'C', is_call: true, type: 'call', outcome: 'connected' },
-			{ rep: 'R2', occurred_at: '2025-04-01', lead_id: 'D', is_call: true, type: 'call', outcome: 'no_answer' },
-			{ rep: 'R2', occurred_at: '2025-04-01', lead_id: 'D', is_call: true, type: 'call', outcome: 'no_answer' },
-			{ rep: 'R2', occurred_at: '2025-06-01', lead_id: 'E', is_call: true, type: 'call', outcome: 'meeting_set' }
+			{
+				rep: 'R1',
+				occurred_at: '2025-04-02',
+				lead_id: 'C',
+				is_call: true,
+				type: 'call',
+				outcome: 'connected'
+			},
+			{
+				rep: 'R2',
+				occurred_at: '2025-04-01',
+				lead_id: 'D',
+				is_call: true,
+				type: 'call',
+				outcome: 'no_answer'
+			},
+			{
+				rep: 'R2',
+				occurred_at: '2025-04-01',
+				lead_id: 'D',
+				is_call: true,
+				type: 'call',
+				outcome: 'no_answer'
+			},
+			{
+				rep: 'R2',
+				occurred_at: '2025-06-01',
+				lead_id: 'E',
+				is_call: true,
+				type: 'call',
+				outcome: 'meeting_set'
+			}
 		]);
 	});
 

@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_BENCHMARKS, mergeBenchmarks, parseRange, status } from '../../src/lib/engine/benchmarks/defaults';
+import {
+	DEFAULT_BENCHMARKS,
+	mergeBenchmarks,
+	parseRange,
+	status
+} from '../../src/lib/engine/benchmarks/defaults';
 import { bottleneck } from '../../src/lib/engine/metrics/bottleneck';
 import { toSteps } from '../../src/lib/engine/metrics/funnel';
 import { STAGES } from '../../src/lib/engine/schema';
 
-const steps = (counts: number[]) =>
-	toSteps(Object.fromEntries(STAGES.map((s, i) => [s, counts[i]])), STAGES);
+const steps = (counts: number[]) => toSteps(Object.fromEntries(STAGES.map((s, i) => [s, counts[i]])), STAGES);
 
 describe('bottleneck (METRICS.md)', () => {
 	it('ranks the steps below their floor by revenue impact', () => {
@@ -77,7 +81,10 @@ describe('benchmark status and ranges', () => {
 	});
 
 	it('layers override defaults in order', () => {
-		const b = mergeBenchmarks({ contact_rate: { low: 0.1, high: 0.2 } }, { contact_rate: { low: 0.15, high: 0.25 } });
+		const b = mergeBenchmarks(
+			{ contact_rate: { low: 0.1, high: 0.2 } },
+			{ contact_rate: { low: 0.15, high: 0.25 } }
+		);
 		expect(b.contact_rate).toMatchObject({ low: 0.15, high: 0.25, better: 'higher' });
 		expect(b.calls_per_rep_day).toMatchObject({ low: 50, high: 80 });
 	});

@@ -2,12 +2,23 @@ import { describe, expect, it } from 'vitest';
 import { numberChain, weekdaysBetween } from '../../src/lib/engine/metrics/plan';
 
 describe('number chain (数値連鎖)', () => {
-	const rates = { won: 0.25, opportunity: 0.5, sql: 0.2, mql: 0.3, contact_rate: 0.25, meeting_rate: 0.16, calls_per_rep_day: 50 };
+	const rates = {
+		won: 0.25,
+		opportunity: 0.5,
+		sql: 0.2,
+		mql: 0.3,
+		contact_rate: 0.25,
+		meeting_rate: 0.16,
+		calls_per_rep_day: 50
+	};
 
 	it('rounds up at every step', () => {
 		// ¥10M / ¥1M = 10 won → /0.25 = 40 opps → /0.5 = 80 SQLs → /0.2 = 400 MQLs → /0.3 = 1333.3 → 1334 leads
 		// calls = 80 / (0.25 × 0.16) = 2000 → /50 = 40 rep-days → /20 working days = 2 reps
-		const lines = numberChain({ target: 10_000_000, deal: 1_000_000, workingDays: 20, rates }, { won: 7, leads: 1500 });
+		const lines = numberChain(
+			{ target: 10_000_000, deal: 1_000_000, workingDays: 20, rates },
+			{ won: 7, leads: 1500 }
+		);
 		expect(lines.map((l) => [l.key, l.required])).toEqual([
 			['won', 10],
 			['opportunities', 40],

@@ -45,14 +45,16 @@ export const DEFAULT_BENCHMARKS: Record<BenchmarkKey, BenchmarkDef> = {
 		high: 0.2,
 		better: 'higher',
 		unit: 'rate',
-		source: 'MQL→SQL: aligned with The Model’s 商談化率 seed (10–20%), since an SQL is a lead inside sales set a meeting for.'
+		source:
+			'MQL→SQL: aligned with The Model’s 商談化率 seed (10–20%), since an SQL is a lead inside sales set a meeting for.'
 	},
 	opportunity: {
 		low: 0.4,
 		high: 0.7,
 		better: 'higher',
 		unit: 'rate',
-		source: 'SQL→opportunity: field sales accepting less than 40% of the meetings handed over signals a hand-off (SLA) problem.'
+		source:
+			'SQL→opportunity: field sales accepting less than 40% of the meetings handed over signals a hand-off (SLA) problem.'
 	},
 	won: {
 		low: 0.2,
@@ -109,7 +111,9 @@ export const DEFAULT_BENCHMARKS: Record<BenchmarkKey, BenchmarkDef> = {
 export type BenchmarkOverrides = Partial<Record<BenchmarkKey, BenchmarkRange>>;
 
 /** Defaults ← organisation config ← view overrides, later ones winning. */
-export function mergeBenchmarks(...layers: (BenchmarkOverrides | undefined)[]): Record<BenchmarkKey, BenchmarkDef> {
+export function mergeBenchmarks(
+	...layers: (BenchmarkOverrides | undefined)[]
+): Record<BenchmarkKey, BenchmarkDef> {
 	const out = { ...DEFAULT_BENCHMARKS };
 	for (const layer of layers) {
 		if (!layer) continue;

@@ -25,7 +25,6 @@ export async function createNodeDb(): Promise<Db> {
 	const require = createRequire(import.meta.url);
 	const entry = require.resolve('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs');
 	const dist = path.dirname(entry);
-	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	const duckdb = require(entry);
 	const db: BlockingDb = await duckdb.createDuckDB(
 		{

@@ -98,7 +98,15 @@ export async function marketing(
 	// Spend on a channel that brought no lead in the range still shows, so no money disappears.
 	for (const [channel, sp] of spendByChannel) {
 		if (!byChannel.some((c) => c.channel === channel)) {
-			byChannel.push({ channel, leads: 0, mqls: hasMql ? 0 : null, mql_rate: null, spend: sp, cpl: null, cpm: null });
+			byChannel.push({
+				channel,
+				leads: 0,
+				mqls: hasMql ? 0 : null,
+				mql_rate: null,
+				spend: sp,
+				cpl: null,
+				cpm: null
+			});
 		}
 	}
 	return {
@@ -138,7 +146,10 @@ export function activityWhere(view: MetricView): Sql {
 	const leadOnly = { ...view, filters: { channel: view.filters.channel, segment: view.filters.segment } };
 	const dims = dimensionFilter(leadOnly, 'l');
 	if (dims.text !== 'TRUE') {
-		parts.push({ text: `a.lead_id IN (SELECT l.lead_id FROM leads l WHERE ${dims.text})`, params: dims.params });
+		parts.push({
+			text: `a.lead_id IN (SELECT l.lead_id FROM leads l WHERE ${dims.text})`,
+			params: dims.params
+		});
 	}
 	return and(...parts);
 }
@@ -176,7 +187,10 @@ export async function insideSales(
 ): Promise<InsideSalesKpis | null> {
 	if (!meta.tables.activities) return null;
 	const w = activityWhere(view);
-	const [r] = await db.query(`SELECT ${insideSalesSelect()} FROM activities a WHERE a.is_call AND ${w.text}`, w.params);
+	const [r] = await db.query(
+		`SELECT ${insideSalesSelect()} FROM activities a WHERE a.is_call AND ${w.text}`,
+		w.params
+	);
 	return toInsideSales(r, meta.stages.includes('sql') ? count(f, 'sql') : null);
 }
 
@@ -201,7 +215,10 @@ export async function insideSalesByRep(db: Db, view: MetricView, meta: DatasetMe
 		for (const s of srows) sqlsByOwner.set(String(s.owner), Number(s.n));
 	}
 	return rows.map((r) => {
-		const { reps: _reps, ...k } = toInsideSales(r, meta.stages.includes('sql') ? (sqlsByOwner.get(String(r.rep)) ?? 0) : null);
+		const { reps: _reps, ...k } = toInsideSales(
+			r,
+			meta.stages.includes('sql') ? (sqlsByOwner.get(String(r.rep)) ?? 0) : null
+		);
 		return { rep: String(r.rep), ...k };
 	});
 }
@@ -221,7 +238,8 @@ export function fieldSales(
 	rev: Revenue,
 	vel: VelocityStep[]
 ): FieldSalesKpis | null {
-	if (!meta.tables.leads || (!meta.stages.includes('opportunity') && !meta.stages.includes('won'))) return null;
+	if (!meta.tables.leads || (!meta.stages.includes('opportunity') && !meta.stages.includes('won')))
+		return null;
 	const opp = meta.stages.includes('opportunity') ? count(f, 'opportunity') : null;
 	const won = meta.stages.includes('won') ? count(f, 'won') : null;
 	const v = vel.find((s) => s.from === 'opportunity' && s.to === 'won');
@@ -294,18 +312,7 @@ export async function customerSuccess(
 			count(*) FILTER (WHERE nps >= 9)::INTEGER AS promoters,
 			count(*) FILTER (WHERE nps <= 6)::INTEGER AS detractors
 		FROM customers`,
-		[
-			view.from,
-			view.from,
-			view.from,
-			view.from,
-			view.from,
-			view.to,
-			view.from,
-			view.from,
-			view.from,
-			view.to
-		]
+		[view.from, view.from, view.from, view.from, view.from, view.to, view.from, view.from, view.from, view.to]
 	);
 	const activeN = Number(r?.active ?? 0);
 	const churned = Number(r?.churned ?? 0);
@@ -321,4 +328,3 @@ export async function customerSuccess(
 		nps_responses: responses
 	};
 }
-

@@ -3,7 +3,16 @@
  * (METRICS.md). Pure arithmetic; the actuals come from the report.
  */
 
-export const PLAN_KEYS = ['won', 'opportunities', 'sqls', 'mqls', 'leads', 'calls', 'rep_days', 'reps'] as const;
+export const PLAN_KEYS = [
+	'won',
+	'opportunities',
+	'sqls',
+	'mqls',
+	'leads',
+	'calls',
+	'rep_days',
+	'reps'
+] as const;
 export type PlanKey = (typeof PLAN_KEYS)[number];
 
 export const PLAN_RATE_KEYS = [
@@ -80,4 +89,9 @@ export function weekdaysBetween(from: string, to: string): number {
 		if (d !== 0 && d !== 6) n++;
 	}
 	return n;
+}
+
+/** Today's date as ISO `YYYY-MM-DD` (UTC), for "date in the future" checks. */
+export function todayIso(now: number = Date.now()): string {
+	return new Date(now).toISOString().slice(0, 10);
 }

@@ -65,7 +65,10 @@ export interface Report {
 		customer_success: CustomerSuccessKpis | null;
 	};
 	benchmarks: BenchmarkResult[];
-	plan: { target: number; deal: number; working_days: number; rates: PlanRates; lines: PlanLine[] } | null;
+	/** REPORT.md: one entry per line of the number chain. */
+	plan: PlanLine[] | null;
+	/** What the plan was computed from (target, deal, working days, the rates in force). */
+	plan_inputs: { target: number; deal: number; working_days: number; rates: PlanRates } | null;
 }
 
 /** The data's own span: earliest to latest date over leads and activities (customers if nothing else). */
@@ -115,13 +118,21 @@ export async function computeReport(
 	}
 	const benchmarks: BenchmarkResult[] = (Object.keys(values) as BenchmarkKey[]).map((key) => {
 		const v = values[key] ?? null;
-		return { key, value: v, low: bench[key].low, high: bench[key].high, status: status(v, bench[key]), better: bench[key].better };
+		return {
+			key,
+			value: v,
+			low: bench[key].low,
+			high: bench[key].high,
+			status: status(v, bench[key]),
+			better: bench[key].better
+		};
 	});
 
 	// Bottleneck ranks conversion steps only; in period mode rates are volume ratios, not conversions.
 	const bn = view.mode === 'cohort' ? bottleneck(f.steps, bench, rev?.avg_deal ?? null) : null;
 
 	let plan: Report['plan'] = null;
+	let planInputs: Report['plan_inputs'] = null;
 	if (opts.plan) {
 		const p = opts.plan;
 		const rate = (key: PlanRateKey): number | null => {
@@ -134,10 +145,13 @@ export async function computeReport(
 			return actual ?? mid;
 		};
 		const rates = Object.fromEntries(
-			(['won', 'opportunity', 'sql', 'mql', 'contact_rate', 'meeting_rate', 'calls_per_rep_day'] as const).map((k) => [k, rate(k)])
+			(
+				['won', 'opportunity', 'sql', 'mql', 'contact_rate', 'meeting_rate', 'calls_per_rep_day'] as const
+			).map((k) => [k, rate(k)])
 		) as PlanRates;
 		const workingDays = p.workingDays ?? weekdaysBetween(view.from, view.to);
-		const stageCount = (s: Stage) => (stages.includes(s) ? (f.steps.find((x) => x.stage === s)?.count ?? null) : null);
+		const stageCount = (s: Stage) =>
+			stages.includes(s) ? (f.steps.find((x) => x.stage === s)?.count ?? null) : null;
 		const lines = numberChain(
 			{ target: p.target, deal: p.deal, workingDays, rates },
 			{
@@ -151,7 +165,8 @@ export async function computeReport(
 				reps: is?.reps ?? null
 			}
 		);
-		plan = { target: p.target, deal: p.deal, working_days: workingDays, rates, lines };
+		plan = lines;
+		planInputs = { target: p.target, deal: p.deal, working_days: workingDays, rates };
 	}
 
 	return {
@@ -166,6 +181,7 @@ export async function computeReport(
 		bottleneck: bn,
 		kpis: { marketing: mk, inside_sales: is, field_sales: fs, customer_success: cs },
 		benchmarks,
-		plan
+		plan,
+		plan_inputs: planInputs
 	};
 }

@@ -1,0 +1,140 @@
+/** Argument parsing for `npm run report` (REPORT.md). Pure, so it is unit-tested. */
+import {
+	BENCHMARK_KEYS,
+	parseRange,
+	type BenchmarkKey,
+	type BenchmarkOverrides
+} from '../src/lib/engine/benchmarks/defaults';
+
+export interface ReportArgs {
+	files: string[];
+	from: string | null;
+	to: string | null;
+	mode: 'cohort' | 'period';
+	window: number | null;
+	benchmarks: BenchmarkOverrides;
+	target: number | null;
+	deal: number | null;
+	workingDays: number | null;
+	map: string | null;
+	help: boolean;
+}
+
+export class UsageError extends Error {}
+
+const ISO = /^\d{4}-\d{2}-\d{2}$/;
+
+function isoDate(flag: string, v: string): string {
+	if (!ISO.test(v) || Number.isNaN(Date.parse(v + 'T00:00:00Z')))
+		throw new UsageError(`${flag} takes a date as YYYY-MM-DD (got "${v}")`);
+	return v;
+}
+
+function positive(flag: string, v: string, integer = false): number {
+	const n = Number(v);
+	if (!Number.isFinite(n) || n <= 0 || (integer && !Number.isInteger(n))) {
+		throw new UsageError(`${flag} takes a positive ${integer ? 'whole ' : ''}number (got "${v}")`);
+	}
+	return n;
+}
+
+export function parseReportArgs(argv: string[]): ReportArgs {
+	const a: ReportArgs = {
+		files: [],
+		from: null,
+		to: null,
+		mode: 'cohort',
+		window: null,
+		benchmarks: {},
+		target: null,
+		deal: null,
+		workingDays: null,
+		map: null,
+		help: false
+	};
+	for (let i = 0; i < argv.length; i++) {
+		const arg = argv[i];
+		const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
+		const flag =
+			eq > 0 && !arg.startsWith('--benchmark=')
+				? arg.slice(0, eq)
+				: arg.startsWith('--benchmark=')
+					? '--benchmark'
+					: arg;
+		const inline = eq > 0 ? arg.slice(eq + 1) : null;
+		const value = (): string => {
+			if (inline !== null) return inline;
+			const v = argv[++i];
+			if (v === undefined) throw new UsageError(`${flag} needs a value`);
+			return v;
+		};
+		switch (flag) {
+			case '-h':
+			case '--help':
+				a.help = true;
+				break;
+			case '--from':
+				a.from = isoDate(flag, value());
+				break;
+			case '--to':
+				a.to = isoDate(flag, value());
+				break;
+			case '--mode': {
+				const v = value();
+				if (v !== 'cohort' && v !== 'period') throw new UsageError(`--mode is cohort or period (got "${v}")`);
+				a.mode = v;
+				break;
+			}
+			case '--window':
+				a.window = positive(flag, value(), true);
+				break;
+			case '--benchmark': {
+				const v = value();
+				const k = v.indexOf('=');
+				const key = v.slice(0, k) as BenchmarkKey;
+				const range = k > 0 ? parseRange(v.slice(k + 1)) : null;
+				if (!BENCHMARK_KEYS.includes(key)) {
+					throw new UsageError(
+						`--benchmark: unknown key "${v.slice(0, Math.max(k, 0))}"; keys: ${BENCHMARK_KEYS.join(', ')}`
+					);
+				}
+				if (!range)
+					throw new UsageError(`--benchmark ${key} takes LOW:HIGH with LOW ≤ HIGH, e.g. ${key}=0.2:0.3`);
+				a.benchmarks[key] = range;
+				break;
+			}
+			case '--target':
+				a.target = positive(flag, value());
+				break;
+			case '--deal':
+				a.deal = positive(flag, value());
+				break;
+			case '--working-days':
+				a.workingDays = positive(flag, value(), true);
+				break;
+			case '--map':
+				a.map = value();
+				break;
+			default:
+				if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
+				a.files.push(arg);
+		}
+	}
+	if (a.from && a.to && a.from > a.to) throw new UsageError(`--from ${a.from} is after --to ${a.to}`);
+	if (a.window !== null && a.mode === 'period') throw new UsageError('--window applies to cohort mode only');
+	if ((a.target === null) !== (a.deal === null)) throw new UsageError('--target and --deal go together');
+	return a;
+}
+
+export const USAGE = `Usage: npm run report -- [options] FILE...
+
+Prints Modelboard's metrics for CSV exports as JSON (definitions: METRICS.md).
+
+  --from YYYY-MM-DD --to YYYY-MM-DD   range, both ends included (default: the whole data)
+  --mode cohort|period                funnel mode (default cohort)
+  --window DAYS                       conversion window (cohort mode)
+  --benchmark KEY=LOW:HIGH            override a benchmark, repeatable (${BENCHMARK_KEYS.join(', ')})
+  --target AMOUNT --deal AMOUNT       add the reverse plan (数値連鎖)
+  --working-days N                    working days for the plan (default: weekdays in the range)
+  --map FILE.json                     a header mapping exported from the dashboard's Data page
+`;

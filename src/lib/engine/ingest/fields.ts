@@ -1,0 +1,58 @@
+import type { FileKind } from './types';
+
+/** How each canonical field's raw text is read. */
+export type FieldType = 'text' | 'date' | 'month' | 'number' | 'score' | 'status' | 'outcome' | 'type';
+
+export const FIELD_TYPES: Record<FileKind, Record<string, FieldType>> = {
+	leads: {
+		lead_id: 'text',
+		created_at: 'date',
+		channel: 'text',
+		owner: 'text',
+		segment: 'text',
+		mql_at: 'date',
+		sql_at: 'date',
+		opportunity_at: 'date',
+		won_at: 'date',
+		lost_at: 'date',
+		amount: 'number',
+		status: 'status',
+		closed_at: 'date'
+	},
+	lead_history: {
+		lead_id: 'text',
+		stage: 'status',
+		changed_at: 'date',
+		amount: 'number',
+		owner: 'text',
+		channel: 'text',
+		segment: 'text'
+	},
+	activities: {
+		activity_id: 'text',
+		occurred_at: 'date',
+		rep: 'text',
+		lead_id: 'text',
+		type: 'type',
+		outcome: 'outcome'
+	},
+	customers: {
+		account_id: 'text',
+		start_date: 'date',
+		churned_at: 'date',
+		mrr: 'number',
+		expansion_at: 'date',
+		nps: 'score'
+	},
+	spend: { month: 'month', channel: 'text', spend: 'number' }
+};
+
+/** The id column whose repeats are reported as duplicates (history files repeat ids by design). */
+export const ID_FIELD: Partial<Record<FileKind, string>> = {
+	leads: 'lead_id',
+	activities: 'activity_id',
+	customers: 'account_id'
+};
+
+/** Stage date fields of the wide lead form, in stage order, for the order check. */
+export const LEAD_DATE_ORDER = ['created_at', 'mql_at', 'sql_at', 'opportunity_at', 'won_at'] as const;

@@ -1,0 +1,61 @@
+/**
+ * The data-quality report: per file, what was read, what was set aside and why. Nothing is dropped
+ * silently: every row that does not reach a metric, and every value that could not be read, is counted
+ * here with examples (row number, column, value). The dashboard's Data page and the report's `quality`
+ * show this same structure. `code` is stable (the UI translates it); `message` is plain English.
+ */
+
+export type IssueCode =
+	| 'rejected_row'
+	| 'summary_row'
+	| 'missing_required'
+	| 'unparseable_date'
+	| 'unparseable_number'
+	| 'ambiguous_date_order'
+	| 'duplicate_id'
+	| 'stage_order'
+	| 'future_date'
+	| 'unknown_value'
+	| 'ignored_column'
+	| 'no_created_date'
+	| 'out_of_range';
+
+export interface IssueExample {
+	/** 1-based row number as a spreadsheet shows it (the header row counts). */
+	row: number | null;
+	value: string;
+}
+
+export interface QualityIssue {
+	code: IssueCode;
+	severity: 'error' | 'warning' | 'info';
+	/** The file's own header text, when the issue is about a column. */
+	column: string | null;
+	count: number;
+	message: string;
+	examples: IssueExample[];
+}
+
+export interface FileQuality {
+	name: string;
+	table: string;
+	encoding: string;
+	delimiter: string;
+	header_row: number;
+	rows: number;
+	rejected: number;
+	issues: QualityIssue[];
+}
+
+export const MAX_EXAMPLES = 5;
+
+export function issue(
+	code: IssueCode,
+	severity: QualityIssue['severity'],
+	column: string | null,
+	count: number,
+	message: string,
+	examples: IssueExample[] = []
+): QualityIssue {
+	return { code, severity, column, count, message, examples: examples.slice(0, MAX_EXAMPLES) };
+}

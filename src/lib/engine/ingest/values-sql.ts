@@ -1,0 +1,103 @@
+/**
+ * Value parsing in SQL, so a million rows are cleaned inside DuckDB rather than in JS loops. Defined once
+ * per database as macros; the same definitions run in the browser and in Node.
+ *
+ * Dates follow METRICS.md: a calendar date as written (no time-zone shift: the date part of a timestamp
+ * is kept even when a zone follows), `2025-04-01`, `2025/4/1`, `2025年4月1日`, with or without a time;
+ * `M/D/YYYY` or `D/M/YYYY` decided per column (the caller passes `dmy`); `D.M.YYYY` (German) always
+ * day-first; Excel serial numbers.
+ */
+
+/** Values that mean "missing" in exports: empty, a dash, N/A variants. Compared after lower/trim. */
+export const MISSING_MARKERS = [
+	'',
+	'-',
+	'–',
+	'—',
+	'n/a',
+	'#n/a',
+	'na',
+	'null',
+	'none',
+	'(blank)',
+	'(空白)',
+	'なし'
+];
+
+const missingList = MISSING_MARKERS.map((m) => `'${m}'`).join(', ');
+
+export const VALUE_MACROS = `
+CREATE OR REPLACE MACRO mb_blank(s) AS (
+	CASE WHEN s IS NULL OR lower(trim(s)) IN (${missingList}) THEN NULL ELSE trim(s) END
+);
+CREATE OR REPLACE MACRO mb_ymd(y, m, d) AS (
+	try_cast(printf('%04d-%02d-%02d', try_cast(y AS INTEGER), try_cast(m AS INTEGER), try_cast(d AS INTEGER)) AS DATE)
+);
+CREATE OR REPLACE MACRO mb_date(raw, dmy) AS (
+	CASE
+		WHEN mb_blank(raw) IS NULL THEN NULL
+		WHEN regexp_matches(trim(raw), '^\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}') THEN mb_ymd(
+			regexp_extract(trim(raw), '^(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})', 1),
+			regexp_extract(trim(raw), '^(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})', 2),
+			regexp_extract(trim(raw), '^(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})', 3))
+		WHEN regexp_matches(trim(raw), '^\\d{4}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日') THEN mb_ymd(
+			regexp_extract(trim(raw), '^(\\d{4})\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})', 1),
+			regexp_extract(trim(raw), '^(\\d{4})\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})', 2),
+			regexp_extract(trim(raw), '^(\\d{4})\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})', 3))
+		WHEN regexp_matches(trim(raw), '^\\d{1,2}\\.\\d{1,2}\\.\\d{4}') THEN mb_ymd(
+			regexp_extract(trim(raw), '^(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})', 3),
+			regexp_extract(trim(raw), '^(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})', 2),
+			regexp_extract(trim(raw), '^(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})', 1))
+		WHEN regexp_matches(trim(raw), '^\\d{1,2}[/-]\\d{1,2}[/-]\\d{4}') THEN mb_ymd(
+			regexp_extract(trim(raw), '^(\\d{1,2})[/-](\\d{1,2})[/-](\\d{4})', 3),
+			regexp_extract(trim(raw), '^(\\d{1,2})[/-](\\d{1,2})[/-](\\d{4})', CASE WHEN dmy THEN 2 ELSE 1 END),
+			regexp_extract(trim(raw), '^(\\d{1,2})[/-](\\d{1,2})[/-](\\d{4})', CASE WHEN dmy THEN 1 ELSE 2 END))
+		-- Excel serial day numbers (1954–2119): days since 1899-12-30, the fraction being the time of day
+		WHEN regexp_matches(trim(raw), '^\\d{5}(\\.\\d+)?$') AND try_cast(trim(raw) AS DOUBLE) BETWEEN 20000 AND 80000
+			THEN DATE '1899-12-30' + floor(try_cast(trim(raw) AS DOUBLE))::INTEGER
+		ELSE NULL
+	END
+);
+-- A month for spend: 2025-04, 2025/4, 2025年4月, 2025.04, or any full date (its month).
+CREATE OR REPLACE MACRO mb_month(raw, dmy) AS (
+	CASE
+		WHEN mb_blank(raw) IS NULL THEN NULL
+		WHEN regexp_matches(trim(raw), '^\\d{4}\\s*[-/.年]\\s*\\d{1,2}\\s*月?\\s*$') THEN mb_ymd(
+			regexp_extract(trim(raw), '^(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})', 1),
+			regexp_extract(trim(raw), '^(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})', 2), 1)
+		ELSE date_trunc('month', mb_date(raw, dmy))::DATE
+	END
+);
+-- Amounts: ¥ ￥ 円 $ € and spaces dropped; (1,234) and △1,234 (Japanese accounting) negative;
+-- 1,234,567 thousands; 1.234,56 or 1234,56 decimal comma (German exports).
+CREATE OR REPLACE MACRO mb_num_clean(s) AS (
+	regexp_replace(regexp_replace(s, '[¥￥円$€£\\s\u3000]|JPY|USD|EUR', '', 'g'), '^[+]', '')
+);
+CREATE OR REPLACE MACRO mb_num_signed(s) AS (
+	CASE
+		WHEN regexp_matches(s, '^\\(.*\\)$') THEN '-' || substr(s, 2, length(s) - 2)
+		WHEN starts_with(s, '△') OR starts_with(s, '▲') THEN '-' || substr(s, 2)
+		ELSE s
+	END
+);
+CREATE OR REPLACE MACRO mb_num_text(s) AS (
+	CASE
+		WHEN regexp_matches(s, '^-?\\d{1,3}(\\.\\d{3})+,\\d+$') THEN replace(replace(s, '.', ''), ',', '.')
+		WHEN regexp_matches(s, '^-?\\d+,\\d{1,2}$') THEN replace(s, ',', '.')
+		ELSE replace(s, ',', '')
+	END
+);
+CREATE OR REPLACE MACRO mb_num(raw) AS (
+	CASE WHEN mb_blank(raw) IS NULL THEN NULL
+	ELSE try_cast(mb_num_text(mb_num_signed(mb_num_clean(mb_blank(raw)))) AS DOUBLE) END
+);
+`;
+
+/** SQL that tells, for one VARCHAR column, whether slash dates in it are day-first (see METRICS.md). */
+export function dayFirstProbe(col: string): string {
+	const re = `'^\\s*(\\d{1,2})[/-](\\d{1,2})[/-]\\d{4}'`;
+	return `SELECT
+		count(*) FILTER (WHERE try_cast(regexp_extract(${col}, ${re}, 1) AS INTEGER) > 12)::INTEGER AS first_gt12,
+		count(*) FILTER (WHERE try_cast(regexp_extract(${col}, ${re}, 2) AS INTEGER) > 12)::INTEGER AS second_gt12,
+		count(*) FILTER (WHERE regexp_matches(${col}, ${re}))::INTEGER AS slash_dates`;
+}

@@ -1,0 +1,73 @@
+/**
+ * Numbers, money and dates through Intl, formatters cached per locale (Intl constructors are slow).
+ * In Japanese, large yen amounts read better as 万/億 (compact), so money uses compact notation there.
+ */
+export type Locale = 'ja' | 'en';
+
+const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+
+function nf(locale: Locale, key: string, opts: Intl.NumberFormatOptions): Intl.NumberFormat {
+	const k = `${locale}|n|${key}`;
+	let f = cache.get(k) as Intl.NumberFormat | undefined;
+	if (!f) {
+		f = new Intl.NumberFormat(locale === 'ja' ? 'ja-JP' : 'en-US', opts);
+		cache.set(k, f);
+	}
+	return f;
+}
+
+export const DASH = '–';
+
+export function formatInt(v: number | null | undefined, locale: Locale): string {
+	return v === null || v === undefined || !Number.isFinite(v)
+		? DASH
+		: nf(locale, 'int', { maximumFractionDigits: 0 }).format(v);
+}
+
+export function formatNumber(v: number | null | undefined, locale: Locale, digits = 1): string {
+	return v === null || v === undefined || !Number.isFinite(v)
+		? DASH
+		: nf(locale, `num${digits}`, { maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(v);
+}
+
+export function formatPercent(v: number | null | undefined, locale: Locale, digits = 1): string {
+	return v === null || v === undefined || !Number.isFinite(v)
+		? DASH
+		: nf(locale, `pct${digits}`, {
+				style: 'percent',
+				maximumFractionDigits: digits,
+				minimumFractionDigits: 0
+			}).format(v);
+}
+
+export function formatMoney(
+	v: number | null | undefined,
+	locale: Locale,
+	currency = 'JPY',
+	compact = true
+): string {
+	if (v === null || v === undefined || !Number.isFinite(v)) return DASH;
+	const useCompact = compact && Math.abs(v) >= (locale === 'ja' ? 100_000 : 1_000_000);
+	return nf(locale, `money|${currency}|${useCompact}`, {
+		style: 'currency',
+		currency,
+		notation: useCompact ? 'compact' : 'standard',
+		maximumFractionDigits: useCompact ? 1 : 0
+	}).format(v);
+}
+
+export function formatDate(iso: string | null | undefined, locale: Locale): string {
+	if (!iso) return DASH;
+	const k = `${locale}|d`;
+	let f = cache.get(k) as Intl.DateTimeFormat | undefined;
+	if (!f) {
+		f = new Intl.DateTimeFormat(locale === 'ja' ? 'ja-JP' : 'en-GB', {
+			year: 'numeric',
+			month: 'short',
+			day: 'numeric',
+			timeZone: 'UTC'
+		});
+		cache.set(k, f);
+	}
+	return f.format(new Date(iso + 'T00:00:00Z'));
+}

@@ -1,0 +1,159 @@
+/**
+ * The browser's dataset: DuckDB-wasm started lazily (one shared promise), files loaded through the same
+ * ingestion as `npm run report`, metrics computed on demand. Operations run one at a time on the single
+ * connection, so a slow load never interleaves with a query.
+ */
+import { getBrowserDb } from '$lib/engine/db/browser';
+import type { Db } from '$lib/engine/db/types';
+import { Dataset } from '$lib/engine/ingest/dataset';
+import { IngestError, type FileOverrides, type LoadedFile } from '$lib/engine/ingest/load';
+import { DEFAULT_VOCABULARIES } from '$lib/engine/ingest/vocab';
+import { computeReport, dataSpan, type Report, type ReportOptions } from '$lib/engine/metrics/report';
+import type { MetricView } from '$lib/engine/metrics/view';
+import { emptyMeta, type DatasetMeta } from '$lib/engine/schema';
+import { todayIso } from '$lib/engine/metrics/plan';
+
+export type Phase = 'idle' | 'starting' | 'loading' | 'ready';
+
+export interface LoadError {
+	file: string;
+	message: string;
+}
+
+export const DEMO_FILES = ['leads.csv', 'activities.csv', 'customers.csv', 'spend.csv'] as const;
+
+export class DataStore {
+	phase = $state<Phase>('idle');
+	/** File currently being read, for the progress line. */
+	current = $state<string | null>(null);
+	files = $state.raw<LoadedFile[]>([]);
+	meta = $state.raw<DatasetMeta>(emptyMeta());
+	span = $state.raw<{ from: string; to: string } | null>(null);
+	errors = $state.raw<LoadError[]>([]);
+	/** Bumped whenever the data changes, so views recompute. */
+	version = $state(0);
+
+	private dataset: Promise<Dataset> | null = null;
+	private queue: Promise<unknown> = Promise.resolve();
+
+	get hasData(): boolean {
+		return this.files.length > 0;
+	}
+
+	/** Starts the wasm without waiting: called when the page is idle, long before a file is dropped. */
+	warm(): void {
+		void this.getDataset().catch(() => {});
+	}
+
+	private getDataset(): Promise<Dataset> {
+		this.dataset ??= (async () => {
+			if (this.phase === 'idle') this.phase = 'starting';
+			const db: Db = await getBrowserDb();
+			const ds = new Dataset(db, {
+				vocab: DEFAULT_VOCABULARIES,
+				today: todayIso()
+			});
+			if (this.phase === 'starting') this.phase = 'idle';
+			return ds;
+		})().catch((e) => {
+			this.dataset = null;
+			throw e;
+		});
+		return this.dataset;
+	}
+
+	private run<T>(task: () => Promise<T>): Promise<T> {
+		const next = this.queue.then(task, task);
+		this.queue = next.catch(() => {});
+		return next;
+	}
+
+	/** Loads files one after another; a failing file is reported and skipped, the others still load. */
+	addFiles(
+		inputs: { name: string; bytes: Uint8Array; overrides?: FileOverrides; replaceId?: number }[]
+	): Promise<void> {
+		return this.run(async () => {
+			this.phase = 'loading';
+			try {
+				const ds = await this.getDataset();
+				for (const input of inputs) {
+					this.current = input.name;
+					try {
+						await ds.add(input.name, input.bytes, input.overrides, input.replaceId);
+						this.errors = this.errors.filter((e) => e.file !== input.name);
+					} catch (e) {
+						const message = e instanceof IngestError ? e.message : `${input.name}: ${(e as Error).message}`;
+						this.errors = [
+							...this.errors.filter((x) => x.file !== input.name),
+							{ file: input.name, message }
+						];
+					}
+				}
+				await this.refresh(ds);
+			} catch (e) {
+				this.errors = [
+					...this.errors,
+					{ file: '', message: `The analysis engine could not start: ${(e as Error).message}` }
+				];
+			} finally {
+				this.current = null;
+				this.phase = 'ready';
+			}
+		});
+	}
+
+	removeFile(id: number): Promise<void> {
+		return this.run(async () => {
+			const ds = await this.getDataset();
+			await ds.remove(id);
+			await this.refresh(ds);
+		});
+	}
+
+	clear(): Promise<void> {
+		return this.run(async () => {
+			const ds = await this.getDataset();
+			await ds.clear();
+			this.errors = [];
+			await this.refresh(ds);
+		});
+	}
+
+	dismissError(file: string): void {
+		this.errors = this.errors.filter((e) => e.file !== file);
+	}
+
+	/** Fetches the demo CSVs shipped with the site (same origin) and loads them as a user's drop would. */
+	async loadDemo(base: string): Promise<void> {
+		const inputs = await Promise.all(
+			DEMO_FILES.map(async (name) => {
+				const res = await fetch(`${base}/demo/${name}`);
+				if (!res.ok) throw new Error(`demo file ${name}: HTTP ${res.status}`);
+				return { name, bytes: new Uint8Array(await res.arrayBuffer()) };
+			})
+		);
+		await this.addFiles(inputs);
+	}
+
+	report(view: MetricView, opts: ReportOptions = {}): Promise<Report> {
+		return this.run(async () => {
+			const ds = await this.getDataset();
+			return computeReport(ds.db, ds.meta, view, opts);
+		});
+	}
+
+	/** Runs any engine query against the current data (charts that need more than the report). */
+	withDb<T>(fn: (db: Db, meta: DatasetMeta) => Promise<T>): Promise<T> {
+		return this.run(async () => {
+			const ds = await this.getDataset();
+			return fn(ds.db, ds.meta);
+		});
+	}
+
+	private async refresh(ds: Dataset): Promise<void> {
+		this.files = [...ds.files];
+		this.meta = ds.meta;
+		this.span = ds.files.length ? await dataSpan(ds.db) : null;
+		this.version++;
+	}
+}
