@@ -501,10 +501,7 @@ async function buildSource(
 			}
 			if (STAGE_OF_FIELD[field]) stages.add(STAGE_OF_FIELD[field]);
 		} else if (type === 'number' || type === 'score') {
-			const expr =
-				type === 'score'
-					? `CASE WHEN mb_num(${c}) BETWEEN 0 AND 10 THEN round(mb_num(${c}))::INTEGER END`
-					: `mb_num(${c})`;
+			const expr = type === 'score' ? `mb_score(${c})` : `mb_num(${c})`;
 			selects.push(`${expr} AS ${ident(field)}`);
 			const bad = await examples(
 				db,
