@@ -5,7 +5,9 @@ import { runReport, type ReportJson } from '../../scripts/report-run';
 import { parseReportArgs } from '../../scripts/report-args';
 
 export const DEMO_DIR = path.resolve('static/demo');
-export const DEMO_FILES = ['leads.csv', 'activities.csv', 'customers.csv', 'spend.csv'].map((f) => path.join(DEMO_DIR, f));
+export const DEMO_FILES = ['leads.csv', 'activities.csv', 'customers.csv', 'spend.csv'].map((f) =>
+	path.join(DEMO_DIR, f)
+);
 
 /** The report command's JSON for the same files and arguments: the figures the page must show. */
 export async function reportFor(files: string[], argv: string[] = []): Promise<ReportJson> {

@@ -1,14 +1,18 @@
 import { expect, test } from '@playwright/test';
 import { DEMO_FILES, openDemo, reportFor, trackRequests } from './helpers';
 
-test('the landing page works before the engine arrives: drop zone, file picker, demo, templates', async ({ page }) => {
+test('the landing page works before the engine arrives: drop zone, file picker, demo, templates', async ({
+	page
+}) => {
 	await page.goto('./');
 	await expect(page.getByTestId('drop-zone')).toBeVisible();
 	await expect(page.getByText('Choose CSV files')).toBeVisible();
 	await expect(page.getByTestId('load-demo')).toBeEnabled();
 	const template = page.getByRole('link', { name: 'leads.csv' });
 	await expect(template).toHaveAttribute('href', /\/modelboard\/templates\/leads\.csv$/);
-	const res = await page.request.get(await template.getAttribute('href').then((h) => new URL(h!, page.url()).href));
+	const res = await page.request.get(
+		await template.getAttribute('href').then((h) => new URL(h!, page.url()).href)
+	);
 	expect(res.ok()).toBe(true);
 	expect(await res.text()).toMatch(/^lead_id,created_at,channel/);
 });
@@ -23,7 +27,9 @@ test('?demo under the sub-path loads the demo and shows the report command’s f
 	expect(expected.funnel.map((s) => s.count)).toEqual([6000, 2061, 388, 122, 30]);
 	// Privacy by construction: every request stayed on the site's own origin.
 	const origin = new URL(page.url()).origin;
-	const foreign = requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'));
+	const foreign = requests.filter(
+		(u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:')
+	);
 	expect(foreign).toEqual([]);
 	expect(requests.some((u) => u.endsWith('.wasm'))).toBe(true);
 });
