@@ -1,0 +1,188 @@
+/**
+ * Time series for the dashboard's trend charts and sparklines, computed in SQL (one grouped query per
+ * family), bucketed by week (ISO, Monday), month or fiscal quarter.
+ */
+import type { Db } from '../db/types';
+import { ident } from '../db/sql';
+import { STAGES, type DatasetMeta, type Stage } from '../schema';
+import { activityWhere } from './kpis';
+import { countsFor, ratio } from './funnel';
+import type { MetricView } from './view';
+import { and, dimensionFilter, inRange } from './where';
+
+export type Grain = 'week' | 'month' | 'quarter';
+
+/** SQL for the bucket start of a DATE expression; fiscal quarters follow the fiscal year's first month. */
+export function bucketSql(c: string, grain: Grain, fyStartMonth = 4): string {
+	if (grain === 'week') return `date_trunc('week', ${c})::DATE`;
+	if (grain === 'month') return `date_trunc('month', ${c})::DATE`;
+	const shift = Math.max(0, Math.min(11, Math.trunc(fyStartMonth) - 1));
+	return `(date_trunc('quarter', ${c} - INTERVAL ${shift} MONTH) + INTERVAL ${shift} MONTH)::DATE`;
+}
+
+export interface LeadBucket {
+	bucket: string;
+	counts: Record<Stage, number>;
+	/** Step rates within the bucket's cohort (leads created in the bucket). */
+	rates: Record<Stage, number | null>;
+}
+
+/** Cohort funnel per creation bucket: leads created in the bucket and the stages they reached. */
+export async function leadTrend(
+	db: Db,
+	view: MetricView,
+	stages: readonly Stage[],
+	grain: Grain,
+	fyStartMonth = 4
+): Promise<LeadBucket[]> {
+	if (stages.length === 0) return [];
+	const cohortView: MetricView = { ...view, mode: 'cohort' };
+	const cols = stages.map((s) => {
+		const c = countsFor(s, cohortView);
+		return { text: `count(*) FILTER (WHERE ${c.text})::INTEGER AS ${ident(s)}`, params: c.params };
+	});
+	const where = and(inRange('created_at', view), dimensionFilter(view));
+	const rows = await db.query(
+		`SELECT strftime(${bucketSql(ident('created_at'), grain, fyStartMonth)}, '%Y-%m-%d') AS bucket, ${cols.map((c) => c.text).join(', ')}
+		FROM leads WHERE ${where.text} GROUP BY 1 ORDER BY 1`,
+		[...cols.flatMap((c) => c.params), ...where.params]
+	);
+	return rows.map((r) => {
+		const counts = Object.fromEntries(STAGES.map((s) => [s, Number(r[s] ?? 0)])) as Record<Stage, number>;
+		const rates = Object.fromEntries(
+			STAGES.map((s) => {
+				const i = stages.indexOf(s);
+				return [s, i <= 0 ? null : ratio(counts[s], counts[stages[i - 1]])];
+			})
+		) as Record<Stage, number | null>;
+		return { bucket: String(r.bucket), counts, rates };
+	});
+}
+
+export interface ActivityBucket {
+	bucket: string;
+	calls: number;
+	calls_per_rep_day: number | null;
+	contact_rate: number | null;
+	meeting_rate: number | null;
+}
+
+export async function activityTrend(
+	db: Db,
+	view: MetricView,
+	meta: DatasetMeta,
+	grain: Grain,
+	fyStartMonth = 4
+): Promise<ActivityBucket[]> {
+	if (!meta.tables.activities) return [];
+	const w = activityWhere(view);
+	const rows = await db.query(
+		`SELECT strftime(${bucketSql('a.occurred_at', grain, fyStartMonth)}, '%Y-%m-%d') AS bucket,
+			count(*)::INTEGER AS calls,
+			count(DISTINCT (a.rep, a.occurred_at))::INTEGER AS rep_days,
+			count(*) FILTER (WHERE a.outcome IN ('connected', 'meeting_set'))::INTEGER AS contacted_calls,
+			count(DISTINCT a.lead_id) FILTER (WHERE a.outcome = 'meeting_set')::INTEGER AS meeting_leads,
+			count(DISTINCT a.lead_id) FILTER (WHERE a.outcome IN ('connected', 'meeting_set'))::INTEGER AS contacted_leads
+		FROM activities a WHERE a.is_call AND ${w.text} GROUP BY 1 ORDER BY 1`,
+		w.params
+	);
+	return rows.map((r) => ({
+		bucket: String(r.bucket),
+		calls: Number(r.calls),
+		calls_per_rep_day: ratio(Number(r.calls), Number(r.rep_days)),
+		contact_rate: ratio(Number(r.contacted_calls), Number(r.calls)),
+		meeting_rate: ratio(Number(r.meeting_leads), Number(r.contacted_leads))
+	}));
+}
+
+export interface CustomerBucket {
+	bucket: string;
+	active_at_start: number;
+	churned: number;
+	churn_rate: number | null;
+	upsell_rate: number | null;
+}
+
+/** Churn per bucket with METRICS.md's boundaries, each bucket [start, end] a period of its own. */
+export async function customerTrend(
+	db: Db,
+	view: MetricView,
+	meta: DatasetMeta,
+	grain: Grain,
+	fyStartMonth = 4
+): Promise<CustomerBucket[]> {
+	if (!meta.tables.customers) return [];
+	const step =
+		grain === 'week' ? `INTERVAL 7 DAY` : grain === 'month' ? `INTERVAL 1 MONTH` : `INTERVAL 3 MONTH`;
+	const first = bucketSql('d', grain, fyStartMonth);
+	const rows = await db.query(
+		`WITH b AS (
+			SELECT greatest(s::DATE, ?::DATE) AS b_from, least((s + ${step} - INTERVAL 1 DAY)::DATE, ?::DATE) AS b_to, s::DATE AS bucket
+			FROM (SELECT ${first} AS first FROM (SELECT ?::DATE AS d)) f, range(f.first, ?::DATE + INTERVAL 1 DAY, ${step}) t(s)
+		)
+		SELECT strftime(bucket, '%Y-%m-%d') AS bucket,
+			count(c.account_id) FILTER (WHERE c.start_date <= b_from AND (c.churned_at IS NULL OR c.churned_at > b_from))::INTEGER AS active,
+			count(c.account_id) FILTER (WHERE c.start_date <= b_from AND c.churned_at > b_from AND c.churned_at <= b_to)::INTEGER AS churned,
+			count(c.account_id) FILTER (WHERE c.start_date <= b_from AND (c.churned_at IS NULL OR c.churned_at > b_from)
+				AND c.expansion_at BETWEEN b_from AND b_to)::INTEGER AS upsell
+		FROM b LEFT JOIN customers c ON TRUE GROUP BY b.bucket ORDER BY b.bucket`,
+		[view.from, view.to, view.from, view.to]
+	);
+	return rows.map((r) => ({
+		bucket: String(r.bucket),
+		active_at_start: Number(r.active),
+		churned: Number(r.churned),
+		churn_rate: ratio(Number(r.churned), Number(r.active)),
+		upsell_rate: ratio(Number(r.upsell), Number(r.active))
+	}));
+}
+
+export interface VelocityBin {
+	from: Stage;
+	to: Stage;
+	bin: number;
+	label: string;
+	n: number;
+}
+
+export const VELOCITY_BINS: [number, number, string][] = [
+	[0, 0, '0'],
+	[1, 3, '1–3'],
+	[4, 7, '4–7'],
+	[8, 14, '8–14'],
+	[15, 30, '15–30'],
+	[31, 60, '31–60'],
+	[61, 90, '61–90'],
+	[91, 1e9, '91+']
+];
+
+/** The distribution of days per step (same leads as `velocity`), in fixed bins. */
+export async function velocityHistogram(
+	db: Db,
+	view: MetricView,
+	stages: readonly Stage[]
+): Promise<VelocityBin[]> {
+	if (stages.length < 2) return [];
+	const where = and(inRange('created_at', view), dimensionFilter(view));
+	const binCase = `CASE ${VELOCITY_BINS.map(([lo, hi], i) => `WHEN d BETWEEN ${lo} AND ${hi} THEN ${i}`).join(' ')} END`;
+	const parts: string[] = [];
+	for (let i = 1; i < stages.length; i++) {
+		const a = ident(`${stages[i - 1] === 'lead' ? 'created' : stages[i - 1]}_at`);
+		const b = ident(`${stages[i]}_at`);
+		parts.push(
+			`SELECT ${i} AS step, (${b} - ${a}) AS d FROM leads WHERE ${where.text} AND ${a} IS NOT NULL AND ${b} >= ${a}`
+		);
+	}
+	const rows = await db.query(
+		`SELECT step, ${binCase} AS bin, count(*)::INTEGER AS n FROM (${parts.join(' UNION ALL ')}) GROUP BY 1, 2 ORDER BY 1, 2`,
+		parts.flatMap(() => where.params)
+	);
+	const out: VelocityBin[] = [];
+	for (let i = 1; i < stages.length; i++) {
+		VELOCITY_BINS.forEach(([, , label], bin) => {
+			const r = rows.find((x) => Number(x.step) === i && Number(x.bin) === bin);
+			out.push({ from: stages[i - 1], to: stages[i], bin, label, n: r ? Number(r.n) : 0 });
+		});
+	}
+	return out;
+}
