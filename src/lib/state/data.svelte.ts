@@ -7,11 +7,14 @@ import { getBrowserDb } from '$lib/engine/db/browser';
 import type { Db } from '$lib/engine/db/types';
 import { Dataset } from '$lib/engine/ingest/dataset';
 import { IngestError, type FileOverrides, type LoadedFile } from '$lib/engine/ingest/load';
-import { DEFAULT_VOCABULARIES } from '$lib/engine/ingest/vocab';
+import { DEFAULT_VOCABULARIES, mergeVocabularies } from '$lib/engine/ingest/vocab';
+import type { OrgConfig } from '$lib/engine/config';
+import type { MappingFile } from '$lib/engine/ingest/types';
 import { computeReport, dataSpan, type Report, type ReportOptions } from '$lib/engine/metrics/report';
 import type { MetricView } from '$lib/engine/metrics/view';
 import { emptyMeta, type DatasetMeta } from '$lib/engine/schema';
 import { todayIso } from '$lib/engine/metrics/plan';
+import { forgetFiles, isRemembering, saveFiles, setRemembering, type StoredFile } from './persist';
 
 export type Phase = 'idle' | 'starting' | 'loading' | 'ready';
 
@@ -32,9 +35,37 @@ export class DataStore {
 	errors = $state.raw<LoadError[]>([]);
 	/** Bumped whenever the data changes, so views recompute. */
 	version = $state(0);
+	remember = $state(false);
+	/** The bytes and overrides behind each loaded file, to re-map, replace or remember it. */
+	private sources = new Map<number, StoredFile>();
 
 	private dataset: Promise<Dataset> | null = null;
+	private config: OrgConfig | null = null;
+	/** Mappings the user saved on the Data page, tried before the organisation's presets. */
+	userMappings: MappingFile = { version: 1, mappings: [] };
+
+	/** The organisation's vocabularies and mapping presets; applies to files loaded from now on. */
+	configure(config: OrgConfig): void {
+		this.config = config;
+		void this.dataset?.then((ds) => (ds.ctx = this.context()));
+	}
+
+	private context() {
+		const mappings: MappingFile = {
+			version: 1,
+			mappings: [...(this.config?.mappings?.mappings ?? []), ...this.userMappings.mappings]
+		};
+		return {
+			vocab: mergeVocabularies(DEFAULT_VOCABULARIES, this.config?.vocabularies ?? {}),
+			mappings,
+			today: todayIso()
+		};
+	}
 	private queue: Promise<unknown> = Promise.resolve();
+
+	constructor() {
+		if (typeof localStorage !== 'undefined') this.remember = isRemembering();
+	}
 
 	get hasData(): boolean {
 		return this.files.length > 0;
@@ -49,10 +80,7 @@ export class DataStore {
 		this.dataset ??= (async () => {
 			if (this.phase === 'idle') this.phase = 'starting';
 			const db: Db = await getBrowserDb();
-			const ds = new Dataset(db, {
-				vocab: DEFAULT_VOCABULARIES,
-				today: todayIso()
-			});
+			const ds = new Dataset(db, this.context());
 			if (this.phase === 'starting') this.phase = 'idle';
 			return ds;
 		})().catch((e) => {
@@ -76,10 +104,13 @@ export class DataStore {
 			this.phase = 'loading';
 			try {
 				const ds = await this.getDataset();
+				ds.ctx = this.context();
 				for (const input of inputs) {
 					this.current = input.name;
 					try {
-						await ds.add(input.name, input.bytes, input.overrides, input.replaceId);
+						const f = await ds.add(input.name, input.bytes, input.overrides, input.replaceId);
+						if (input.replaceId !== undefined) this.sources.delete(input.replaceId);
+						this.sources.set(f.id, { name: input.name, bytes: input.bytes, overrides: input.overrides });
 						this.errors = this.errors.filter((e) => e.file !== input.name);
 					} catch (e) {
 						const message = e instanceof IngestError ? e.message : `${input.name}: ${(e as Error).message}`;
@@ -106,17 +137,56 @@ export class DataStore {
 		return this.run(async () => {
 			const ds = await this.getDataset();
 			await ds.remove(id);
+			this.sources.delete(id);
 			await this.refresh(ds);
 		});
 	}
 
+	/** Re-reads a loaded file with another kind, mapping or encoding (the Data page's corrections). */
+	remap(id: number, overrides: FileOverrides): Promise<void> {
+		const src = this.sources.get(id);
+		if (!src) return Promise.resolve();
+		return this.addFiles([
+			{ name: src.name, bytes: src.bytes, overrides: { ...src.overrides, ...overrides }, replaceId: id }
+		]);
+	}
+
+	/** Forget all data: this page's tables and anything remembered on the device. */
 	clear(): Promise<void> {
 		return this.run(async () => {
 			const ds = await this.getDataset();
 			await ds.clear();
+			this.sources.clear();
 			this.errors = [];
+			await forgetFiles();
 			await this.refresh(ds);
 		});
+	}
+
+	async setRemember(on: boolean): Promise<void> {
+		this.remember = on;
+		const err = await setRemembering(on, [...this.sources.values()]);
+		if (err) this.errors = [...this.errors, { file: '', message: err }];
+	}
+
+	/** Same-origin data files named in the URL (`?src=data/2026-11.csv`), already checked by the view parser. */
+	async loadSources(base: string, paths: string[]): Promise<void> {
+		const inputs: { name: string; bytes: Uint8Array }[] = [];
+		for (const p of paths) {
+			const url = new URL(`${base}/${p}`, location.href);
+			if (url.origin !== location.origin) continue;
+			try {
+				const res = await fetch(url, { credentials: 'same-origin' });
+				if (!res.ok) throw new Error(`HTTP ${res.status}`);
+				inputs.push({ name: p.split('/').pop() ?? p, bytes: new Uint8Array(await res.arrayBuffer()) });
+			} catch (e) {
+				this.errors = [
+					...this.errors,
+					{ file: p, message: `${p} could not be fetched from this site: ${(e as Error).message}` }
+				];
+			}
+		}
+		if (inputs.length) await this.addFiles(inputs);
 	}
 
 	dismissError(file: string): void {
@@ -152,6 +222,10 @@ export class DataStore {
 
 	private async refresh(ds: Dataset): Promise<void> {
 		this.files = [...ds.files];
+		if (this.remember) {
+			const err = await saveFiles([...this.sources.values()]);
+			if (err) this.errors = [...this.errors, { file: '', message: err }];
+		}
 		this.meta = ds.meta;
 		this.span = ds.files.length ? await dataSpan(ds.db) : null;
 		this.version++;

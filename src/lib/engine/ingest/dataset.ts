@@ -1,7 +1,7 @@
 /**
  * A dataset: the files loaded so far and the canonical tables built from them. Files are added one after
  * another, replaced, remapped or removed; a file that fails leaves everything loaded before it intact
- * (its own tables are dropped, the canonical tables are only rebuilt after a success).
+ * (its own tables are dropped, the canonical tables are only rebuilt after a success, in a transaction).
  */
 import type { Db } from '../db/types';
 import { CANONICAL_DDL, emptyMeta, type DatasetMeta } from '../schema';
@@ -9,9 +9,17 @@ import { IngestError, loadFile, type FileOverrides, type IngestContext, type Loa
 import { dropFileTables, rebuildCanonical } from './merge';
 import { VALUE_MACROS } from './values-sql';
 
+/** First line of an engine error, for a user-facing message. */
+const firstLine = (e: unknown) => (e instanceof Error ? e.message : String(e)).split('\n')[0];
+
 export class Dataset {
 	private nextId = 1;
 	private ready: Promise<void>;
+	/**
+	 * Operations run one at a time: two files dropped together would otherwise interleave their loads
+	 * and rebuilds on the one connection (and a rebuild's transaction cannot nest in another's).
+	 */
+	private queue: Promise<unknown> = Promise.resolve();
 	files: LoadedFile[] = [];
 	meta: DatasetMeta = emptyMeta();
 
@@ -25,14 +33,31 @@ export class Dataset {
 		})();
 	}
 
+	private serial<T>(op: () => Promise<T>): Promise<T> {
+		const run = this.queue.then(async () => {
+			await this.ready;
+			return op();
+		});
+		this.queue = run.catch(() => {});
+		return run;
+	}
+
 	/** Loads one file and rebuilds the canonical tables. Throws `IngestError` with a user-facing message. */
-	async add(
+	add(
 		name: string,
 		bytes: Uint8Array,
 		overrides: FileOverrides = {},
 		replaceId?: number
 	): Promise<LoadedFile> {
-		await this.ready;
+		return this.serial(() => this.addNow(name, bytes, overrides, replaceId));
+	}
+
+	private async addNow(
+		name: string,
+		bytes: Uint8Array,
+		overrides: FileOverrides,
+		replaceId?: number
+	): Promise<LoadedFile> {
 		const id = this.nextId++;
 		let loaded: LoadedFile;
 		try {
@@ -43,29 +68,41 @@ export class Dataset {
 			throw new IngestError(
 				name,
 				'unreadable',
-				`${name} could not be loaded: ${(e as Error).message.split('\n')[0]}`
+				`${name} could not be loaded (${firstLine(e)}). Check that it is a CSV export: open it in a spreadsheet, save it again as CSV (UTF-8) and drop the new file.`
 			);
 		}
 		const previous = replaceId === undefined ? undefined : this.files.find((f) => f.id === replaceId);
-		this.files = previous ? this.files.map((f) => (f === previous ? loaded : f)) : [...this.files, loaded];
-		await this.rebuild();
+		const files = previous ? this.files.map((f) => (f === previous ? loaded : f)) : [...this.files, loaded];
+		try {
+			this.meta = await rebuildCanonical(this.db, files);
+		} catch (e) {
+			// The rebuild rolled back: the canonical tables still hold the files loaded before this one.
+			await dropFileTables(this.db, id);
+			throw new IngestError(
+				name,
+				'unreadable',
+				`${name} was read but could not be merged with the other files (${firstLine(e)}). The data loaded before it is unchanged; check the file's columns on the Data page.`
+			);
+		}
+		this.files = files;
 		if (previous) await dropFileTables(this.db, previous.id);
 		return loaded;
 	}
 
-	async remove(id: number): Promise<void> {
-		this.files = this.files.filter((f) => f.id !== id);
-		await dropFileTables(this.db, id);
-		await this.rebuild();
+	remove(id: number): Promise<void> {
+		return this.serial(async () => {
+			const files = this.files.filter((f) => f.id !== id);
+			this.meta = await rebuildCanonical(this.db, files);
+			this.files = files;
+			await dropFileTables(this.db, id);
+		});
 	}
 
-	async clear(): Promise<void> {
-		for (const f of this.files) await dropFileTables(this.db, f.id);
-		this.files = [];
-		await this.rebuild();
-	}
-
-	private async rebuild(): Promise<void> {
-		this.meta = await rebuildCanonical(this.db, this.files);
+	clear(): Promise<void> {
+		return this.serial(async () => {
+			this.meta = await rebuildCanonical(this.db, []);
+			for (const f of this.files) await dropFileTables(this.db, f.id);
+			this.files = [];
+		});
 	}
 }

@@ -6,7 +6,7 @@
  * Why DuckDB reads the bulk rather than papaparse: it is several times faster at 1M rows and keeps the
  * rows out of the JS heap (TOOLCHAIN.md); papaparse only reads the sample that detection needs.
  */
-import type { Db } from '../db/types';
+import type { Db, Row } from '../db/types';
 import { ident, literal } from '../db/sql';
 import type { Stage } from '../schema';
 import { decodeBytes, detectEncoding } from './decode';
@@ -17,6 +17,7 @@ import { issue, MAX_EXAMPLES, type FileQuality } from './quality';
 import { isSummaryRow, parseRecords, sniffDialect, trailingColumns } from './sniff';
 import type {
 	ColumnMapping,
+	Delimiter,
 	Dialect,
 	Encoding,
 	EncodingGuess,
@@ -80,6 +81,13 @@ export interface LoadedFile {
 	mappingSource: 'detected' | 'stored' | 'user';
 	/** Stages this file gives a date or a status for. */
 	stages: Stage[];
+	/**
+	 * A deal export: a lead file whose statuses are all deal stages (opportunity, won, lost) and which has
+	 * no opportunity date column. Each row is an opportunity, so its created date is the date it became
+	 * one (merge.ts uses it as `opportunity_at`; Maven's `engage_date`, Salesforce's Opportunity
+	 * `CreatedDate`).
+	 */
+	deals: boolean;
 	quality: FileQuality;
 }
 
@@ -157,24 +165,122 @@ function mappingFromColumns(
 
 const col = (i: number) => ident(`c${i}`);
 
+const QUOTE = 0x22;
+const LF = 0x0a;
+const CR = 0x0d;
+
+/** What one quote-aware pass over a file's bytes finds. DuckDB's reader reports none of it. */
+export interface RecordScan {
+	/** Byte offset where record `i` starts, for the first `keepStarts + 1` records. */
+	starts: number[];
+	/**
+	 * 0-based indexes of empty records (a line break right after another, outside quotes) before the last
+	 * record with content. DuckDB skips them without a trace, so they shift its row numbering.
+	 */
+	empty: number[];
+	/** Records in the file (an empty final line after the last line break is not one). */
+	records: number;
+	/** Kinds of line break seen outside quoted fields; more than one means the file mixes them. */
+	newlines: Set<'\r\n' | '\n' | '\r'>;
+	/** The record holding a quoted field that is still open at the end of the file. */
+	openQuote: { record: number; offset: number } | null;
+}
+
 /**
- * The character offset just past the first `records` records. Quote-aware (a quoted field may hold line
- * breaks; a doubled quote toggles twice). papaparse's `meta.cursor` is not usable here: with `preview`
- * and no quotes in the text it points past the following record.
+ * Splits the bytes into records the way DuckDB's reader does (RFC 4180 with `"` as quote and escape:
+ * a quote opens a quoted field only at the start of a field; inside one, `""` is a literal quote). Works
+ * on UTF-8 bytes: delimiters, quotes and line breaks are ASCII and never occur inside a multi-byte
+ * character. Every line break kind ends a record, as spreadsheets read them.
  */
-export function recordsEnd(text: string, newline: string, records: number): number {
-	let inQuotes = false;
-	let count = 0;
-	for (let i = 0; i < text.length; i++) {
-		const ch = text.charCodeAt(i);
-		if (ch === 34) {
-			inQuotes = !inQuotes;
-		} else if (!inQuotes && text.startsWith(newline, i)) {
-			i += newline.length - 1;
-			if (++count === records) return i + 1;
+export function scanRecords(data: Uint8Array, delimiter: Delimiter, keepStarts: number): RecordScan {
+	const delim = delimiter.charCodeAt(0);
+	const starts = [0];
+	let empty: number[] = [];
+	let kinds = 0;
+	let record = 0;
+	let recordStart = 0;
+	let lastContent = -1;
+	let fieldStart = true;
+	let quoted = false;
+	const n = data.length;
+	for (let i = 0; i < n; i++) {
+		const b = data[i];
+		if (quoted) {
+			if (b === QUOTE) {
+				if (data[i + 1] === QUOTE) i++;
+				else quoted = false;
+			}
+			continue;
 		}
+		if (b === LF || b === CR) {
+			if (i === recordStart) empty.push(record);
+			else lastContent = record;
+			if (b === CR && data[i + 1] === LF) {
+				kinds |= 1;
+				i++;
+			} else kinds |= b === LF ? 2 : 4;
+			record++;
+			recordStart = i + 1;
+			fieldStart = true;
+			if (starts.length <= keepStarts) starts.push(recordStart);
+		} else if (b === QUOTE && fieldStart) {
+			quoted = true;
+			fieldStart = false;
+		} else fieldStart = b === delim;
 	}
-	return text.length;
+	const openQuote = quoted ? { record, offset: recordStart } : null;
+	if (recordStart < n) lastContent = record;
+	if (empty.length && empty[empty.length - 1] > lastContent) empty = empty.filter((e) => e < lastContent);
+	const newlines = new Set<'\r\n' | '\n' | '\r'>();
+	if (kinds & 1) newlines.add('\r\n');
+	if (kinds & 2) newlines.add('\n');
+	if (kinds & 4) newlines.add('\r');
+	return { starts, empty, records: recordStart < n ? record + 1 : record, newlines, openQuote };
+}
+
+/**
+ * The bytes with every line break outside quoted fields turned into `\n`. For files that mix `\r\n`,
+ * `\n` and `\r` (pasted-together exports): DuckDB's reader accepts one kind and fails on the others.
+ * Breaks inside quoted fields are cell content and stay as they are.
+ */
+function normaliseNewlines(data: Uint8Array, delimiter: Delimiter): Uint8Array {
+	const delim = delimiter.charCodeAt(0);
+	const out = new Uint8Array(data.length);
+	let o = 0;
+	let fieldStart = true;
+	let quoted = false;
+	for (let i = 0; i < data.length; i++) {
+		const b = data[i];
+		if (quoted) {
+			if (b === QUOTE) {
+				if (data[i + 1] === QUOTE) out[o++] = data[i++];
+				else quoted = false;
+			}
+			out[o++] = b;
+			continue;
+		}
+		if (b === CR) {
+			if (data[i + 1] === LF) i++;
+			out[o++] = LF;
+			fieldStart = true;
+			continue;
+		}
+		if (b === QUOTE && fieldStart) quoted = true;
+		fieldStart = b === delim || b === LF;
+		out[o++] = b;
+	}
+	return out.subarray(0, o);
+}
+
+/** Line breaks from `offset` to the end: how many rows an unclosed quote swallowed. */
+function linesFrom(data: Uint8Array, offset: number): number {
+	let lines = 0;
+	for (let i = offset; i < data.length; i++) {
+		if (data[i] === LF || (data[i] === CR && data[i + 1] !== LF)) lines++;
+	}
+	return data.length > offset && data[data.length - 1] !== LF && data[data.length - 1] !== CR
+		? lines + 1
+		: lines;
 }
 
 export async function loadFile(
@@ -202,21 +308,40 @@ export async function loadFile(
 			`${name} is not a text CSV file (it contains binary data). If it is an Excel workbook, save it as CSV first.`
 		);
 	}
-	const utf8 = toUtf8(bytes, encoding);
-	const truncated = utf8.length > SAMPLE_BYTES;
-	const sampleText = new TextDecoder('utf-8').decode(utf8.subarray(0, SAMPLE_BYTES));
+	let utf8 = toUtf8(bytes, encoding);
+	let sampleText = new TextDecoder('utf-8').decode(utf8.subarray(0, SAMPLE_BYTES));
 	if (sampleText.trim() === '')
 		throw new IngestError(name, 'empty', `${name} holds no text. Export it again and drop the new file.`);
-	const dialect = sniffDialect(sampleText);
+	let dialect = sniffDialect(sampleText);
+	let scan = scanRecords(utf8, dialect.delimiter, dialect.headerRow + 1);
+	const mixedNewlines = scan.newlines.size > 1;
+	if (mixedNewlines) {
+		utf8 = normaliseNewlines(utf8, dialect.delimiter);
+		sampleText = new TextDecoder('utf-8').decode(utf8.subarray(0, SAMPLE_BYTES));
+		dialect = { ...sniffDialect(sampleText), newline: '\n' };
+		scan = scanRecords(utf8, dialect.delimiter, dialect.headerRow + 1);
+	}
+	// The scan reads line breaks the way DuckDB will; it settles a sample that was too short to tell.
+	if (scan.newlines.size === 1) dialect = { ...dialect, newline: [...scan.newlines][0] };
+	const truncated = utf8.length > SAMPLE_BYTES;
+	const open = scan.openQuote;
+	if (open && open.record <= dialect.headerRow + 1) {
+		throw new IngestError(
+			name,
+			'unreadable',
+			`${name}: row ${open.record + 1} opens a quoted field (") that is never closed, so the rows after it cannot be told apart. ` +
+				`Fix or remove that quote (or re-save the file from a spreadsheet as CSV) and drop the file again.`
+		);
+	}
 	const records = parseRecords(sampleText, dialect, SAMPLE_RECORDS + 1);
-	if (truncated && records.length > 1) records.pop(); // the sample may end mid-record
+	if ((truncated || open) && records.length > 1) records.pop(); // the sample may end mid-record
 	const rawHeader = records[0] ?? [];
 	const headers = cleanHeaders(rawHeader);
 	if (headers.length === 0)
 		throw new IngestError(
 			name,
 			'no_header',
-			`${name} has no header row. The first row must name the columns.`
+			`${name} has no header row. The first row must name the columns; export the report with its column headings and drop the new file.`
 		);
 	if (headers.length > MAX_COLUMNS) {
 		throw new IngestError(
@@ -261,13 +386,16 @@ export async function loadFile(
 		);
 	}
 
-	// Where the data starts: right after the header record (title rows above it are skipped).
-	const offset = new TextEncoder().encode(
-		sampleText.slice(0, recordsEnd(sampleText, dialect.newline, dialect.headerRow + 1))
-	).length;
+	// Where the data starts: right after the header record (title rows above it are skipped). An unclosed
+	// quote swallows the rest of the file: the rows before it are read, the rest is reported.
+	const dataStart = scan.starts[dialect.headerRow + 1] ?? utf8.length;
+	const dataEnd = open ? open.offset : utf8.length;
 	const file = `mb_file_${id}.csv`;
-	await db.registerFile(file, utf8.subarray(offset));
-	const columns = headers.map((_, i) => `${literal(`c${i}`)}: 'VARCHAR'`).join(', ');
+	await db.registerFile(file, utf8.subarray(dataStart, dataEnd));
+	// Trailing columns without a header name (Excel keeps formatted-but-empty columns) are read too, so
+	// the rows' empty cells there are not "too many fields"; no mapping ever points at them.
+	const width = Math.max(headers.length, Math.min(rawHeader.length, MAX_COLUMNS));
+	const columns = Array.from({ length: width }, (_, i) => `${literal(`c${i}`)}: 'VARCHAR'`).join(', ');
 	try {
 		await db.exec(`DROP TABLE IF EXISTS mb_rej_${id}; DROP TABLE IF EXISTS mb_rejscan_${id};`);
 		await db.exec(
@@ -282,13 +410,13 @@ export async function loadFile(
 		throw new IngestError(
 			name,
 			'unreadable',
-			`${name} could not be read as CSV: ${(e as Error).message.split('\n')[0]}`
+			`${name} could not be read as CSV (${(e as Error).message.split('\n')[0]}). ` +
+				`Open it in a spreadsheet, save it again as CSV (UTF-8) and drop the new file.`
 		);
 	} finally {
 		await db.dropFile(file);
 	}
 
-	const firstDataRow = dialect.headerRow + 2; // spreadsheet row of data row 1 (1-based, header included)
 	const quality: FileQuality = {
 		name,
 		table: kind,
@@ -299,7 +427,30 @@ export async function loadFile(
 		rejected: 0,
 		issues: []
 	};
-	const stages = await buildSource(db, id, kind, mapping, headers, ctx, quality, firstDataRow);
+	if (mixedNewlines) {
+		quality.issues.push(
+			issue(
+				'mixed_newlines',
+				'info',
+				null,
+				scan.newlines.size,
+				'The file mixes line-break styles (Windows, Unix, old Mac); each was read as the end of a row.'
+			)
+		);
+	}
+	const layout: Layout = {
+		headerRow: dialect.headerRow,
+		// Empty lines inside the data, as 1-based data record numbers (record 1 follows the header).
+		emptyLines: scan.empty.filter((e) => e > dialect.headerRow).map((e) => e - dialect.headerRow),
+		unclosed: open
+			? {
+					row: open.record + 1,
+					lines: linesFrom(utf8, open.offset),
+					value: new TextDecoder().decode(utf8.subarray(open.offset, open.offset + 480)).slice(0, 120)
+				}
+			: null
+	};
+	const { stages, deals } = await buildSource(db, id, kind, mapping, headers, ctx, quality, layout);
 	const unmapped = headers
 		.map((h, i) => ({ h, i }))
 		.filter(({ i }) => !mapping.some((m) => m.column === i))
@@ -329,6 +480,7 @@ export async function loadFile(
 		mapping,
 		mappingSource,
 		stages,
+		deals,
 		quality
 	};
 }
@@ -347,6 +499,93 @@ async function examples(
 	return { count, rows: rows.map((r) => ({ _row: Number(r._row), v: String(r.v ?? '') })) };
 }
 
+/** Where a file's records sit, for spreadsheet row numbers and rows the reader never returns. */
+interface Layout {
+	/** 0-based index of the header record. */
+	headerRow: number;
+	/** 1-based data record numbers of empty lines (DuckDB skips them). */
+	emptyLines: number[];
+	/** A quoted field left open: its spreadsheet row, the lines it swallowed, the start of its text. */
+	unclosed: { row: number; lines: number; value: string } | null;
+}
+
+/** Non-empty first cells that may start a total row or report footer; `isSummaryRow` decides. */
+const SUMMARY_HINT =
+	'^\\s*(total|totals|grand|sub|sum|count|合計|総計|小計|件数|confidential|copyright|generated|機密|作成者|ｔｏｔａｌ|ｇｒａｎｄ|ｓｕｂ|ｓｕｍ|ｃｏｕｎｔ)';
+/** Rows from the end searched for a report footer block. */
+const FOOTER_SEARCH = 20;
+
+/**
+ * Renumbers `_row` from "rows DuckDB returned" to "data records in the file" (record 1 follows the
+ * header), so row numbers in the quality report match the spreadsheet. DuckDB's reader drops empty lines
+ * silently and the rows it rejects, and numbers the rest consecutively. With the dropped records sorted
+ * as s_1 < … < s_m, s_j − j rows were returned before s_j, so returned row k is record
+ * k + #{j : s_j − j < k}: an ASOF join on those thresholds.
+ */
+async function renumberRows(db: Db, raw: string, dropped: number[]): Promise<void> {
+	const s = [...new Set(dropped)].sort((a, b) => a - b);
+	if (s.length === 0) return;
+	const thresholds = new Map<number, number>();
+	s.forEach((record, j) => thresholds.set(record - (j + 1), j + 1)); // later (larger j) wins on ties
+	const tmp = `${raw}_renumber`;
+	await db.exec(`CREATE OR REPLACE TEMP TABLE ${tmp} (t INTEGER, j INTEGER)`);
+	const pairs = [...thresholds].flat();
+	for (let i = 0; i < pairs.length; i += 1000) {
+		const chunk = pairs.slice(i, i + 1000);
+		await db.query(
+			`INSERT INTO ${tmp} VALUES ${Array.from({ length: chunk.length / 2 }, () => '(?, ?)').join(', ')}`,
+			chunk
+		);
+	}
+	await db.exec(
+		`CREATE OR REPLACE TABLE ${raw} AS SELECT (r._row + coalesce(t.j, 0))::INTEGER AS _row, r.* EXCLUDE (_row)
+		FROM ${raw} r ASOF LEFT JOIN ${tmp} t ON r._row > t.t ORDER BY 1;
+		DROP TABLE ${tmp};`
+	);
+}
+
+/**
+ * A report footer: below the last record, a blank row, then only rows with a single text cell in the
+ * first column (report title, "Copyright (c) 2000-2025 salesforce.com…", "Confidential Information…",
+ * "Generated By: …", the company name), at least one of them a known footer or total line. Salesforce
+ * Classic's "Export Details" CSV ends like this. `emptyLines` are blank rows DuckDB never returned.
+ */
+async function footerBlock(
+	db: Db,
+	raw: string,
+	headers: string[],
+	emptyLines: number[],
+	already: Set<number>
+): Promise<ExampleRow[]> {
+	const filled = headers.map((_, i) => `(coalesce(trim(${col(i)}), '') <> '')::INTEGER`).join(' + ');
+	const rows = await db.query(
+		`SELECT _row, (${filled})::INTEGER AS k, trim(${col(0)}) AS v FROM ${raw}
+		WHERE _row > (SELECT max(_row) FROM ${raw}) - ${FOOTER_SEARCH} ORDER BY _row`
+	);
+	if (rows.length === 0) return [];
+	const lowest = Number(rows[0]._row);
+	const entries = [
+		...rows.map((r) => ({ row: Number(r._row), k: Number(r.k), v: r.v === null ? '' : String(r.v) })),
+		...emptyLines.filter((e) => e > lowest).map((row) => ({ row, k: 0, v: '' }))
+	].sort((a, b) => b.row - a.row);
+	const block: ExampleRow[] = [];
+	let blankAbove = false;
+	for (const e of entries) {
+		if (e.k === 0) {
+			blankAbove = block.length > 0;
+			continue;
+		}
+		const footerLike = e.k === 1 && e.v !== '' && !/^[-+\d\s/:.,]+$/.test(e.v);
+		if (!footerLike) {
+			const valid = blankAbove && block.some((b) => isSummaryRow([b.v]));
+			return valid ? block.filter((b) => !already.has(b._row)) : [];
+		}
+		block.push({ _row: e.row, v: e.v.slice(0, 120) });
+		blankAbove = false;
+	}
+	return [];
+}
+
 /** Builds `mb_src_{id}` (canonical typed columns + `_row`) and fills the file's quality report. */
 async function buildSource(
 	db: Db,
@@ -356,46 +595,83 @@ async function buildSource(
 	headers: string[],
 	ctx: IngestContext,
 	q: FileQuality,
-	firstDataRow: number
-): Promise<Stage[]> {
+	layout: Layout
+): Promise<{ stages: Stage[]; deals: boolean }> {
 	const raw = rawTable(id);
-	const rowNo = (r: number) => r + firstDataRow - 1;
-	const [{ n: total }] = await db.query(`SELECT count(*)::INTEGER AS n FROM ${raw}`);
-	q.rows = Number(total);
+	// Spreadsheet row of data record r: the header is row headerRow + 1 and record 1 the row below it.
+	const rowNo = (r: number) => r + layout.headerRow + 1;
 
-	// Rows DuckDB's reader set aside (more fields than the header, broken quoting).
+	// Rows DuckDB's reader set aside (more fields than the header, broken quoting). `line` is the
+	// 1-based record number in the data it was given, counting empty lines.
 	const rej = await db.query(
-		`SELECT line::INTEGER AS line, error_type::VARCHAR AS t, left(csv_line, 120) AS v FROM mb_rej_${id} ORDER BY line`
+		`SELECT line::INTEGER AS line, string_agg(DISTINCT error_type::VARCHAR, ', ') AS t, left(first(csv_line), 120) AS v
+		FROM mb_rej_${id} GROUP BY line ORDER BY line`
 	);
-	const excluded: number[] = [];
+	await renumberRows(db, raw, [...layout.emptyLines, ...rej.map((r) => Number(r.line))]);
+
+	// Blank rows (empty lines, or only delimiters and spaces) are not records: skipped, not counted.
+	const blankCell = (i: number) => `coalesce(trim(${col(i)}), '') = ''`;
+	const allBlank = headers.map((_, i) => blankCell(i)).join(' AND ');
+	const [{ n: total, blank: blankRows }] = await db.query(
+		`SELECT count(*)::INTEGER AS n, count(*) FILTER (WHERE ${allBlank})::INTEGER AS blank FROM ${raw}`
+	);
+	q.rows = Number(total) - Number(blankRows);
 	if (rej.length) {
 		q.rows += rej.length;
 		q.rejected += rej.length;
+		const kinds = [...new Set(rej.flatMap((r) => String(r.t).toLowerCase().split(', ')))];
 		q.issues.push(
 			issue(
 				'rejected_row',
 				'error',
 				null,
 				rej.length,
-				`${rej.length} row(s) could not be read (${[...new Set(rej.map((r) => String(r.t).toLowerCase()))].join(', ')}): they have more fields than the header or broken quoting.`,
-				rej.map((r) => ({ row: Number(r.line) + firstDataRow - 2, value: String(r.v).trim() }))
+				`${rej.length} row(s) could not be read (${kinds.join(', ')}): they have more fields than the header or broken quoting. Fix them in the source and export again to count them.`,
+				rej.map((r) => ({ row: rowNo(Number(r.line)), value: String(r.v ?? '').trim() }))
 			)
 		);
 	}
-	if (q.rows === 0) throw new IngestError(q.name, 'no_rows', `${q.name} has a header but no data rows.`);
-
-	// Blank rows and a trailing total/summary row (formatted reports add them) are set aside, counted.
-	const allNull = headers.map((_, i) => `${col(i)} IS NULL`).join(' AND ');
-	const blank = await db.query(`SELECT _row FROM ${raw} WHERE ${allNull}`);
-	excluded.push(...blank.map((r) => Number(r._row)));
-	const tail = await db.query(`SELECT * FROM ${raw} WHERE NOT (${allNull}) ORDER BY _row DESC LIMIT 5`);
-	const summary: ExampleRow[] = [];
-	for (const r of tail) {
-		const cells = headers.map((_, i) => (r[`c${i}`] === null ? '' : String(r[`c${i}`])));
-		if (!isSummaryRow(cells)) break;
-		summary.push({ _row: Number(r._row), v: cells.filter(Boolean).join(' | ').slice(0, 120) });
+	if (layout.unclosed) {
+		const u = layout.unclosed;
+		q.rows += u.lines;
+		q.rejected += u.lines;
+		q.issues.push(
+			issue(
+				'rejected_row',
+				'error',
+				null,
+				u.lines,
+				`Row ${u.row} opens a quoted field (") that is never closed, so it and the ${u.lines - 1} line(s) after it could not be read. Fix or remove that quote and drop the file again.`,
+				[{ row: u.row, value: u.value }]
+			)
+		);
 	}
-	excluded.push(...summary.map((s) => s._row));
+	if (q.rows === 0)
+		throw new IngestError(
+			q.name,
+			'no_rows',
+			`${q.name} has a header but no data rows. Export the report again with its rows and drop the new file.`
+		);
+
+	// Total/summary rows (formatted reports add them, at the end or per group) and a report footer
+	// block are set aside and counted.
+	const leading = headers.slice(0, 10).map((_, i) => `nullif(trim(${col(i)}), '')`);
+	const firstCell = leading.length > 1 ? `coalesce(${leading.join(', ')})` : leading[0];
+	const candidates = await db.query(
+		`SELECT * FROM ${raw} WHERE regexp_matches(lower(${firstCell}), ?) ORDER BY _row LIMIT 10000`,
+		[SUMMARY_HINT]
+	);
+	const cellsOf = (r: Row) => headers.map((_, i) => (r[`c${i}`] === null ? '' : String(r[`c${i}`])));
+	const summary: ExampleRow[] = [];
+	for (const r of candidates) {
+		const cells = cellsOf(r);
+		if (isSummaryRow(cells))
+			summary.push({ _row: Number(r._row), v: cells.filter(Boolean).join(' | ').slice(0, 120) });
+	}
+	summary.push(
+		...(await footerBlock(db, raw, headers, layout.emptyLines, new Set(summary.map((s) => s._row))))
+	);
+	summary.sort((a, b) => a._row - b._row);
 	if (summary.length) {
 		q.rejected += summary.length;
 		q.issues.push(
@@ -404,24 +680,31 @@ async function buildSource(
 				'info',
 				null,
 				summary.length,
-				'Total/summary rows at the end were set aside (they are not records).',
+				`${summary.length} total/summary or report footer row(s) were set aside (they are not records).`,
 				summary.map((s) => ({ row: rowNo(s._row), value: s.v }))
 			)
 		);
 	}
-	if (blank.length) {
+	const blankCount = Number(blankRows) + layout.emptyLines.length;
+	if (blankCount) {
+		const blank = await db.query(
+			`SELECT _row FROM ${raw} WHERE ${allBlank} ORDER BY _row LIMIT ${MAX_EXAMPLES}`
+		);
+		const rows = [...layout.emptyLines, ...blank.map((r) => Number(r._row))].sort((a, b) => a - b);
 		q.issues.push(
 			issue(
 				'rejected_row',
 				'info',
 				null,
-				blank.length,
-				`${blank.length} empty row(s) skipped.`,
-				blank.slice(0, MAX_EXAMPLES).map((r) => ({ row: rowNo(Number(r._row)), value: '' }))
+				blankCount,
+				`${blankCount} empty row(s) skipped.`,
+				rows.slice(0, MAX_EXAMPLES).map((r) => ({ row: rowNo(r), value: '' }))
 			)
 		);
 	}
-	const keep = excluded.length ? `_row NOT IN (${excluded.map((n) => Number(n)).join(', ')})` : 'TRUE';
+	const keep =
+		`NOT (${allBlank})` +
+		(summary.length ? ` AND _row NOT IN (${summary.map((x) => Number(x._row)).join(', ')})` : '');
 
 	const types = FIELD_TYPES[kind];
 	const byField = new Map(mapping.map((m) => [m.field, m]));
@@ -552,7 +835,7 @@ async function buildSource(
 			selects.push(`mb_blank(${c}) AS ${ident(field)}`, `${alias}.target AS ${ident(field + '_target')}`);
 			if (unknown.length) {
 				const [cnt] = await db.query(
-					`SELECT count(*)::INTEGER AS n FROM ${raw} r JOIN ${vt} v ON v.raw = mb_blank(r.${c}) WHERE v.target IS NULL`
+					`SELECT count(*)::INTEGER AS n FROM ${raw} r JOIN ${vt} v ON v.raw = mb_blank(r.${c}) WHERE v.target IS NULL AND ${keep}`
 				);
 				const what =
 					type === 'status' ? 'stage/status' : type === 'outcome' ? 'call outcome' : 'activity type';
@@ -575,16 +858,25 @@ async function buildSource(
 	await db.exec(
 		`CREATE OR REPLACE TABLE ${srcTable(id)} AS SELECT ${selects.join(', ')} FROM ${raw} ${joins.join(' ')} WHERE ${keep}`
 	);
+	for (const field of Object.keys(vocabTargets)) await db.exec(`DROP TABLE IF EXISTS mb_voc_${id}_${field}`);
 	// The statuses a file holds tell which stages it describes (a status alone implies its stage).
 	for (const t of [...(vocabTargets.status ?? []), ...(vocabTargets.stage ?? [])]) {
 		const rank = STATUS_RANK[t as StatusTarget];
 		if (rank !== undefined) stages.add(t as Stage);
+		// A lost deal was an opportunity (merge.ts ranks `lost` there).
+		if (t === 'lost') stages.add('opportunity');
 	}
 	if (kind === 'leads' || kind === 'lead_history') stages.add('lead');
 	if (byField.has('closed_at') && vocabTargets.status?.has('won')) stages.add('won');
 
 	await qualityChecks(db, id, kind, byField, q, rowNo);
-	return [...stages];
+	const statuses = [...(vocabTargets.status ?? [])];
+	const deals =
+		kind === 'leads' &&
+		!byField.has('opportunity_at') &&
+		statuses.length > 0 &&
+		statuses.every((t) => t === 'opportunity' || t === 'won' || t === 'lost');
+	return { stages: [...stages], deals };
 }
 
 function sqlType(type: FieldType): string {
@@ -655,16 +947,33 @@ async function qualityChecks(
 		}
 	}
 	if (kind === 'leads') {
-		const present = LEAD_DATE_ORDER.filter((f) => byField.has(f));
-		const checks: string[] = [];
-		for (let i = 1; i < present.length; i++) {
-			for (let j = 0; j < i; j++) checks.push(`${ident(present[i])} < ${ident(present[j])}`);
+		// A deal export's single close date is its won or lost date by the row's status, as merge.ts
+		// reads it: a deal closed before it was created is as out of order as any other pair.
+		const closes = byField.has('closed_at') && byField.has('status');
+		const dates: string[] = [];
+		for (const f of LEAD_DATE_ORDER) {
+			if (f === 'won_at' && closes) {
+				dates.push(`coalesce(won_at, CASE WHEN status_target = 'won' THEN closed_at END)`);
+			} else if (byField.has(f)) dates.push(ident(f));
 		}
+		const checks: string[] = [];
+		for (let i = 1; i < dates.length; i++) {
+			for (let j = 0; j < i; j++) checks.push(`${dates[i]} < ${dates[j]}`);
+		}
+		if ((byField.has('lost_at') || closes) && byField.has('created_at')) {
+			const lost = `coalesce(lost_at, CASE WHEN status_target IN ('lost', 'disqualified') THEN closed_at END)`;
+			checks.push(`${lost} < created_at`);
+		}
+		// The example shows the file's own date columns, as written in its header.
+		const shown = [...LEAD_DATE_ORDER, 'lost_at', 'closed_at']
+			.filter((f) => byField.has(f))
+			.map((f) => ({ expr: ident(f), label: header(f) }));
 		if (checks.length) {
 			const bad = await examples(
 				db,
-				`SELECT _row, concat_ws(' ', ${present.map((f) => `'${f}=' || coalesce(strftime(${ident(f)}, '%Y-%m-%d'), '–')`).join(', ')}) AS v
-				FROM ${src} WHERE ${checks.join(' OR ')}`
+				`SELECT _row, concat_ws(', ', ${shown.map((d) => `? || ' ' || coalesce(strftime(${d.expr}, '%Y-%m-%d'), '–')`).join(', ')}) AS v
+				FROM ${src} WHERE ${checks.join(' OR ')}`,
+				shown.map((d) => d.label)
 			);
 			if (bad.count) {
 				q.issues.push(

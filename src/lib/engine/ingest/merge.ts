@@ -10,33 +10,83 @@ import { CANONICAL_DDL, STAGES, type DatasetMeta, type Stage } from '../schema';
 import type { LoadedFile } from './load';
 import { srcTable } from './load';
 
+/**
+ * Highest stage a status implies. A lost deal (`Closed Lost`, 失注, Maven's `Lost`) was an opportunity
+ * before it was lost, so it counts as having reached `opportunity` (and, skipped, every earlier stage):
+ * otherwise a deal export's win rate would leave its lost deals out of the denominator. A disqualified
+ * lead (`Closed - Not Converted`, 対象外) implies no stage beyond `lead`.
+ */
 const RANK_CASE = (col: string) =>
-	`CASE ${col} WHEN 'lead' THEN 0 WHEN 'mql' THEN 1 WHEN 'sql' THEN 2 WHEN 'opportunity' THEN 3 WHEN 'won' THEN 4 END`;
+	`CASE ${col} WHEN 'lead' THEN 0 WHEN 'mql' THEN 1 WHEN 'sql' THEN 2 WHEN 'opportunity' THEN 3 WHEN 'lost' THEN 3 WHEN 'won' THEN 4 END`;
 const LOST = (col: string) => `${col} IN ('lost', 'disqualified')`;
 
 /** One wide-lead SELECT per file, in canonical columns plus its file order `_f` and `_row`. */
 function wideSelect(f: LoadedFile, order: number): string {
 	const t = srcTable(f.id);
-	if (f.kind === 'lead_history') {
-		const first = (c: string) => `arg_min(${c}, changed_at) FILTER (WHERE ${c} IS NOT NULL)`;
-		const last = (c: string) => `arg_max(${c}, changed_at) FILTER (WHERE ${c} IS NOT NULL)`;
-		const at = (target: string) => `min(changed_at) FILTER (WHERE stage_target = '${target}')`;
-		return `SELECT ${order} AS _f, min(_row) AS _row, lead_id, min(changed_at) AS created_at,
-			${first('channel')} AS channel, ${last('owner')} AS owner, ${first('segment')} AS segment,
-			${at('mql')} AS mql_at, ${at('sql')} AS sql_at, ${at('opportunity')} AS opportunity_at, ${at('won')} AS won_at,
-			min(changed_at) FILTER (WHERE ${LOST('stage_target')}) AS lost_at,
-			${last('amount')} AS amount, ${last('stage')} AS status,
-			NULL::INTEGER AS status_rank, bool_or(${LOST('stage_target')}) AS lost
-			FROM ${t} WHERE lead_id IS NOT NULL AND changed_at IS NOT NULL GROUP BY lead_id`;
-	}
-	return `SELECT ${order} AS _f, _row, lead_id, created_at, channel, owner, segment, mql_at, sql_at, opportunity_at,
+	if (f.kind === 'lead_history') return historySelect(t, order);
+	// A deal export's row became an opportunity when it was created (see LoadedFile.deals).
+	const opportunity = f.deals
+		? `coalesce(opportunity_at, CASE WHEN status_target IN ('opportunity', 'won', 'lost') THEN created_at END)`
+		: 'opportunity_at';
+	return `SELECT ${order} AS _f, _row, lead_id, created_at, channel, owner, segment, mql_at, sql_at,
+		${opportunity} AS opportunity_at,
 		coalesce(won_at, CASE WHEN status_target = 'won' THEN closed_at END) AS won_at,
 		coalesce(lost_at, CASE WHEN ${LOST('status_target')} THEN closed_at END) AS lost_at,
 		amount, status, ${RANK_CASE('status_target')} AS status_rank, coalesce(${LOST('status_target')}, false) AS lost
 		FROM ${t}`;
 }
 
+/**
+ * A long stage history pivoted to one wide row per lead: each stage's earliest date; the current
+ * status, owner and amount from the latest change. Changes are ordered by date, then by file order
+ * (histories list same-day changes in the order they happened). A lead is lost only if its latest
+ * known stage is a lost one: a deal reopened after `Closed Lost` is open again, and its `lost_at` is
+ * when the final lost run began.
+ */
+function historySelect(t: string, order: number): string {
+	const first = (c: string) => `arg_min(${c}, _ord) FILTER (WHERE ${c} IS NOT NULL)`;
+	const last = (c: string) => `arg_max(${c}, _ord) FILTER (WHERE ${c} IS NOT NULL)`;
+	const at = (target: string) => `min(changed_at) FILTER (WHERE stage_target = '${target}')`;
+	return `SELECT ${order} AS _f, _row, lead_id, created_at, channel, owner, segment, mql_at, sql_at, opportunity_at,
+			won_at, CASE WHEN ${LOST('final_target')} THEN final_lost_at END AS lost_at, amount, status, status_rank,
+			coalesce(${LOST('final_target')}, false) AS lost
+		FROM (
+			SELECT lead_id, min(_row) AS _row, min(changed_at) AS created_at,
+				${first('channel')} AS channel, ${last('owner')} AS owner, ${first('segment')} AS segment,
+				${at('mql')} AS mql_at, ${at('sql')} AS sql_at, ${at('opportunity')} AS opportunity_at, ${at('won')} AS won_at,
+				min(changed_at) FILTER (WHERE _lost AND _ord > coalesce(_open_ord, -1)) AS final_lost_at,
+				${last('amount')} AS amount, ${last('stage')} AS status, ${last('stage_target')} AS final_target,
+				max(${RANK_CASE('stage_target')}) AS status_rank
+			FROM (
+				SELECT *, coalesce(${LOST('stage_target')}, false) AS _lost,
+					max(CASE WHEN stage_target IS NOT NULL AND NOT ${LOST('stage_target')} THEN _ord END)
+						OVER (PARTITION BY lead_id) AS _open_ord
+				FROM (
+					SELECT *, (changed_at - DATE '1970-01-01')::BIGINT * 10000000000 + _row AS _ord
+					FROM ${t} WHERE lead_id IS NOT NULL AND changed_at IS NOT NULL
+				)
+			)
+			GROUP BY lead_id
+		)`;
+}
+
+/**
+ * Rebuilds the four canonical tables in one transaction: if any statement fails, the tables stay as
+ * they were (a file that breaks the merge never leaves the dashboard with half a dataset).
+ */
 export async function rebuildCanonical(db: Db, files: readonly LoadedFile[]): Promise<DatasetMeta> {
+	await db.exec('BEGIN TRANSACTION');
+	try {
+		await fillCanonical(db, files);
+		await db.exec('COMMIT');
+	} catch (e) {
+		await db.exec('ROLLBACK').catch(() => {});
+		throw e;
+	}
+	return datasetMeta(files);
+}
+
+async function fillCanonical(db: Db, files: readonly LoadedFile[]): Promise<void> {
 	await db.exec(
 		'DROP TABLE IF EXISTS leads; DROP TABLE IF EXISTS activities; DROP TABLE IF EXISTS customers; DROP TABLE IF EXISTS spend;'
 	);
@@ -69,6 +119,10 @@ export async function rebuildCanonical(db: Db, files: readonly LoadedFile[]): Pr
 		await db.exec(`INSERT INTO spend SELECT month, channel, spend FROM ${srcTable(f.id)}
 			WHERE month IS NOT NULL AND spend IS NOT NULL`);
 	}
+}
+
+function datasetMeta(files: readonly LoadedFile[]): DatasetMeta {
+	const leadFiles = files.filter((f) => f.kind === 'leads' || f.kind === 'lead_history');
 	const stageSet = new Set<Stage>(leadFiles.flatMap((f) => f.stages));
 	return {
 		tables: {
@@ -84,6 +138,8 @@ export async function rebuildCanonical(db: Db, files: readonly LoadedFile[]): Pr
 /** Drops a file's tables (when it is removed or replaced). */
 export async function dropFileTables(db: Db, id: number): Promise<void> {
 	await db.exec(
-		`DROP TABLE IF EXISTS mb_raw_${id}; DROP TABLE IF EXISTS mb_src_${id}; DROP TABLE IF EXISTS mb_rej_${id}; DROP TABLE IF EXISTS mb_rejscan_${id};`
+		`DROP TABLE IF EXISTS mb_raw_${id}; DROP TABLE IF EXISTS mb_src_${id}; DROP TABLE IF EXISTS mb_rej_${id}; DROP TABLE IF EXISTS mb_rejscan_${id};
+		DROP TABLE IF EXISTS mb_raw_${id}_renumber;` +
+			['status', 'stage', 'outcome', 'type'].map((f) => ` DROP TABLE IF EXISTS mb_voc_${id}_${f};`).join('')
 	);
 }

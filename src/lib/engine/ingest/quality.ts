@@ -7,6 +7,7 @@
 
 export type IssueCode =
 	| 'rejected_row'
+	| 'mixed_newlines'
 	| 'summary_row'
 	| 'missing_required'
 	| 'unparseable_date'

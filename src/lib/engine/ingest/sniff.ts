@@ -119,16 +119,29 @@ function isBlank(record: string[]): boolean {
 
 /**
  * The most frequent line break outside quoted fields. Counting only outside quotes matters: Excel
- * writes `\n` inside cells of a `\r\n` file.
+ * writes `\n` inside cells of a `\r\n` file. A quote opens a quoted field only at the start of a field
+ * (after a candidate delimiter, a line break or the start of the text), as CSV readers treat it: a
+ * stray inch mark in a report title (`27" monitors`) is text and must not hide the line breaks after it.
  */
 function detectNewline(sample: string): Dialect['newline'] {
 	const counts = { '\r\n': 0, '\n': 0, '\r': 0 };
 	let inQuotes = false;
+	let fieldStart = true;
 	for (let i = 0; i < sample.length; i++) {
 		const ch = sample[i];
-		if (ch === '"') inQuotes = !inQuotes;
-		else if (inQuotes) continue;
-		else if (ch === '\r' && sample[i + 1] === '\n') {
+		if (inQuotes) {
+			if (ch === '"') {
+				if (sample[i + 1] === '"') i++;
+				else inQuotes = false;
+			}
+			continue;
+		}
+		if (ch === '"' && fieldStart) {
+			inQuotes = true;
+			continue;
+		}
+		fieldStart = (DELIMITERS as readonly string[]).includes(ch) || ch === '\r' || ch === '\n';
+		if (ch === '\r' && sample[i + 1] === '\n') {
 			counts['\r\n']++;
 			i++;
 		} else if (ch === '\r') counts['\r']++;
@@ -205,7 +218,10 @@ function findHeaderRow(records: string[][]): number {
 		if (REPORT_PREAMBLE.test(normaliseValue(record[0]))) continue;
 		const below = records.slice(i + 1, i + 1 + SHAPE_WINDOW).filter((r) => !isBlank(r));
 		if (below.length === 0) return hasTextCells(record, record.length) ? i : 0;
-		if (record.length !== modalFieldCount(below).mode) continue;
+		// Single-field lines below (a report footer: title, copyright, company name) are not the table;
+		// in a short export they could outnumber its rows.
+		const table = below.some((r) => r.length > 1) ? below.filter((r) => r.length > 1) : below;
+		if (record.length !== modalFieldCount(table).mode) continue;
 		if (hasTextCells(record, usedWidth(below))) return i;
 	}
 	return 0;

@@ -36,7 +36,7 @@ CREATE OR REPLACE MACRO mb_ymd(y, m, d) AS (
 CREATE OR REPLACE MACRO mb_date(raw, dmy) AS (
 	CASE
 		WHEN mb_blank(raw) IS NULL THEN NULL
-		WHEN regexp_matches(trim(raw), '^\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}') THEN mb_ymd(
+		WHEN regexp_matches(trim(raw), '^\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}(\\D|$)') THEN mb_ymd(
 			regexp_extract(trim(raw), '^(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})', 1),
 			regexp_extract(trim(raw), '^(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})', 2),
 			regexp_extract(trim(raw), '^(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})', 3))
@@ -44,11 +44,11 @@ CREATE OR REPLACE MACRO mb_date(raw, dmy) AS (
 			regexp_extract(trim(raw), '^(\\d{4})\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})', 1),
 			regexp_extract(trim(raw), '^(\\d{4})\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})', 2),
 			regexp_extract(trim(raw), '^(\\d{4})\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})', 3))
-		WHEN regexp_matches(trim(raw), '^\\d{1,2}\\.\\d{1,2}\\.\\d{4}') THEN mb_ymd(
+		WHEN regexp_matches(trim(raw), '^\\d{1,2}\\.\\d{1,2}\\.\\d{4}(\\D|$)') THEN mb_ymd(
 			regexp_extract(trim(raw), '^(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})', 3),
 			regexp_extract(trim(raw), '^(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})', 2),
 			regexp_extract(trim(raw), '^(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})', 1))
-		WHEN regexp_matches(trim(raw), '^\\d{1,2}[/-]\\d{1,2}[/-]\\d{4}') THEN mb_ymd(
+		WHEN regexp_matches(trim(raw), '^\\d{1,2}[/-]\\d{1,2}[/-]\\d{4}(\\D|$)') THEN mb_ymd(
 			regexp_extract(trim(raw), '^(\\d{1,2})[/-](\\d{1,2})[/-](\\d{4})', 3),
 			regexp_extract(trim(raw), '^(\\d{1,2})[/-](\\d{1,2})[/-](\\d{4})', CASE WHEN dmy THEN 2 ELSE 1 END),
 			regexp_extract(trim(raw), '^(\\d{1,2})[/-](\\d{1,2})[/-](\\d{4})', CASE WHEN dmy THEN 1 ELSE 2 END))
@@ -71,7 +71,8 @@ CREATE OR REPLACE MACRO mb_month(raw, dmy) AS (
 -- Amounts: ¥ ￥ 円 $ € and spaces dropped; (1,234) and △1,234 (Japanese accounting) negative;
 -- 1,234,567 thousands; 1.234,56 or 1234,56 decimal comma (German exports).
 CREATE OR REPLACE MACRO mb_num_clean(s) AS (
-	regexp_replace(regexp_replace(s, '[¥￥円$€£\\s\u3000]|JPY|USD|EUR', '', 'g'), '^[+]', '')
+	regexp_replace(regexp_replace(translate(s, '０１２３４５６７８９，．－（）＋', '0123456789,.-()+'),
+		'[¥￥円$€£\\s\u3000]|JPY|USD|EUR', '', 'g'), '^[+]', '')
 );
 CREATE OR REPLACE MACRO mb_num_signed(s) AS (
 	CASE
@@ -89,8 +90,11 @@ CREATE OR REPLACE MACRO mb_num_text(s) AS (
 );
 -- The lambda binds the cleaned text once: nesting the macros directly repeats the argument in every
 -- branch, and DuckDB then spends ~250 ms binding one call site.
+-- Only finite numbers: DuckDB reads 'NaN', 'Infinity' and overflowing '1e309' as doubles, which would
+-- poison every sum they reach.
 CREATE OR REPLACE MACRO mb_num(raw) AS (
-	list_transform([mb_num_clean(mb_blank(raw))], lambda s: try_cast(mb_num_text(mb_num_signed(s)) AS DOUBLE))[1]
+	list_transform([mb_num_clean(mb_blank(raw))], lambda s: list_transform(
+		[try_cast(mb_num_text(mb_num_signed(s)) AS DOUBLE)], lambda x: CASE WHEN isfinite(x) THEN x END)[1])[1]
 );
 CREATE OR REPLACE MACRO mb_score(raw) AS (
 	list_transform([mb_num(raw)], lambda x: CASE WHEN x BETWEEN 0 AND 10 THEN round(x)::INTEGER END)[1]

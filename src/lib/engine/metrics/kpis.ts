@@ -4,7 +4,7 @@ import type { DatasetMeta } from '../schema';
 import { baseLeads, countsFor, ratio, type Funnel } from './funnel';
 import type { Revenue } from './revenue';
 import type { VelocityStep } from './velocity';
-import type { MetricView } from './view';
+import { assertView, type MetricView } from './view';
 import { and, dimensionFilter } from './where';
 
 export interface ChannelKpi {
@@ -67,7 +67,7 @@ export async function marketing(
 		const r = spendInRange(view);
 		// Channel filters narrow spend too; owner and segment filters cannot (spend has neither).
 		const ch = view.filters.channel?.length ? view.filters.channel : null;
-		const chSql = ch ? ` AND channel IN (${ch.map(() => '?').join(', ')})` : '';
+		const chSql = ch ? ` AND coalesce(channel, '') IN (${ch.map(() => '?').join(', ')})` : '';
 		const srows = await db.query(
 			`SELECT coalesce(channel, '') AS channel, sum(spend)::DOUBLE AS spend FROM spend
 			WHERE ${r.text}${chSql} GROUP BY 1`,
@@ -139,10 +139,12 @@ export interface RepKpi extends Omit<InsideSalesKpis, 'reps'> {
  * segment filters keep activities on leads of those channels/segments.
  */
 export function activityWhere(view: MetricView): Sql {
+	assertView(view);
 	const range: Sql = { text: `a.occurred_at BETWEEN ?::DATE AND ?::DATE`, params: [view.from, view.to] };
 	const parts: Sql[] = [range];
 	const owners = view.filters.owner;
-	if (owners?.length) parts.push({ text: `a.rep IN (${owners.map(() => '?').join(', ')})`, params: owners });
+	if (owners?.length)
+		parts.push({ text: `coalesce(a.rep, '') IN (${owners.map(() => '?').join(', ')})`, params: owners });
 	const leadOnly = { ...view, filters: { channel: view.filters.channel, segment: view.filters.segment } };
 	const dims = dimensionFilter(leadOnly, 'l');
 	if (dims.text !== 'TRUE') {
@@ -302,6 +304,7 @@ export async function customerSuccess(
 	meta: DatasetMeta
 ): Promise<CustomerSuccessKpis | null> {
 	if (!meta.tables.customers) return null;
+	assertView(view);
 	const active = `start_date <= ?::DATE AND (churned_at IS NULL OR churned_at > ?::DATE)`;
 	const [r] = await db.query(
 		`SELECT

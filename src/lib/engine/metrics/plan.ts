@@ -44,10 +44,12 @@ export interface PlanLine {
 /** ceil(a / b), or null when it cannot be computed (missing input or a zero/negative rate). */
 function up(a: number | null, b: number | null): number | null {
 	if (a === null || b === null || !(b > 0) || !Number.isFinite(a)) return null;
-	// Guard against float noise such as 100 / 0.25 * … = 400.00000000000006 adding a whole unit.
+	// Guard against float noise such as 100 / 0.25 * … = 400.00000000000006 adding a whole unit. The noise
+	// is a few ulps of q (at most ~2ε relative here), so the guard scales with q: a fixed 1e-9 stops
+	// covering it past ~10^6 and a whole unit gets added to plans of millions of calls or leads.
 	const q = a / b;
 	const r = Math.round(q);
-	return Math.abs(q - r) < 1e-9 ? r : Math.ceil(q);
+	return Math.abs(q - r) <= Math.max(1e-9, 8 * Number.EPSILON * Math.abs(q)) ? r : Math.ceil(q);
 }
 
 export function numberChain(input: PlanInput, actual: Partial<Record<PlanKey, number | null>>): PlanLine[] {

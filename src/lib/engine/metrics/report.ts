@@ -23,7 +23,7 @@ import {
 import { numberChain, weekdaysBetween, type PlanLine, type PlanRateKey, type PlanRates } from './plan';
 import { revenue, type Revenue } from './revenue';
 import { velocity, type VelocityStep } from './velocity';
-import type { MetricView } from './view';
+import { assertView, type MetricView } from './view';
 
 export interface BenchmarkResult {
 	key: BenchmarkKey;
@@ -94,6 +94,7 @@ export async function computeReport(
 	view: MetricView,
 	opts: ReportOptions = {}
 ): Promise<Report> {
+	assertView(view);
 	const bench = mergeBenchmarks(...(opts.benchmarks ?? []));
 	const stages = meta.tables.leads ? meta.stages : [];
 	const f = await funnel(db, view, stages);

@@ -1,0 +1,168 @@
+/**
+ * Pure chart geometry: d3 computes scales, ticks and paths; components only draw. Text widths are
+ * estimated (CJK full width, Latin ~0.6 em) so labels can be placed without measuring the DOM.
+ */
+import { area, line, scaleBand, scaleLinear } from 'd3';
+
+export function textWidth(text: string, fontSize = 13): number {
+	let w = 0;
+	for (const ch of text)
+		w += /[\u2e80-\u9fff\uac00-\ud7af\uff00-\uffef\u3000-\u303f]/.test(ch) ? fontSize : fontSize * 0.62;
+	return w;
+}
+
+/** Shortens a label to fit `max` pixels, with an ellipsis. */
+export function fitLabel(text: string, max: number, fontSize = 13): string {
+	if (textWidth(text, fontSize) <= max) return text;
+	let out = '';
+	for (const ch of text) {
+		if (textWidth(out + ch + '…', fontSize) > max) break;
+		out += ch;
+	}
+	return out + '…';
+}
+
+export interface BarItem {
+	key: string;
+	label: string;
+	value: number;
+	valueLabel: string;
+}
+
+export interface HBar extends BarItem {
+	y: number;
+	height: number;
+	width: number;
+	shownLabel: string;
+	labelX: number;
+	labelInside: boolean;
+}
+
+export interface HBarLayout {
+	bars: HBar[];
+	labelWidth: number;
+	plotWidth: number;
+	height: number;
+}
+
+export function hbarLayout(items: readonly BarItem[], width: number, rowHeight = 34): HBarLayout {
+	const labelWidth = Math.min(
+		Math.max(40, ...items.map((i) => textWidth(i.label))) + 12,
+		Math.max(80, width * 0.38)
+	);
+	const plotWidth = Math.max(width - labelWidth - 8, 60);
+	const height = items.length * rowHeight;
+	const max = Math.max(1e-9, ...items.map((i) => i.value));
+	const x = scaleLinear().domain([0, max]).range([0, plotWidth]);
+	const y = scaleBand<string>()
+		.domain(items.map((i) => i.key))
+		.range([0, height])
+		.paddingInner(0.22);
+	const bars = items.map((it) => {
+		const w = Math.max(0, x(Math.max(0, it.value)));
+		const lw = textWidth(it.valueLabel) + 12;
+		const inside = w >= lw;
+		return {
+			...it,
+			y: y(it.key) ?? 0,
+			height: y.bandwidth(),
+			width: w,
+			shownLabel: fitLabel(it.label, labelWidth - 12),
+			labelInside: inside,
+			labelX: inside ? w - 6 : Math.min(w + 6, Math.max(0, plotWidth - lw + 6))
+		};
+	});
+	return { bars, labelWidth, plotWidth, height };
+}
+
+export interface TrendPoint {
+	bucket: string;
+	value: number | null;
+}
+
+export interface TrendLayout {
+	width: number;
+	height: number;
+	margin: { top: number; right: number; bottom: number; left: number };
+	x: (bucket: string) => number;
+	step: number;
+	linePath: string;
+	bandPath: string | null;
+	points: { bucket: string; value: number; cx: number; cy: number }[];
+	yTicks: { value: number; y: number }[];
+	xTicks: { bucket: string; x: number }[];
+}
+
+/**
+ * A time series over equal buckets with an optional benchmark band. X ticks are thinned so their
+ * labels (of `labelWidthPx`) never overlap.
+ */
+export function trendLayout(
+	points: readonly TrendPoint[],
+	width: number,
+	height: number,
+	band: { low: number; high: number } | null,
+	labelWidthPx = 48
+): TrendLayout {
+	const margin = { top: 10, right: 12, bottom: 26, left: 52 };
+	const inner = {
+		w: Math.max(40, width - margin.left - margin.right),
+		h: Math.max(40, height - margin.top - margin.bottom)
+	};
+	const xb = scaleBand<string>()
+		.domain(points.map((p) => p.bucket))
+		.range([0, inner.w])
+		.padding(0.1);
+	const values = points.map((p) => p.value).filter((v): v is number => v !== null && Number.isFinite(v));
+	const hi = Math.max(band?.high ?? 0, ...values, 0);
+	const lo = Math.min(0, ...values, band?.low ?? 0);
+	const y = scaleLinear()
+		.domain([lo, hi === lo ? lo + 1 : hi * 1.08])
+		.nice()
+		.range([inner.h, 0]);
+	const x = (b: string) => (xb(b) ?? 0) + xb.bandwidth() / 2;
+	const defined = points.filter((p) => p.value !== null && Number.isFinite(p.value)) as {
+		bucket: string;
+		value: number;
+	}[];
+	const linePath =
+		line<{ bucket: string; value: number }>()
+			.x((p) => x(p.bucket))
+			.y((p) => y(p.value))(defined) ?? '';
+	const bandPath =
+		band && points.length
+			? (area<string>()
+					.x((b) => x(b))
+					.y0(y(band.low))
+					.y1(y(band.high))(
+					points.length === 1 ? [points[0].bucket, points[0].bucket] : points.map((p) => p.bucket)
+				) ?? null)
+			: null;
+	const every = Math.max(1, Math.ceil((labelWidthPx + 8) / Math.max(1, xb.step())));
+	return {
+		width,
+		height,
+		margin,
+		x,
+		step: xb.step(),
+		linePath,
+		bandPath,
+		points: defined.map((p) => ({ ...p, cx: x(p.bucket), cy: y(p.value) })),
+		yTicks: y.ticks(4).map((v) => ({ value: v, y: y(v) })),
+		xTicks: points.filter((_, i) => i % every === 0).map((p) => ({ bucket: p.bucket, x: x(p.bucket) }))
+	};
+}
+
+/** The bucket nearest to an x position (for tooltips and brushing). */
+export function bucketAt(points: readonly TrendPoint[], layout: TrendLayout, px: number): number {
+	let best = 0;
+	let dist = Infinity;
+	points.forEach((p, i) => {
+		const d = Math.abs(layout.x(p.bucket) - px);
+		if (d < dist) {
+			dist = d;
+			best = i;
+		}
+	});
+	return best;
+}

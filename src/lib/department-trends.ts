@@ -1,0 +1,37 @@
+import type { Department } from './kpi-catalog';
+
+/** The KPIs each department page charts over time (the rest are tiles only). */
+export const TREND_KPIS: Record<Department, string[]> = {
+	marketing: ['leads', 'mql_rate'],
+	inside_sales: ['calls_per_rep_day', 'contact_rate', 'meeting_rate'],
+	field_sales: ['opportunities', 'win_rate'],
+	customer_success: ['churn_rate', 'upsell_rate']
+};
+
+/** Last day of a bucket that starts on `bucket`. */
+export function bucketEnd(bucket: string, grain: 'week' | 'month' | 'quarter'): string {
+	const d = new Date(bucket + 'T00:00:00Z');
+	if (grain === 'week') d.setUTCDate(d.getUTCDate() + 6);
+	else {
+		d.setUTCMonth(d.getUTCMonth() + (grain === 'month' ? 1 : 3));
+		d.setUTCDate(d.getUTCDate() - 1);
+	}
+	return d.toISOString().slice(0, 10);
+}
+
+export function formatBucket(
+	bucket: string,
+	grain: 'week' | 'month' | 'quarter',
+	locale: 'ja' | 'en',
+	fyStart = 4
+): string {
+	const y = Number(bucket.slice(0, 4));
+	const m = Number(bucket.slice(5, 7));
+	if (grain === 'quarter') {
+		const fyYear = m >= fyStart ? y : y - 1;
+		const q = Math.floor(((m - fyStart + 12) % 12) / 3) + 1;
+		return locale === 'ja' ? `${fyYear}年度Q${q}` : `FY${fyYear} Q${q}`;
+	}
+	if (grain === 'month') return locale === 'ja' ? `${y}/${m}` : `${y}-${String(m).padStart(2, '0')}`;
+	return `${m}/${Number(bucket.slice(8, 10))}`;
+}

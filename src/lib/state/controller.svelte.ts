@@ -1,0 +1,126 @@
+/**
+ * The page-level view controller: reads the view from the URL (the single source of view state),
+ * resolves it against the data and the organisation config, and writes changes back as navigation —
+ * `replace` for continuous inputs (typing a number, dragging), a history entry for discrete choices,
+ * so Back and Forward walk the views.
+ */
+import { browser } from '$app/environment';
+import { goto } from '$app/navigation';
+import { base } from '$app/paths';
+import { page } from '$app/state';
+import { getContext, setContext } from 'svelte';
+import { DEFAULT_CONFIG, type OrgConfig } from '$lib/engine/config';
+import type { MetricView } from '$lib/engine/metrics/view';
+import type { ReportOptions } from '$lib/engine/metrics/report';
+import type { DataStore } from './data.svelte';
+import { datasetFingerprint } from './fingerprint';
+import { previousRange, resolveRange, type DateRange } from './range';
+import { parseView, serializeView, withView, type ParseResult, type ViewState } from './view';
+
+export class ViewController {
+	config = $state.raw<OrgConfig>(DEFAULT_CONFIG);
+	configError = $state<string | null>(null);
+
+	private readonly data: DataStore;
+
+	constructor(data: DataStore) {
+		this.data = data;
+	}
+
+	readonly parsed: ParseResult = $derived(
+		browser ? parseView(page.url.searchParams) : { view: parseView(new URLSearchParams()).view, notices: [] }
+	);
+	readonly view: ViewState = $derived(this.parsed.view);
+
+	readonly range: DateRange | null = $derived.by(() => {
+		const span = this.data.span;
+		return span ? resolveRange(this.view, span, this.config.fiscalYearStartMonth) : null;
+	});
+
+	readonly metricView: MetricView | null = $derived.by(() => {
+		const r = this.range;
+		if (!r) return null;
+		return {
+			from: r.from,
+			to: r.to,
+			mode: this.view.mode,
+			windowDays: this.view.mode === 'cohort' ? this.view.window : null,
+			filters: this.view.filters
+		};
+	});
+
+	readonly previousView: MetricView | null = $derived.by(() => {
+		const v = this.metricView;
+		return v ? { ...v, ...previousRange(v) } : null;
+	});
+
+	readonly reportOptions: ReportOptions = $derived.by(() => ({
+		benchmarks: [this.config.benchmarks, this.view.bench],
+		plan:
+			this.view.target !== null && this.view.deal !== null
+				? {
+						target: this.view.target,
+						deal: this.view.deal,
+						workingDays: this.view.days ?? undefined,
+						rateSource: this.view.rateSource,
+						rates: this.view.rates
+					}
+				: null
+	}));
+
+	readonly fingerprint: string | null = $derived.by(() =>
+		datasetFingerprint(
+			this.data.files.map((f) => ({
+				name: f.name,
+				size: f.size,
+				signature: f.signature,
+				rows: f.quality.rows
+			}))
+		)
+	);
+
+	/** The link's dataset differs from the one loaded here: say so instead of silently showing other numbers. */
+	readonly fingerprintMismatch: boolean = $derived(
+		this.view.fp !== null && this.fingerprint !== null && this.view.fp !== this.fingerprint
+	);
+
+	/** Current path relative to the base, e.g. `/funnel/`. */
+	get path(): string {
+		// From the route, not the URL: during prerendering `base` is relative ("." / ".."), not a prefix.
+		const id = page.route.id ?? '/';
+		return id === '/' ? '/' : `${id}/`;
+	}
+
+	href(path: string, view: ViewState = this.view): string {
+		const qs = serializeView({ ...view, fp: view.fp });
+		return `${base}${path}${qs ? '?' + qs : ''}`;
+	}
+
+	set(changes: Partial<ViewState>, opts: { replace?: boolean } = {}): Promise<void> {
+		const next = withView(this.view, changes);
+		return goto(this.href(this.path, next), {
+			replaceState: opts.replace ?? false,
+			keepFocus: true,
+			noScroll: true
+		});
+	}
+
+	toggleFilter(dim: keyof ViewState['filters'], value: string): Promise<void> {
+		const cur = this.view.filters[dim];
+		const next = cur.includes(value) ? cur.filter((v) => v !== value) : [...cur, value].sort();
+		return this.set({ filters: { ...this.view.filters, [dim]: next } });
+	}
+
+	/** The shareable link: the view plus the dataset fingerprint, never the data. */
+	shareUrl(): string {
+		return new URL(this.href(this.path, { ...this.view, fp: this.fingerprint }), page.url.origin).href;
+	}
+}
+
+const KEY = Symbol('modelboard-view');
+export const setController = (c: ViewController) => setContext(KEY, c);
+export function getController(): ViewController {
+	const c = getContext<ViewController | undefined>(KEY);
+	if (!c) throw new Error('ViewController context missing');
+	return c;
+}

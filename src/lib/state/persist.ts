@@ -1,0 +1,115 @@
+/**
+ * "Remember on this device" (opt-in): the loaded files and their mapping overrides are kept in this
+ * browser's IndexedDB, so a bookmark opened after a restart shows its data. Nothing leaves the device.
+ * Quota and availability errors are returned as messages, never thrown at the user.
+ */
+import type { FileOverrides } from '$lib/engine/ingest/load';
+import type { DataStore } from './data.svelte';
+
+export interface StoredFile {
+	name: string;
+	bytes: Uint8Array;
+	overrides?: FileOverrides;
+}
+
+const FLAG = 'modelboard.remember';
+const DB = 'modelboard';
+const STORE = 'files';
+
+export function isRemembering(): boolean {
+	try {
+		return localStorage.getItem(FLAG) === '1';
+	} catch {
+		return false;
+	}
+}
+
+function open(): Promise<IDBDatabase> {
+	return new Promise((resolve, reject) => {
+		const req = indexedDB.open(DB, 1);
+		req.onupgradeneeded = () => req.result.createObjectStore(STORE);
+		req.onsuccess = () => resolve(req.result);
+		req.onerror = () => reject(req.error ?? new Error('IndexedDB is not available'));
+	});
+}
+
+function tx<T>(
+	db: IDBDatabase,
+	mode: IDBTransactionMode,
+	fn: (s: IDBObjectStore) => IDBRequest<T> | void
+): Promise<T | undefined> {
+	return new Promise((resolve, reject) => {
+		const t = db.transaction(STORE, mode);
+		const req = fn(t.objectStore(STORE));
+		t.oncomplete = () => resolve(req ? req.result : undefined);
+		t.onerror = () => reject(t.error ?? new Error('IndexedDB transaction failed'));
+		t.onabort = () => reject(t.error ?? new Error('IndexedDB transaction aborted'));
+	});
+}
+
+function describe(e: unknown): string {
+	const err = e as DOMException;
+	if (err?.name === 'QuotaExceededError')
+		return 'The browser has no room left to remember these files (storage quota exceeded). The data stays loaded for this session.';
+	return `The files could not be remembered on this device: ${err?.message ?? String(e)}`;
+}
+
+/** Replaces what is stored with `files`. Returns an error message, or null on success. */
+export async function saveFiles(files: StoredFile[]): Promise<string | null> {
+	try {
+		const db = await open();
+		await tx(db, 'readwrite', (s) => s.clear());
+		await tx(db, 'readwrite', (s) =>
+			s.put(
+				files.map((f) => ({ name: f.name, bytes: f.bytes, overrides: f.overrides ?? {} })),
+				'all'
+			)
+		);
+		db.close();
+		return null;
+	} catch (e) {
+		return describe(e);
+	}
+}
+
+export async function loadFiles(): Promise<StoredFile[]> {
+	try {
+		const db = await open();
+		const all = (await tx(db, 'readonly', (s) => s.get('all'))) as StoredFile[] | undefined;
+		db.close();
+		return all ?? [];
+	} catch {
+		return [];
+	}
+}
+
+export async function forgetFiles(): Promise<void> {
+	try {
+		const db = await open();
+		await tx(db, 'readwrite', (s) => s.clear());
+		db.close();
+	} catch {
+		/* nothing stored, nothing to forget */
+	}
+}
+
+export async function setRemembering(on: boolean, files: StoredFile[]): Promise<string | null> {
+	try {
+		if (on) localStorage.setItem(FLAG, '1');
+		else localStorage.removeItem(FLAG);
+	} catch (e) {
+		return describe(e);
+	}
+	if (!on) {
+		await forgetFiles();
+		return null;
+	}
+	return saveFiles(files);
+}
+
+/** On start-up: reload the remembered files, if the user opted in. */
+export async function restoreRemembered(data: DataStore): Promise<void> {
+	if (!isRemembering()) return;
+	const files = await loadFiles();
+	if (files.length) await data.addFiles(files);
+}
