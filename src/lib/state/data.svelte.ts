@@ -79,7 +79,9 @@ export class DataStore {
 	private getDataset(): Promise<Dataset> {
 		this.dataset ??= (async () => {
 			if (this.phase === 'idle') this.phase = 'starting';
+			performance.mark('mb:wasm-start');
 			const db: Db = await getBrowserDb();
+			performance.mark('mb:wasm-ready');
 			const ds = new Dataset(db, this.context());
 			if (this.phase === 'starting') this.phase = 'idle';
 			return ds;
@@ -105,6 +107,7 @@ export class DataStore {
 			try {
 				const ds = await this.getDataset();
 				ds.ctx = this.context();
+				performance.mark('mb:ingest-start');
 				for (const input of inputs) {
 					this.current = input.name;
 					try {
@@ -121,6 +124,7 @@ export class DataStore {
 					}
 				}
 				await this.refresh(ds);
+				performance.mark('mb:ingest-end');
 			} catch (e) {
 				this.errors = [
 					...this.errors,

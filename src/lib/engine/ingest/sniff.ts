@@ -221,7 +221,10 @@ function findHeaderRow(records: string[][]): number {
 		// Single-field lines below (a report footer: title, copyright, company name) are not the table;
 		// in a short export they could outnumber its rows.
 		const table = below.some((r) => r.length > 1) ? below.filter((r) => r.length > 1) : below;
-		if (record.length !== modalFieldCount(table).mode) continue;
+		// The record's width must be the table's commonest (or tied for it: in a short, ragged file
+		// every width may occur once).
+		const { frequency } = modalFieldCount(table);
+		if (table.filter((r) => r.length === record.length).length < frequency) continue;
 		if (hasTextCells(record, usedWidth(below))) return i;
 	}
 	return 0;
