@@ -17,6 +17,8 @@ export interface ReportArgs {
 	deal: number | null;
 	workingDays: number | null;
 	map: string | null;
+	/** Not in REPORT.md's contract: the dashboard's dimension filters, for scripting the same views. */
+	filters: Partial<Record<'channel' | 'owner' | 'segment', string[]>>;
 	help: boolean;
 }
 
@@ -50,6 +52,7 @@ export function parseReportArgs(argv: string[]): ReportArgs {
 		deal: null,
 		workingDays: null,
 		map: null,
+		filters: {},
 		help: false
 	};
 	for (let i = 0; i < argv.length; i++) {
@@ -115,6 +118,16 @@ export function parseReportArgs(argv: string[]): ReportArgs {
 			case '--map':
 				a.map = value();
 				break;
+			case '--filter': {
+				const v = value();
+				const k = v.indexOf('=');
+				const dim = v.slice(0, Math.max(k, 0));
+				if (dim !== 'channel' && dim !== 'owner' && dim !== 'segment') {
+					throw new UsageError(`--filter takes channel=VALUE, owner=VALUE or segment=VALUE (got "${v}")`);
+				}
+				(a.filters[dim] ??= []).push(v.slice(k + 1));
+				break;
+			}
 			default:
 				if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
 				a.files.push(arg);
@@ -137,4 +150,5 @@ Prints Modelboard's metrics for CSV exports as JSON (definitions: METRICS.md).
   --target AMOUNT --deal AMOUNT       add the reverse plan (数値連鎖)
   --working-days N                    working days for the plan (default: weekdays in the range)
   --map FILE.json                     a header mapping exported from the dashboard's Data page
+  --filter DIM=VALUE                  keep only leads with this channel, owner or segment (repeatable)
 `;

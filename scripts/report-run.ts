@@ -65,7 +65,7 @@ export async function runReport(
 		to: args.to ?? span.to,
 		mode: args.mode,
 		windowDays: args.window,
-		filters: {}
+		filters: args.filters
 	};
 	const report = await computeReport(db, ds.meta, view, {
 		benchmarks: [args.benchmarks],

@@ -113,6 +113,24 @@ const STAGE_OF_FIELD: Record<string, Stage> = {
 	won_at: 'won'
 };
 
+/** A header or value as a message quotes it: long ones (a 5,000-character header) are cut. */
+function shown(text: string): string {
+	return text.length > 60 ? text.slice(0, 59) + '…' : text;
+}
+
+/** Signatures of the files people drop instead of a CSV, and what each is. */
+const NOT_CSV: readonly { magic: readonly number[]; what: string }[] = [
+	{ magic: [0x50, 0x4b, 0x03, 0x04], what: 'an Excel workbook (.xlsx) or another ZIP archive' },
+	{ magic: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], what: 'an Excel 97–2003 workbook (.xls)' },
+	{ magic: [0x25, 0x50, 0x44, 0x46, 0x2d], what: 'a PDF document' },
+	{ magic: [0x89, 0x50, 0x4e, 0x47], what: 'a PNG image' },
+	{ magic: [0xff, 0xd8, 0xff], what: 'a JPEG image' },
+	{ magic: [0x47, 0x49, 0x46, 0x38], what: 'a GIF image' }
+];
+
+/** A web page or XML saved with a .csv/.xls name (older Salesforce "Export to Excel" writes HTML). */
+const MARKUP = /^\s*(<!doctype\s+html|<html|<table|<\?xml)/i;
+
 function looksBinary(bytes: Uint8Array, enc: Encoding): boolean {
 	if (enc === 'utf-16le' || enc === 'utf-16be') return false;
 	const n = Math.min(bytes.length, 8192);
@@ -297,6 +315,14 @@ export async function loadFile(
 			'empty',
 			`${name} is empty (0 bytes). Export it again and drop the new file.`
 		);
+	const foreign = NOT_CSV.find((s) => s.magic.every((b, i) => bytes[i] === b));
+	if (foreign) {
+		throw new IngestError(
+			name,
+			'binary',
+			`${name} is ${foreign.what}, not a CSV file. Open it in the program it came from, save or export it as CSV (UTF-8), and drop the CSV.`
+		);
+	}
 	const detected = detectEncoding(bytes);
 	const encoding: EncodingGuess = overrides.encoding
 		? { encoding: overrides.encoding, bom: detected.bom, confidence: 1 }
@@ -305,13 +331,20 @@ export async function loadFile(
 		throw new IngestError(
 			name,
 			'binary',
-			`${name} is not a text CSV file (it contains binary data). If it is an Excel workbook, save it as CSV first.`
+			`${name} is not a text CSV file (it contains binary data). If it is an Excel workbook, open it in Excel, save it as CSV (UTF-8) and drop the CSV.`
 		);
 	}
 	let utf8 = toUtf8(bytes, encoding);
 	let sampleText = new TextDecoder('utf-8').decode(utf8.subarray(0, SAMPLE_BYTES));
 	if (sampleText.trim() === '')
 		throw new IngestError(name, 'empty', `${name} holds no text. Export it again and drop the new file.`);
+	if (MARKUP.test(sampleText)) {
+		throw new IngestError(
+			name,
+			'unrecognised',
+			`${name} is a web page (HTML) or XML file, not a CSV. Open it in Excel and save it as CSV (UTF-8), or export the report again choosing "Comma Delimited .csv".`
+		);
+	}
 	let dialect = sniffDialect(sampleText);
 	let scan = scanRecords(utf8, dialect.delimiter, dialect.headerRow + 1);
 	const mixedNewlines = scan.newlines.size > 1;
@@ -381,7 +414,7 @@ export async function loadFile(
 				(missing.length
 					? `no column was recognised as ${missing.join(', ')}. `
 					: 'too few columns were recognised. ') +
-				`Columns found: ${headers.slice(0, 12).join(', ')}${headers.length > 12 ? ', …' : ''}. ` +
+				`Columns found: ${headers.slice(0, 12).map(shown).join(', ')}${headers.length > 12 ? ', …' : ''}. ` +
 				`Rename the columns as in the CSV templates, or set the mapping on the Data page.`
 		);
 	}
@@ -462,7 +495,7 @@ export async function loadFile(
 				'info',
 				null,
 				unmapped.length,
-				`Columns not used by any metric: ${unmapped.join(', ')}`,
+				`Columns not used by any metric: ${unmapped.slice(0, 50).map(shown).join(', ')}${unmapped.length > 50 ? ', …' : ''}`,
 				unmapped.slice(0, MAX_EXAMPLES).map((value) => ({ row: null, value }))
 			)
 		);
@@ -641,7 +674,7 @@ async function buildSource(
 				'error',
 				null,
 				u.lines,
-				`Row ${u.row} opens a quoted field (") that is never closed, so it and the ${u.lines - 1} line(s) after it could not be read. Fix or remove that quote and drop the file again.`,
+				`Row ${u.row} opens a quoted field (") that is never closed, so ${u.lines > 1 ? `it and the ${u.lines - 1} line(s) below it` : 'it'} could not be read. Fix or remove that quote and drop the file again.`,
 				[{ row: u.row, value: u.value }]
 			)
 		);
@@ -732,7 +765,7 @@ async function buildSource(
 						'warning',
 						m.header,
 						Number(p.slash_dates),
-						`"${m.header}": dates like 3/5/2025 could be month-first or day-first; read as month/day (M/D/YYYY). Check a known date.`
+						`"${shown(m.header)}": dates like 3/5/2025 could be month-first or day-first; read as month/day (M/D/YYYY). Check a known date.`
 					)
 				);
 			}
@@ -743,7 +776,7 @@ async function buildSource(
 						'warning',
 						m.header,
 						Number(p.second_gt12),
-						`"${m.header}": some dates have a day-like first part and others a day-like second part; read as day/month.`
+						`"${shown(m.header)}": some dates have a day-like first part and others a day-like second part; read as day/month.`
 					)
 				);
 			}
@@ -760,7 +793,7 @@ async function buildSource(
 						'warning',
 						m.header,
 						bad.count,
-						`"${m.header}": ${bad.count} value(s) are not dates Modelboard can read (e.g. 2025-04-01, 2025/4/1, 2025年4月1日, 4/1/2025); they are treated as empty.`,
+						`"${shown(m.header)}": ${bad.count} value(s) are not dates Modelboard can read (e.g. 2025-04-01, 2025/4/1, 2025年4月1日, 4/1/2025); they are treated as empty.`,
 						bad.rows.map((r) => ({ row: rowNo(r._row), value: r.v }))
 					)
 				);
@@ -777,7 +810,7 @@ async function buildSource(
 						'warning',
 						m.header,
 						future.count,
-						`"${m.header}": ${future.count} date(s) lie after today (${ctx.today}).`,
+						`"${shown(m.header)}": ${future.count} date(s) lie after today (${ctx.today}).`,
 						future.rows.map((r) => ({ row: rowNo(r._row), value: r.v }))
 					)
 				);
@@ -798,8 +831,8 @@ async function buildSource(
 						m.header,
 						bad.count,
 						type === 'score'
-							? `"${m.header}": ${bad.count} value(s) are not scores from 0 to 10; they are treated as empty.`
-							: `"${m.header}": ${bad.count} value(s) are not numbers; they are treated as empty.`,
+							? `"${shown(m.header)}": ${bad.count} value(s) are not scores from 0 to 10; they are treated as empty.`
+							: `"${shown(m.header)}": ${bad.count} value(s) are not numbers; they are treated as empty.`,
 						bad.rows.map((r) => ({ row: rowNo(r._row), value: r.v }))
 					)
 				);
@@ -845,7 +878,7 @@ async function buildSource(
 						'warning',
 						m.header,
 						Number(cnt.n),
-						`"${m.header}": ${unknown.length} ${what} value(s) are not in the vocabulary (${unknown.slice(0, 8).join(', ')}${unknown.length > 8 ? ', …' : ''}). Add them on the Data page to count them.`,
+						`"${shown(m.header)}": ${unknown.length} ${what} value(s) are not in the vocabulary (${unknown.slice(0, 8).map(shown).join(', ')}${unknown.length > 8 ? ', …' : ''}). Add them on the Data page to count them.`,
 						unknown.slice(0, MAX_EXAMPLES).map((value) => ({ row: null, value }))
 					)
 				);
@@ -919,7 +952,7 @@ async function qualityChecks(
 					'error',
 					header(f),
 					miss.count,
-					`${miss.count} row(s) have no usable "${header(f)}" and are left out of every metric.`,
+					`${miss.count} row(s) have no usable "${shown(header(f))}" and are left out of every metric.`,
 					miss.rows.map((r) => ({ row: rowNo(r._row), value: r.v }))
 				)
 			);

@@ -49,6 +49,8 @@ export interface FileQuality {
 }
 
 export const MAX_EXAMPLES = 5;
+/** Example values are cut to this many characters: a 5 MB cell must not travel in the report. */
+export const MAX_VALUE_LENGTH = 200;
 
 export function issue(
 	code: IssueCode,
@@ -58,5 +60,13 @@ export function issue(
 	message: string,
 	examples: IssueExample[] = []
 ): QualityIssue {
-	return { code, severity, column, count, message, examples: examples.slice(0, MAX_EXAMPLES) };
+	const cut = (v: string) => (v.length > MAX_VALUE_LENGTH ? v.slice(0, MAX_VALUE_LENGTH - 1) + '…' : v);
+	return {
+		code,
+		severity,
+		column,
+		count,
+		message,
+		examples: examples.slice(0, MAX_EXAMPLES).map((e) => ({ row: e.row, value: cut(e.value) }))
+	};
 }
