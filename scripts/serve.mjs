@@ -2,7 +2,7 @@
 /**
  * A tiny static server that behaves like GitHub Pages: serves a folder under a sub-path, `dir/` →
  * `dir/index.html`, 404 otherwise. Used by the e2e tests and the benchmark (127.0.0.1 only).
- *   node scripts/serve.mjs [--dir build] [--base /modelboard] [--port 4173]
+ *   node scripts/serve.mjs [--dir build] [--base /modelboard] [--port 4173] [--config other-config.json]
  */
 import { createReadStream, statSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -16,6 +16,8 @@ const opt = (name, dflt) => {
 const dir = path.resolve(opt('dir', 'build'));
 const base = opt('base', process.env.BASE_PATH ?? '');
 const port = Number(opt('port', '4173'));
+// Serve another organisation config in place of the built one (tests of a fork's config).
+const configOverride = opt('config', null);
 const TYPES = {
 	'.html': 'text/html; charset=utf-8',
 	'.js': 'text/javascript',
@@ -56,7 +58,10 @@ function resolve(urlPath) {
 
 createServer((req, res) => {
 	const url = new URL(req.url ?? '/', 'http://localhost');
-	const file = resolve(url.pathname);
+	const file =
+		configOverride && url.pathname === `${base}/modelboard.config.json`
+			? path.resolve(configOverride)
+			: resolve(url.pathname);
 	if (!file) {
 		res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
 		return;

@@ -8,13 +8,15 @@ import type { ReportJson } from '../../scripts/report-run';
 const KPI_SECTIONS = ['marketing', 'inside_sales', 'field_sales', 'customer_success'] as const;
 
 async function expectFunnel(page: Page, r: ReportJson) {
-	for (const s of r.funnel) await expect(page.getByTestId(`funnel-count-${s.stage}`)).toHaveText(String(s.count));
+	for (const s of r.funnel)
+		await expect(page.getByTestId(`funnel-count-${s.stage}`)).toHaveText(String(s.count));
 }
 
 async function expectKpis(page: Page, r: ReportJson, sections: readonly (typeof KPI_SECTIONS)[number][]) {
 	let checked = 0;
 	for (const section of sections) {
-		if (r.kpis[section]) await page.getByTestId(`dept-${section}`).locator('[data-testid^="kpi-"]').first().waitFor();
+		if (r.kpis[section])
+			await page.getByTestId(`dept-${section}`).locator('[data-testid^="kpi-"]').first().waitFor();
 	}
 	for (const section of sections) {
 		const values = r.kpis[section] as Record<string, unknown> | null;
@@ -55,7 +57,9 @@ test('every page shows the report’s figures for the same view', async ({ page 
 	await expect(page).toHaveURL(/\/funnel\//);
 	await expectFunnel(page, r);
 	for (const v of r.velocity) {
-		await expect(page.getByTestId(`velocity-median-${v.to}`)).toHaveText(new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 }).format(v.median_days!));
+		await expect(page.getByTestId(`velocity-median-${v.to}`)).toHaveText(
+			new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 }).format(v.median_days!)
+		);
 	}
 
 	for (const [nav, section] of [
@@ -86,7 +90,9 @@ test('every page shows the report’s figures for the same view', async ({ page 
 	await expect(page.getByTestId('rows-leads-csv')).toHaveText('6,000');
 });
 
-test('clicking a channel bar filters everything; the URL and the figures change; Back restores', async ({ page }) => {
+test('clicking a channel bar filters everything; the URL and the figures change; Back restores', async ({
+	page
+}) => {
 	await openDemo(page);
 	const channel = '展示会';
 	const filtered = await reportFor(DEMO_FILES, ['--filter', `channel=${channel}`]);

@@ -217,7 +217,9 @@ describe('per-file checks', () => {
 		expect(order.count).toBe(2);
 		expect(order.examples.map((e) => e.row)).toEqual([2, 3]);
 		expect(order.examples[0].value).toBe('created_at 2025-04-01, mql_at 2025-04-05, sql_at 2025-04-03');
-		expect(issueOf(f.quality, 'future_date', 'created_at').examples).toEqual([{ row: 5, value: '2027-01-01' }]);
+		expect(issueOf(f.quality, 'future_date', 'created_at').examples).toEqual([
+			{ row: 5, value: '2027-01-01' }
+		]);
 		expect(issueOf(f.quality, 'future_date', 'mql_at').examples).toEqual([{ row: 6, value: '2026-12-01' }]);
 		expect(await count(db, 'leads')).toBe(4);
 		expect((await leadById(db)).get('Q1')).toMatchObject({
@@ -276,7 +278,9 @@ describe('replace, remove, failure', () => {
 		// No file gives a won date or a won status any more: the stage is missing, not zero.
 		expect((await report(ds, '2025-04-01', '2025-04-30')).missing_stages).toEqual(['won']);
 		// The replaced file's tables are gone.
-		const tables = await db.query(`SELECT table_name FROM duckdb_tables() WHERE table_name LIKE 'mb_%_${deals.id}'`);
+		const tables = await db.query(
+			`SELECT table_name FROM duckdb_tables() WHERE table_name LIKE 'mb_%_${deals.id}'`
+		);
 		expect(tables).toEqual([]);
 
 		await ds.remove(v2.id);

@@ -44,7 +44,13 @@ describe('Salesforce Lead.csv (status-only lead funnel)', () => {
 		const ds = await newDataset(db);
 		const f = await ds.add('Lead.csv', sf('Lead.csv'));
 		expect(f.kind).toBe('leads');
-		expect(f.quality).toMatchObject({ encoding: 'utf-8', delimiter: ',', header_row: 1, rows: 22, rejected: 0 });
+		expect(f.quality).toMatchObject({
+			encoding: 'utf-8',
+			delimiter: ',',
+			header_row: 1,
+			rows: 22,
+			rejected: 0
+		});
 		const header = (field: string) => f.mapping.find((m) => m.field === field)?.header;
 		expect([header('lead_id'), header('created_at'), header('channel'), header('status')]).toEqual([
 			'ID',
@@ -87,7 +93,11 @@ describe('Salesforce Opportunity.csv (a deal export)', () => {
 		expect(f.kind).toBe('leads');
 		expect(f.deals).toBe(true);
 		expect(f.quality.rows).toBe(31);
-		expect(await funnelCounts(ds, '2023-10-28', '2023-10-28')).toEqual({ lead: 31, opportunity: 31, won: 18 });
+		expect(await funnelCounts(ds, '2023-10-28', '2023-10-28')).toEqual({
+			lead: 31,
+			opportunity: 31,
+			won: 18
+		});
 		const r = await report(ds, '2023-10-28', '2023-10-28');
 		expect(r.revenue?.won_revenue).toBe(3645000);
 		expect(issueOf(f.quality, 'stage_order').count).toBe(18);
@@ -108,7 +118,11 @@ describe('Salesforce OpportunityHistory.csv (long form)', () => {
 		expect(f.kind).toBe('lead_history');
 		expect(f.quality.rows).toBe(62);
 		expect(await count(db, 'leads')).toBe(31);
-		expect(await funnelCounts(ds, '2023-10-28', '2023-10-28')).toEqual({ lead: 31, opportunity: 31, won: 18 });
+		expect(await funnelCounts(ds, '2023-10-28', '2023-10-28')).toEqual({
+			lead: 31,
+			opportunity: 31,
+			won: 18
+		});
 		expect((await report(ds, '2023-10-28', '2023-10-28')).revenue?.won_revenue).toBe(3645000);
 	});
 
@@ -117,7 +131,11 @@ describe('Salesforce OpportunityHistory.csv (long form)', () => {
 		await ds.add('Opportunity.csv', sf('Opportunity.csv'));
 		await ds.add('OpportunityHistory.csv', sf('OpportunityHistory.csv'));
 		expect(await count(db, 'leads')).toBe(31);
-		expect(await funnelCounts(ds, '2023-07-01', '2023-10-31')).toEqual({ lead: 31, opportunity: 31, won: 18 });
+		expect(await funnelCounts(ds, '2023-07-01', '2023-10-31')).toEqual({
+			lead: 31,
+			opportunity: 31,
+			won: 18
+		});
 		// The merged won dates are the earliest either file gives: the CloseDates (July–October).
 		const rows = await leadRows(db);
 		expect(rows.filter((r) => r.won_at !== null && String(r.won_at) < '2023-10-28')).toHaveLength(18);

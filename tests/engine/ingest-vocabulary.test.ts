@@ -4,15 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/lib/engine/db/types';
-import {
-	funnelCounts,
-	issueOf,
-	leadById,
-	newDataset,
-	newDb,
-	report,
-	utf8
-} from '../fixtures/ingest/harness';
+import { funnelCounts, issueOf, leadById, newDataset, newDb, report, utf8 } from '../fixtures/ingest/harness';
 
 let db: Db;
 beforeAll(async () => {

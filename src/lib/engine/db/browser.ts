@@ -55,7 +55,9 @@ async function start(): Promise<Db> {
 			await conn.query(sql);
 		},
 		async registerFile(name: string, bytes: Uint8Array) {
-			await db.registerFileBuffer(name, bytes);
+			// registerFileBuffer transfers the buffer to the worker, detaching it here; the caller keeps its
+			// bytes (to re-map a file or remember it on the device), so DuckDB gets a copy.
+			await db.registerFileBuffer(name, bytes.slice());
 		},
 		async dropFile(name: string) {
 			await db.dropFile(name);

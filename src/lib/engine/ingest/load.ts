@@ -29,7 +29,7 @@ import type {
 } from './types';
 import { REQUIRED_FIELDS } from './types';
 import { lookup } from './vocab';
-import { dayFirstProbe } from './values-sql';
+import { dayFirstProbe, PLAUSIBLE_YEARS } from './values-sql';
 
 /** A problem that stops one file from loading; everything loaded before it stays. */
 export class IngestError extends Error {
@@ -741,10 +741,30 @@ async function buildSource(
 
 	const types = FIELD_TYPES[kind];
 	const byField = new Map(mapping.map((m) => [m.field, m]));
+	const src = srcTable(id);
 	const selects: string[] = ['_row'];
 	const joins: string[] = [];
 	const stages = new Set<Stage>();
 	const vocabTargets: Record<string, Set<string>> = {};
+	// Each cell is parsed once, into mb_src; the checks then read the typed columns, with the raw text
+	// kept beside them (`_raw_<field>`) for the examples and dropped at the end.
+	const rawOf = (field: string) => ident(`_raw_${field}`);
+	const keptRaw: string[] = [];
+	const dateChecks: { field: string; m: ColumnMapping; any: string }[] = [];
+	const numberChecks: { field: string; m: ColumnMapping; score: boolean }[] = [];
+	const unknownChecks: { field: string; m: ColumnMapping; type: FieldType; unknown: string[] }[] = [];
+
+	// Month-first or day-first, decided per date column over the whole column, in one scan.
+	const dateFields = Object.keys(types).filter(
+		(f) => (types[f] === 'date' || types[f] === 'month') && byField.has(f)
+	);
+	const probe = dateFields.length
+		? (
+				await db.query(
+					`SELECT ${dateFields.map((f, i) => dayFirstProbe(col(byField.get(f)!.column), `p${i}_`)).join(', ')} FROM ${raw} WHERE ${keep}`
+				)
+			)[0]
+		: {};
 
 	for (const [field, type] of Object.entries(types)) {
 		const m = byField.get(field);
@@ -756,87 +776,45 @@ async function buildSource(
 		}
 		const c = col(m.column);
 		if (type === 'date' || type === 'month') {
-			const [p] = await db.query(`${dayFirstProbe(c)} FROM ${raw}`);
-			const dmy = Number(p.first_gt12) > 0;
-			if (!dmy && Number(p.second_gt12) === 0 && Number(p.slash_dates) > 0) {
+			const p = `p${dateFields.indexOf(field)}_`;
+			const [firstGt12, secondGt12, slashDates] = ['first_gt12', 'second_gt12', 'slash_dates'].map((k) =>
+				Number(probe[p + k])
+			);
+			const dmy = firstGt12 > 0;
+			if (!dmy && secondGt12 === 0 && slashDates > 0) {
 				q.issues.push(
 					issue(
 						'ambiguous_date_order',
 						'warning',
 						m.header,
-						Number(p.slash_dates),
+						slashDates,
 						`"${shown(m.header)}": dates like 3/5/2025 could be month-first or day-first; read as month/day (M/D/YYYY). Check a known date.`
 					)
 				);
 			}
-			if (dmy && Number(p.second_gt12) > 0) {
+			if (dmy && secondGt12 > 0) {
 				q.issues.push(
 					issue(
 						'ambiguous_date_order',
 						'warning',
 						m.header,
-						Number(p.second_gt12),
+						secondGt12,
 						`"${shown(m.header)}": some dates have a day-like first part and others a day-like second part; read as day/month.`
 					)
 				);
 			}
 			const fn = type === 'month' ? 'mb_month' : 'mb_date';
-			selects.push(`${fn}(${c}, ${dmy}) AS ${ident(field)}`);
-			const bad = await examples(
-				db,
-				`SELECT _row, ${c} AS v FROM ${raw} WHERE ${keep} AND mb_blank(${c}) IS NOT NULL AND ${fn}(${c}, ${dmy}) IS NULL`
-			);
-			if (bad.count) {
-				q.issues.push(
-					issue(
-						'unparseable_date',
-						'warning',
-						m.header,
-						bad.count,
-						`"${shown(m.header)}": ${bad.count} value(s) are not dates Modelboard can read (e.g. 2025-04-01, 2025/4/1, 2025年4月1日, 4/1/2025); they are treated as empty.`,
-						bad.rows.map((r) => ({ row: rowNo(r._row), value: r.v }))
-					)
-				);
-			}
-			const future = await examples(
-				db,
-				`SELECT _row, ${c} AS v FROM ${raw} WHERE ${keep} AND ${fn}(${c}, ${dmy}) > ?::DATE`,
-				[ctx.today]
-			);
-			if (future.count) {
-				q.issues.push(
-					issue(
-						'future_date',
-						'warning',
-						m.header,
-						future.count,
-						`"${shown(m.header)}": ${future.count} date(s) lie after today (${ctx.today}).`,
-						future.rows.map((r) => ({ row: rowNo(r._row), value: r.v }))
-					)
-				);
-			}
+			selects.push(`${fn}(${c}, ${dmy}) AS ${ident(field)}`, `${c} AS ${rawOf(field)}`);
+			keptRaw.push(field);
+			dateChecks.push({ field, m, any: `${fn}_any(${rawOf(field)}, ${dmy})` });
 			if (STAGE_OF_FIELD[field]) stages.add(STAGE_OF_FIELD[field]);
 		} else if (type === 'number' || type === 'score') {
-			const expr = type === 'score' ? `mb_score(${c})` : `mb_num(${c})`;
-			selects.push(`${expr} AS ${ident(field)}`);
-			const bad = await examples(
-				db,
-				`SELECT _row, ${c} AS v FROM ${raw} WHERE ${keep} AND mb_blank(${c}) IS NOT NULL AND (${expr}) IS NULL`
+			selects.push(
+				`${type === 'score' ? 'mb_score' : 'mb_num'}(${c}) AS ${ident(field)}`,
+				`${c} AS ${rawOf(field)}`
 			);
-			if (bad.count) {
-				q.issues.push(
-					issue(
-						'unparseable_number',
-						'warning',
-						m.header,
-						bad.count,
-						type === 'score'
-							? `"${shown(m.header)}": ${bad.count} value(s) are not scores from 0 to 10; they are treated as empty.`
-							: `"${shown(m.header)}": ${bad.count} value(s) are not numbers; they are treated as empty.`,
-						bad.rows.map((r) => ({ row: rowNo(r._row), value: r.v }))
-					)
-				);
-			}
+			keptRaw.push(field);
+			numberChecks.push({ field, m, score: type === 'score' });
 		} else if (type === 'status' || type === 'outcome' || type === 'type') {
 			const vocabKind = type === 'status' ? 'status' : type;
 			const distinct = await db.query(
@@ -866,32 +844,105 @@ async function buildSource(
 			const alias = `v_${field}`;
 			joins.push(`LEFT JOIN ${vt} ${alias} ON ${alias}.raw = mb_blank(${c})`);
 			selects.push(`mb_blank(${c}) AS ${ident(field)}`, `${alias}.target AS ${ident(field + '_target')}`);
-			if (unknown.length) {
-				const [cnt] = await db.query(
-					`SELECT count(*)::INTEGER AS n FROM ${raw} r JOIN ${vt} v ON v.raw = mb_blank(r.${c}) WHERE v.target IS NULL AND ${keep}`
-				);
-				const what =
-					type === 'status' ? 'stage/status' : type === 'outcome' ? 'call outcome' : 'activity type';
-				q.issues.push(
-					issue(
-						'unknown_value',
-						'warning',
-						m.header,
-						Number(cnt.n),
-						`"${shown(m.header)}": ${unknown.length} ${what} value(s) are not in the vocabulary (${unknown.slice(0, 8).map(shown).join(', ')}${unknown.length > 8 ? ', …' : ''}). Add them on the Data page to count them.`,
-						unknown.slice(0, MAX_EXAMPLES).map((value) => ({ row: null, value }))
-					)
-				);
-			}
+			if (unknown.length) unknownChecks.push({ field, m, type, unknown });
 		} else {
 			selects.push(`mb_blank(${c}) AS ${ident(field)}`);
 		}
 	}
 
 	await db.exec(
-		`CREATE OR REPLACE TABLE ${srcTable(id)} AS SELECT ${selects.join(', ')} FROM ${raw} ${joins.join(' ')} WHERE ${keep}`
+		`CREATE OR REPLACE TABLE ${src} AS SELECT ${selects.join(', ')} FROM ${raw} ${joins.join(' ')} WHERE ${keep}`
 	);
 	for (const field of Object.keys(vocabTargets)) await db.exec(`DROP TABLE IF EXISTS mb_voc_${id}_${field}`);
+
+	for (const { field, m, any } of dateChecks) {
+		const f = ident(field);
+		const r = rawOf(field);
+		// Only the rows left empty are parsed again, to tell a non-date from a placeholder date.
+		const bad = await examples(
+			db,
+			`SELECT _row, ${r} AS v FROM ${src} WHERE ${f} IS NULL AND mb_blank(${r}) IS NOT NULL AND ${any} IS NULL`
+		);
+		if (bad.count) {
+			q.issues.push(
+				issue(
+					'unparseable_date',
+					'warning',
+					m.header,
+					bad.count,
+					`"${shown(m.header)}": ${bad.count} value(s) are not dates Modelboard can read (e.g. 2025-04-01, 2025/4/1, 2025年4月1日, 4/1/2025); they are treated as empty.`,
+					bad.rows.map((x) => ({ row: rowNo(x._row), value: x.v }))
+				)
+			);
+		}
+		const placeholder = await examples(
+			db,
+			`SELECT _row, ${r} AS v FROM ${src} WHERE ${f} IS NULL AND mb_blank(${r}) IS NOT NULL AND ${any} IS NOT NULL`
+		);
+		if (placeholder.count) {
+			q.issues.push(
+				issue(
+					'out_of_range',
+					'warning',
+					m.header,
+					placeholder.count,
+					`"${shown(m.header)}": ${placeholder.count} date(s) lie outside ${PLAUSIBLE_YEARS} (placeholders such as 9999-12-31 or 0001-01-01); they are treated as empty.`,
+					placeholder.rows.map((x) => ({ row: rowNo(x._row), value: x.v }))
+				)
+			);
+		}
+		const future = await examples(db, `SELECT _row, ${r} AS v FROM ${src} WHERE ${f} > ?::DATE`, [ctx.today]);
+		if (future.count) {
+			q.issues.push(
+				issue(
+					'future_date',
+					'warning',
+					m.header,
+					future.count,
+					`"${shown(m.header)}": ${future.count} date(s) lie after today (${ctx.today}).`,
+					future.rows.map((x) => ({ row: rowNo(x._row), value: x.v }))
+				)
+			);
+		}
+	}
+	for (const { field, m, score } of numberChecks) {
+		const r = rawOf(field);
+		const bad = await examples(
+			db,
+			`SELECT _row, ${r} AS v FROM ${src} WHERE ${ident(field)} IS NULL AND mb_blank(${r}) IS NOT NULL`
+		);
+		if (bad.count) {
+			q.issues.push(
+				issue(
+					'unparseable_number',
+					'warning',
+					m.header,
+					bad.count,
+					score
+						? `"${shown(m.header)}": ${bad.count} value(s) are not scores from 0 to 10; they are treated as empty.`
+						: `"${shown(m.header)}": ${bad.count} value(s) are not numbers; they are treated as empty.`,
+					bad.rows.map((x) => ({ row: rowNo(x._row), value: x.v }))
+				)
+			);
+		}
+	}
+	for (const { field, m, type, unknown } of unknownChecks) {
+		const [cnt] = await db.query(
+			`SELECT count(*)::INTEGER AS n FROM ${src} WHERE ${ident(field)} IS NOT NULL AND ${ident(field + '_target')} IS NULL`
+		);
+		const what = type === 'status' ? 'stage/status' : type === 'outcome' ? 'call outcome' : 'activity type';
+		q.issues.push(
+			issue(
+				'unknown_value',
+				'warning',
+				m.header,
+				Number(cnt.n),
+				`"${shown(m.header)}": ${unknown.length} ${what} value(s) are not in the vocabulary (${unknown.slice(0, 8).map(shown).join(', ')}${unknown.length > 8 ? ', …' : ''}). Add them on the Data page to count them.`,
+				unknown.slice(0, MAX_EXAMPLES).map((value) => ({ row: null, value }))
+			)
+		);
+	}
+
 	// The statuses a file holds tell which stages it describes (a status alone implies its stage).
 	for (const t of [...(vocabTargets.status ?? []), ...(vocabTargets.stage ?? [])]) {
 		const rank = STATUS_RANK[t as StatusTarget];
@@ -903,6 +954,9 @@ async function buildSource(
 	if (byField.has('closed_at') && vocabTargets.status?.has('won')) stages.add('won');
 
 	await qualityChecks(db, id, kind, byField, q, rowNo);
+	if (keptRaw.length) {
+		await db.exec(keptRaw.map((f) => `ALTER TABLE ${src} DROP COLUMN ${rawOf(f)};`).join(' '));
+	}
 	const statuses = [...(vocabTargets.status ?? [])];
 	const deals =
 		kind === 'leads' &&
@@ -942,7 +996,7 @@ async function qualityChecks(
 	for (const f of required) {
 		const miss = await examples(
 			db,
-			`SELECT s._row, r.${col(byField.get(f)!.column)} AS v FROM ${src} s JOIN ${rawTable(id)} r USING (_row) WHERE s.${ident(f)} IS NULL`
+			`SELECT _row, ${ident(`_raw_${f}`)} AS v FROM ${src} WHERE ${ident(f)} IS NULL`
 		);
 		if (miss.count) {
 			q.rejected += miss.count;

@@ -24,6 +24,9 @@ export const MISSING_MARKERS = [
 	'なし'
 ];
 
+/** The span `mb_plausible` accepts, as messages describe it. */
+export const PLAUSIBLE_YEARS = '1900-01-02 – 2199-12-31';
+
 const missingList = MISSING_MARKERS.map((m) => `'${m}'`).join(', ');
 
 export const VALUE_MACROS = `
@@ -33,7 +36,7 @@ CREATE OR REPLACE MACRO mb_blank(s) AS (
 CREATE OR REPLACE MACRO mb_ymd(y, m, d) AS (
 	try_cast(printf('%04d-%02d-%02d', try_cast(y AS INTEGER), try_cast(m AS INTEGER), try_cast(d AS INTEGER)) AS DATE)
 );
-CREATE OR REPLACE MACRO mb_date(raw, dmy) AS (
+CREATE OR REPLACE MACRO mb_date_any(raw, dmy) AS (
 	CASE
 		WHEN mb_blank(raw) IS NULL THEN NULL
 		WHEN regexp_matches(trim(raw), '^\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}(\\D|$)') THEN mb_ymd(
@@ -59,15 +62,23 @@ CREATE OR REPLACE MACRO mb_date(raw, dmy) AS (
 	END
 );
 -- A month for spend: 2025-04, 2025/4, 2025年4月, 2025.04, or any full date (its month).
-CREATE OR REPLACE MACRO mb_month(raw, dmy) AS (
+CREATE OR REPLACE MACRO mb_month_any(raw, dmy) AS (
 	CASE
 		WHEN mb_blank(raw) IS NULL THEN NULL
 		WHEN regexp_matches(trim(raw), '^\\d{4}\\s*[-/.年]\\s*\\d{1,2}\\s*月?\\s*$') THEN mb_ymd(
 			regexp_extract(trim(raw), '^(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})', 1),
 			regexp_extract(trim(raw), '^(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})', 2), 1)
-		ELSE date_trunc('month', mb_date(raw, dmy))::DATE
+		ELSE date_trunc('month', mb_date_any(raw, dmy))::DATE
 	END
 );
+-- Dates a sales record can hold. Outside them are placeholders (9999-12-31 "never", 0001-01-01 or
+-- 1900-01-01 "unset") that would stretch every range across millennia: read as empty, and reported.
+-- The lambda binds the parsed date once (see mb_num).
+CREATE OR REPLACE MACRO mb_plausible(d) AS (
+	list_transform([d], lambda x: CASE WHEN x >= DATE '1900-01-02' AND x <= DATE '2199-12-31' THEN x END)[1]
+);
+CREATE OR REPLACE MACRO mb_date(raw, dmy) AS (mb_plausible(mb_date_any(raw, dmy)));
+CREATE OR REPLACE MACRO mb_month(raw, dmy) AS (mb_plausible(mb_month_any(raw, dmy)));
 -- Amounts: ¥ ￥ 円 $ € and spaces dropped; (1,234) and △1,234 (Japanese accounting) negative;
 -- 1,234,567 thousands; 1.234,56 or 1234,56 decimal comma (German exports).
 CREATE OR REPLACE MACRO mb_num_clean(s) AS (
@@ -101,11 +112,14 @@ CREATE OR REPLACE MACRO mb_score(raw) AS (
 );
 `;
 
-/** SQL that tells, for one VARCHAR column, whether slash dates in it are day-first (see METRICS.md). */
-export function dayFirstProbe(col: string): string {
+/**
+ * Aggregates that tell, for one VARCHAR column, whether slash dates in it are day-first (see
+ * METRICS.md): `<prefix>first_gt12`, `<prefix>second_gt12`, `<prefix>slash_dates`. Several columns'
+ * probes go in one SELECT, so one scan decides them all.
+ */
+export function dayFirstProbe(col: string, prefix = ''): string {
 	const re = `'^\\s*(\\d{1,2})[/-](\\d{1,2})[/-]\\d{4}'`;
-	return `SELECT
-		count(*) FILTER (WHERE try_cast(regexp_extract(${col}, ${re}, 1) AS INTEGER) > 12)::INTEGER AS first_gt12,
-		count(*) FILTER (WHERE try_cast(regexp_extract(${col}, ${re}, 2) AS INTEGER) > 12)::INTEGER AS second_gt12,
-		count(*) FILTER (WHERE regexp_matches(${col}, ${re}))::INTEGER AS slash_dates`;
+	return `count(*) FILTER (WHERE try_cast(regexp_extract(${col}, ${re}, 1) AS INTEGER) > 12)::INTEGER AS ${prefix}first_gt12,
+		count(*) FILTER (WHERE try_cast(regexp_extract(${col}, ${re}, 2) AS INTEGER) > 12)::INTEGER AS ${prefix}second_gt12,
+		count(*) FILTER (WHERE regexp_matches(${col}, ${re}))::INTEGER AS ${prefix}slash_dates`;
 }
