@@ -13,7 +13,7 @@ beforeAll(async () => {
 
 describe('statuses', () => {
 	// Each status → the stage it implies (status_rank 0 lead … 4 won):
-	//   S1 Closed Won, S2 受注, S12 ＣＬＯＳＥＤ　ＷＯＮ (full-width), S13 CLOSED_WON → won (4)
+	//   S1 Closed Won, S2 受注, S12 full-width ＣＬＯＳＥＤ + U+3000 + ＷＯＮ, S13 CLOSED_WON → won (4)
 	//   S3 Closed Lost, S4 失注 → lost deals: they were opportunities (3), and lost
 	//   S5 marketingqualifiedlead (HubSpot) → mql (1); S6 salesqualifiedlead → sql (2);
 	//   S7 opportunity → 3; S8 subscriber → lead (0)

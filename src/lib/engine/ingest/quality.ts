@@ -43,7 +43,12 @@ export interface FileQuality {
 	encoding: string;
 	delimiter: string;
 	header_row: number;
+	/**
+	 * Data rows in the file below the header: every record, including those set aside (total rows,
+	 * unreadable rows, rows without their required date); blank rows are not counted.
+	 */
 	rows: number;
+	/** Of `rows`, those that reach no metric; the other `rows − rejected` are counted. */
 	rejected: number;
 	issues: QualityIssue[];
 }

@@ -1,0 +1,269 @@
+/**
+ * `npm run bench -- [--sizes 100k,1m] [--runs 3] [--10m]`: how fast Modelboard is on this machine
+ * (issue #7; bench/README.md explains every figure).
+ *
+ * For each size the seeded demo generator writes leads.csv (and a Shift_JIS activities.csv of about
+ * as many rows), cached under bench/data/. Then:
+ *  - the built site in headless Chromium (scripts/bench/browser.ts): wasm start-up, ingest, file →
+ *    full dashboard, filter and brush latency, peak renderer memory;
+ *  - the same ingestion and queries on native DuckDB with 1 and 2 threads (the hardware reference);
+ *  - papaparse to JS objects + the funnel in JS loops (the path a typical peer takes);
+ * each in a fresh process or browser, medians of --runs. Prints a table and budget lines, and writes
+ * bench/results/<timestamp>.json. Not part of `npm test` (tests/unit/bench-smoke.test.ts is).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { BENCH_USAGE, BenchUsageError, parseBenchArgs, type BenchArgs } from './bench/args';
+import { measureSize, type SizeResult } from './bench/measure';
+import {
+	computeBudgets,
+	printReport,
+	summariseShell,
+	type BenchDocument,
+	type TenMResult,
+	type Versions
+} from './bench/report';
+import { serveBuild, type Served } from './bench/server';
+import { sizesOf, transferSizes, type TransferSizes } from './bench/transfer';
+import { fmtMiB, fmtMs, packageVersion, ROOT } from './bench/util';
+
+const log = (m: string) => process.stderr.write(m + '\n');
+
+/** The base path the site was built for, from SvelteKit's start script (`assets: "/modelboard"`). */
+function builtBase(buildDir: string): string {
+	const html = readFileSync(path.join(buildDir, 'index.html'), 'utf8');
+	return /assets:\s*"([^"]*)"/.exec(html)?.[1] ?? '';
+}
+
+function newestMtime(dir: string): number {
+	let newest = 0;
+	for (const name of readdirSync(dir)) {
+		const p = path.join(dir, name);
+		const st = statSync(p);
+		newest = Math.max(newest, st.isDirectory() ? newestMtime(p) : st.mtimeMs);
+	}
+	return newest;
+}
+
+function buildSite(buildDir: string): void {
+	log('building the site: BASE_PATH=/modelboard npx vite build …');
+	const r = spawnSync('npx', ['vite', 'build'], {
+		cwd: ROOT,
+		env: { ...process.env, BASE_PATH: '/modelboard' },
+		stdio: ['ignore', 'ignore', 'pipe'],
+		encoding: 'utf8'
+	});
+	if (r.status !== 0) throw new Error(`vite build failed: ${r.stderr.slice(-2000)}`);
+	if (!existsSync(path.join(buildDir, 'index.html')))
+		throw new Error(`vite build did not write ${buildDir}/index.html (is --build the adapter's output?)`);
+}
+
+async function wasmEngineVersion(): Promise<string | null> {
+	try {
+		const { createNodeDb } = await import('../src/lib/engine/db/node');
+		const db = await createNodeDb();
+		const [r] = await db.query('SELECT version() AS v');
+		return String(r.v);
+	} catch {
+		return null;
+	}
+}
+
+function tenMSummary(size: SizeResult): TenMResult {
+	const b = size.leadsScenario.browser;
+	const a = size.activitiesScenario?.browser ?? null;
+	const describe = (what: string, s: typeof b): string => {
+		if (!s) return `${what}: browser not run`;
+		if (s.outcomes[0] === 'dashboard')
+			return `${what}: loaded, ingest ${fmtMs(s.ingestMs)}, full dashboard ${fmtMs(s.dashboardMs)}, peak ${fmtMiB(s.peakMemoryMiB)}`;
+		return `${what}: ${s.outcomes[0]} — ${s.errors[0] ?? 'no message'}; tab still responds to a click: ${s.responsive === null ? 'not tested' : s.responsive ? 'yes' : 'NO'}; peak ${fmtMiB(s.peakMemoryMiB)}`;
+	};
+	const outcome = !b ? 'not run' : b.outcomes[0] === 'dashboard' ? 'loads' : 'fails';
+	const nat = size.leadsScenario.native[0];
+	const papa = size.leadsScenario.papa;
+	const detail = [
+		describe(`leads.csv (${(size.leadsScenario.file.bytes / 1e6).toFixed(0)} MB)`, b),
+		size.activitiesScenario
+			? describe(
+					`activities.csv (${(size.activitiesScenario.file.bytes / 1e6).toFixed(0)} MB, ${size.activitiesScenario.file.rows.toLocaleString('en-US')} rows)`,
+					a
+				)
+			: '',
+		nat
+			? `native 2 threads: ingest ${fmtMs(nat.ingestMs)}${nat.errors.length ? ` (${nat.errors[0]})` : ''}`
+			: '',
+		papa ? `papaparse: ${papa.totalMs !== null ? fmtMs(papa.totalMs) : (papa.errors[0] ?? 'failed')}` : ''
+	]
+		.filter(Boolean)
+		.join('; ');
+	return { leads: size.leads, outcome, detail, size };
+}
+
+async function main(argv: string[]): Promise<number> {
+	let args: BenchArgs;
+	try {
+		args = parseBenchArgs(argv);
+	} catch (e) {
+		if (e instanceof BenchUsageError) {
+			process.stderr.write(`bench: ${e.message}\n\n${BENCH_USAGE}`);
+			return 2;
+		}
+		throw e;
+	}
+	if (args.help) {
+		process.stdout.write(BENCH_USAGE);
+		return 0;
+	}
+	const startedAt = new Date();
+	const loadAverageStart = os.loadavg();
+	const notes: string[] = [];
+
+	let transfer: TransferSizes | null = null;
+	let served: Served | null = null;
+	const indexHtml = path.join(args.buildDir, 'index.html');
+	if (args.buildSite || (!existsSync(indexHtml) && args.buildDir === path.join(ROOT, 'build')))
+		buildSite(args.buildDir);
+	if (existsSync(indexHtml)) {
+		const src = path.join(ROOT, 'src');
+		if (existsSync(src) && newestMtime(src) > statSync(indexHtml).mtimeMs) {
+			const msg =
+				'build/ is older than src/: the browser figures are for the last build (pass --build-site to rebuild)';
+			log(`warning: ${msg}`);
+			notes.push(msg);
+		}
+		log('transfer sizes: gzip of the first page and the wasm files …');
+		transfer = transferSizes(args.buildDir, builtBase(args.buildDir));
+	} else if (args.browser) {
+		process.stderr.write(
+			`bench: ${indexHtml} not found; build the site (BASE_PATH=/modelboard npx vite build) or pass --no-browser\n`
+		);
+		return 2;
+	}
+
+	const versions: Versions = {
+		node: process.version,
+		chromium: null,
+		duckdbWasm: packageVersion('@duckdb/duckdb-wasm'),
+		duckdbWasmEngine: await wasmEngineVersion(),
+		nodeApi: packageVersion('@duckdb/node-api'),
+		nodeApiEngine: null,
+		papaparse: packageVersion('papaparse'),
+		playwrightCore: packageVersion('playwright-core')
+	};
+
+	const sizes: SizeResult[] = [];
+	let tenM: TenMResult | null = null;
+	try {
+		if (args.browser) {
+			served = await serveBuild(args.buildDir, builtBase(args.buildDir));
+			log(`serving ${args.buildDir} at ${served.url}`);
+		}
+		const common = {
+			runs: args.runs,
+			seed: args.seed,
+			dataDir: args.dataDir,
+			url: served?.url ?? null,
+			chromium: args.chromium,
+			native: args.native,
+			papa: args.papa,
+			activities: args.activities,
+			log
+		};
+		for (const leads of args.sizes) sizes.push(await measureSize({ ...common, leads }));
+		if (args.tenM) {
+			log('\n--10m: one run, native with 2 threads only; a failure is a result, not an error');
+			const size = await measureSize({
+				...common,
+				leads: 10_000_000,
+				runs: 1,
+				threads: [2],
+				browserTimeoutMs: 15 * 60_000
+			});
+			tenM = tenMSummary(size);
+		}
+	} finally {
+		await served?.close();
+	}
+
+	const allBrowserRuns = [...sizes, ...(tenM?.size ? [tenM.size] : [])].flatMap((s) => [
+		...s.leadsScenario.raw.browser,
+		...(s.activitiesScenario?.raw.browser ?? [])
+	]);
+	versions.chromium = allBrowserRuns[0]?.chromiumVersion ?? null;
+	versions.nodeApiEngine =
+		sizes.flatMap((s) => s.leadsScenario.native).find((n) => n.duckdbVersion)?.duckdbVersion ?? null;
+
+	const base = existsSync(indexHtml) ? builtBase(args.buildDir) : '';
+	const fetchedPaths = [
+		...new Set(
+			(allBrowserRuns[0]?.fetched ?? [])
+				.map((f) => f.path)
+				.filter((p) => p.endsWith('.js'))
+				.map((p) => (base && p.startsWith(base + '/') ? p.slice(base.length + 1) : p.replace(/^\//, '')))
+		)
+	];
+	const shell = summariseShell(sizes, existsSync(indexHtml) ? sizesOf(args.buildDir, fetchedPaths) : []);
+
+	const cpus = os.cpus();
+	const doc: BenchDocument = {
+		schema: 'modelboard-bench/1',
+		startedAt: startedAt.toISOString(),
+		finishedAt: new Date().toISOString(),
+		argv,
+		machine: {
+			cores: cpus.length,
+			cpuModel: cpus[0]?.model?.trim() ?? 'unknown',
+			memoryGiB: os.totalmem() / 1024 ** 3,
+			platform: `${os.platform()} ${os.release()} ${os.arch()}`,
+			loadAverageStart,
+			loadAverageEnd: os.loadavg()
+		},
+		versions,
+		transfer,
+		shell,
+		sizes,
+		tenM,
+		budgets: computeBudgets(sizes, transfer),
+		ratios: Object.fromEntries(
+			sizes.map((s) => [
+				s.label,
+				{
+					...s.leadsScenario.ratios,
+					...Object.fromEntries(
+						Object.entries(s.activitiesScenario?.ratios ?? {}).map(([k, v]) => [`activities_${k}`, v])
+					)
+				}
+			])
+		),
+		notes: [
+			...notes,
+			'native DuckDB (@duckdb/node-api) is a newer engine than duckdb-wasm: a speed reference only',
+			'native engine ingest runs the same JS + SQL as the page; registerFile writes the bytes to tmpfs (/dev/shm) inside the timing',
+			'bare native load: Shift_JIS decoded to UTF-8 in Node before the timing (DuckDB encodings extension not assumed offline)',
+			'browser: one fresh Chromium (cold profile) per run; the file is chosen after mb:wasm-ready',
+			'brush = changing the overview date input range-from (fires change), the overview stand-in for the trend-chart brush',
+			...(loadAverageStart[0] > os.cpus().length * 0.75
+				? [
+						`the machine was busy when the run started (load average ${loadAverageStart[0].toFixed(2)}): figures may be inflated`
+					]
+				: [])
+		]
+	};
+	printReport(doc);
+	mkdirSync(args.resultsDir, { recursive: true });
+	const file = path.join(args.resultsDir, `${startedAt.toISOString().replace(/[:.]/g, '-')}.json`);
+	writeFileSync(file, JSON.stringify(doc, null, '\t') + '\n');
+	const minutes = (Date.now() - startedAt.getTime()) / 60_000;
+	console.log(`\nwrote ${path.relative(process.cwd(), file) || file} (${minutes.toFixed(1)} min)`);
+	return 0;
+}
+
+main(process.argv.slice(2)).then(
+	(code) => process.exit(code),
+	(e) => {
+		process.stderr.write(`bench: ${(e as Error).stack ?? e}\n`);
+		process.exit(1);
+	}
+);

@@ -1,0 +1,328 @@
+/**
+ * One size of the benchmark: its files, the browser runs, the native DuckDB and papaparse references,
+ * each several times, reduced to medians and ratios. Everything raw is kept for the JSON.
+ */
+import { runBrowser, type BrowserRun } from './browser';
+import { ensureDataset, type DataSet } from './data';
+import { runIsolated, type Isolated } from './isolate';
+import type { NativeBareResult, NativeEngineResult, NativeJob, NativeResult, Scenario } from './native';
+import type { PapaJob, PapaResult } from './papa';
+import { median, ratio, sizeLabel } from './util';
+
+export interface MeasureOptions {
+	leads: number;
+	runs: number;
+	seed: number;
+	dataDir?: string;
+	/** Served site URL; null skips the browser. */
+	url: string | null;
+	chromium?: string;
+	native: boolean;
+	papa: boolean;
+	activities: boolean;
+	/** Thread counts for native DuckDB (default [1, 2]). */
+	threads?: number[];
+	browserTimeoutMs?: number;
+	/** Run jobs in this process instead of a child per job (the smoke test; no memory figures). */
+	inProcess?: boolean;
+	log?: (m: string) => void;
+}
+
+export interface BrowserSummary {
+	runs: number;
+	outcomes: string[];
+	errors: string[];
+	wasmStartupMs: number | null;
+	interactiveMs: number | null;
+	readMs: number | null;
+	ingestMs: number | null;
+	dashboardMs: number | null;
+	firstQueriesMs: number | null;
+	funnelQueryMs: number | null;
+	filterMs: number | null;
+	brushMs: number | null;
+	filterSamples: number;
+	brushSamples: number;
+	extraRenders: number;
+	peakMemoryMiB: number | null;
+	/** After a failed load: did the tab still respond (Dismiss button worked)? */
+	responsive: boolean | null;
+	chromiumVersion: string | null;
+}
+
+export interface NativeSummary {
+	threads: number;
+	runs: number;
+	errors: string[];
+	duckdbVersion: string | null;
+	startupMs: number | null;
+	ingestMs: number | null;
+	funnelColdMs: number | null;
+	funnelWarmMs: number | null;
+	overviewMs: number | null;
+	filterMs: number | null;
+	brushMs: number | null;
+	maxRssMiB: number | null;
+	bareConvertMs: number | null;
+	bareLoadMs: number | null;
+	bareMaxRssMiB: number | null;
+}
+
+export interface PapaSummary {
+	runs: number;
+	errors: string[];
+	rows: number | null;
+	decodeMs: number | null;
+	parseMs: number | null;
+	aggregateMs: number | null;
+	totalMs: number | null;
+	maxRssMiB: number | null;
+}
+
+export interface ScenarioResult {
+	file: { path: string; bytes: number; rows: number; encoding: string; generatedFromLeads: number };
+	browser: BrowserSummary | null;
+	native: NativeSummary[];
+	papa: PapaSummary | null;
+	ratios: Record<string, number | null>;
+	raw: {
+		browser: BrowserRun[];
+		native: { threads: number; engine: Isolated<NativeResult>[]; bare: Isolated<NativeResult>[] }[];
+		papa: Isolated<PapaResult>[];
+	};
+}
+
+export interface SizeResult {
+	label: string;
+	leads: number;
+	runs: number;
+	leadsScenario: ScenarioResult;
+	activitiesScenario: ScenarioResult | null;
+	/** Funnel counts from each path, and whether they agree (the same data, the same rule). */
+	funnelCheck: {
+		browser: Record<string, number> | null;
+		native: Record<string, number> | null;
+		papa: Record<string, number> | null;
+		agree: boolean | null;
+	};
+}
+
+const errorsOf = <T>(xs: Isolated<T>[]) => xs.filter((x) => x.error).map((x) => x.error as string);
+
+export function summariseBrowser(runs: BrowserRun[]): BrowserSummary {
+	const ok = runs.filter((r) => r.outcome === 'dashboard');
+	const all = (f: (r: BrowserRun) => number | null) => median(runs.map(f));
+	const okm = (f: (r: BrowserRun) => number | null) => median(ok.map(f));
+	const filters = ok.flatMap((r) => r.filterMs);
+	const brushes = ok.flatMap((r) => r.brushMs);
+	const responsive = runs.map((r) => r.responsive).filter((x): x is boolean => x !== null);
+	return {
+		runs: runs.length,
+		outcomes: runs.map((r) => r.outcome),
+		errors: runs.filter((r) => r.error).map((r) => r.error as string),
+		wasmStartupMs: all((r) => r.wasmStartupMs),
+		interactiveMs: all((r) => r.shell.interactiveMs),
+		readMs: all((r) => r.readMs),
+		ingestMs: okm((r) => r.ingestMs),
+		dashboardMs: okm((r) => r.dashboardMs),
+		firstQueriesMs: okm((r) => r.firstQueriesMs),
+		funnelQueryMs: okm((r) => r.funnelQueryMs),
+		filterMs: median(filters),
+		brushMs: median(brushes),
+		filterSamples: filters.length,
+		brushSamples: brushes.length,
+		extraRenders: runs.reduce((a, r) => a + r.extraRenders, 0),
+		peakMemoryMiB: all((r) => r.peakMemoryMiB),
+		responsive: responsive.length ? responsive.every(Boolean) : null,
+		chromiumVersion: runs[0]?.chromiumVersion ?? null
+	};
+}
+
+export function summariseNative(
+	threads: number,
+	engine: Isolated<NativeResult>[],
+	bare: Isolated<NativeResult>[]
+): NativeSummary {
+	const e = engine.map((x) => x.result).filter((x): x is NativeEngineResult => x?.mode === 'engine');
+	const b = bare.map((x) => x.result).filter((x): x is NativeBareResult => x?.mode === 'bare');
+	const em = (f: (r: NativeEngineResult) => number | null) => median(e.map(f));
+	return {
+		threads,
+		runs: engine.length,
+		errors: [...errorsOf(engine), ...errorsOf(bare)],
+		duckdbVersion: e[0]?.duckdbVersion ?? b[0]?.duckdbVersion ?? null,
+		startupMs: em((r) => r.startupMs),
+		ingestMs: em((r) => r.ingestMs),
+		funnelColdMs: em((r) => r.funnelColdMs),
+		funnelWarmMs: em((r) => r.funnelWarmMs),
+		overviewMs: em((r) => r.overviewMs),
+		filterMs: em((r) => r.filterMs),
+		brushMs: em((r) => r.brushMs),
+		maxRssMiB: median(engine.map((x) => x.maxRssMiB)),
+		bareConvertMs: median(b.map((r) => r.convertMs)),
+		bareLoadMs: median(b.map((r) => r.loadMs)),
+		bareMaxRssMiB: median(bare.map((x) => x.maxRssMiB))
+	};
+}
+
+export function summarisePapa(runs: Isolated<PapaResult>[]): PapaSummary {
+	const ok = runs.map((x) => x.result).filter((x): x is PapaResult => x !== null);
+	const m = (f: (r: PapaResult) => number) => median(ok.map(f));
+	return {
+		runs: runs.length,
+		errors: errorsOf(runs),
+		rows: ok[0]?.rows ?? null,
+		decodeMs: m((r) => r.decodeMs),
+		parseMs: m((r) => r.parseMs),
+		aggregateMs: m((r) => r.aggregateMs),
+		totalMs: m((r) => r.totalMs),
+		maxRssMiB: median(runs.map((x) => x.maxRssMiB))
+	};
+}
+
+async function runJob(job: NativeJob, inProcess: boolean): Promise<Isolated<NativeResult>>;
+async function runJob(job: PapaJob, inProcess: boolean): Promise<Isolated<PapaResult>>;
+async function runJob(
+	job: NativeJob | PapaJob,
+	inProcess: boolean
+): Promise<Isolated<NativeResult | PapaResult>> {
+	if (!inProcess) return job.kind === 'native' ? runIsolated(job) : runIsolated(job);
+	try {
+		const { runNative } = await import('./native');
+		const { runPapa } = await import('./papa');
+		const result = job.kind === 'native' ? await runNative(job) : runPapa(job);
+		return { result, error: null, maxRssMiB: null };
+	} catch (e) {
+		return { result: null, error: (e as Error).message, maxRssMiB: null };
+	}
+}
+
+async function measureScenario(
+	scenario: Scenario,
+	set: DataSet,
+	opts: MeasureOptions
+): Promise<ScenarioResult> {
+	const log = opts.log ?? (() => {});
+	const file = scenario === 'leads' ? set.leadsCsv : (set.activitiesCsv as string);
+	const rows = (scenario === 'leads' ? set.rows.leads : set.rows.activities) ?? 0;
+	const bytes = (scenario === 'leads' ? set.bytes.leads : set.bytes.activities) ?? 0;
+	const threads = opts.threads ?? [1, 2];
+	const inProcess = opts.inProcess ?? false;
+	const raw: ScenarioResult['raw'] = { browser: [], native: [], papa: [] };
+
+	if (opts.url) {
+		log(`  ${scenario}: browser × ${opts.runs}`);
+		raw.browser = await runBrowser({
+			url: opts.url,
+			files: [file],
+			interactions: scenario === 'leads',
+			runs: opts.runs,
+			chromiumPath: opts.chromium,
+			timeoutMs: opts.browserTimeoutMs,
+			log
+		});
+	}
+	if (opts.native) {
+		for (const t of threads) {
+			log(`  ${scenario}: native DuckDB, ${t} thread(s) × ${opts.runs}`);
+			const engine: Isolated<NativeResult>[] = [];
+			const bare: Isolated<NativeResult>[] = [];
+			for (let i = 0; i < opts.runs; i++) {
+				const base = { kind: 'native' as const, file, scenario, threads: t };
+				engine.push(await runJob({ ...base, mode: 'engine' }, inProcess));
+				bare.push(await runJob({ ...base, mode: 'bare' }, inProcess));
+			}
+			raw.native.push({ threads: t, engine, bare });
+		}
+	}
+	if (opts.papa) {
+		log(`  ${scenario}: papaparse × ${opts.runs}`);
+		for (let i = 0; i < opts.runs; i++)
+			raw.papa.push(await runJob({ kind: 'papa', file, scenario }, inProcess));
+	}
+
+	const browser = raw.browser.length ? summariseBrowser(raw.browser) : null;
+	const native = raw.native.map((n) => summariseNative(n.threads, n.engine, n.bare));
+	const papa = raw.papa.length ? summarisePapa(raw.papa) : null;
+	const nat = (t: number) => native.find((n) => n.threads === t) ?? null;
+	const ours = browser && browser.ingestMs !== null ? browser.ingestMs + (browser.funnelQueryMs ?? 0) : null;
+	const ratios: Record<string, number | null> = {
+		ingest_wasm_over_native_1t: ratio(browser?.ingestMs, nat(1)?.ingestMs),
+		ingest_wasm_over_native_2t: ratio(browser?.ingestMs, nat(2)?.ingestMs),
+		ingest_wasm_over_bare_native_2t: ratio(browser?.ingestMs, nat(2)?.bareLoadMs),
+		funnel_query_wasm_over_native_1t: ratio(browser?.funnelQueryMs, nat(1)?.funnelColdMs),
+		filter_wasm_over_native_1t: ratio(browser?.filterMs, nat(1)?.filterMs),
+		// How many times faster than the papaparse path: bytes in memory → funnel counts (like for like) …
+		papaparse_over_ours_to_funnel:
+			scenario === 'leads' ? ratio(papa?.totalMs, ours) : ratio(papa?.totalMs, browser?.ingestMs),
+		// … and against our whole drop → every chart rendered (we compute far more than the funnel).
+		papaparse_over_ours_to_dashboard: ratio(papa?.totalMs, browser?.dashboardMs)
+	};
+	return {
+		file: {
+			path: file,
+			bytes,
+			rows,
+			encoding: scenario === 'leads' ? 'UTF-8 + BOM' : 'Shift_JIS',
+			generatedFromLeads: set.leads
+		},
+		browser,
+		native,
+		papa,
+		ratios,
+		raw
+	};
+}
+
+const FUNNEL_STAGES = ['lead', 'mql', 'sql', 'opportunity', 'won'];
+
+function pickFunnel(x: Record<string, number> | null | undefined): Record<string, number> | null {
+	if (!x) return null;
+	return Object.fromEntries(FUNNEL_STAGES.filter((s) => s in x).map((s) => [s, Number(x[s])]));
+}
+
+export async function measureSize(opts: MeasureOptions): Promise<SizeResult> {
+	const log = opts.log ?? (() => {});
+	const label = sizeLabel(opts.leads);
+	log(`\n[${label}] ${opts.leads.toLocaleString('en-US')} leads`);
+	const leadsSet = ensureDataset({
+		leads: opts.leads,
+		seed: opts.seed,
+		activities: false,
+		dataDir: opts.dataDir,
+		log
+	});
+	const leadsScenario = await measureScenario('leads', leadsSet, opts);
+	let activitiesScenario: ScenarioResult | null = null;
+	if (opts.activities) {
+		// The generator writes ≈9.5 activities per lead: a tenth of the leads gives ≈ `size` activity rows.
+		const actLeads = Math.max(100, Math.round(opts.leads / 10));
+		const set = ensureDataset({
+			leads: actLeads,
+			seed: opts.seed,
+			activities: true,
+			dataDir: opts.dataDir,
+			log
+		});
+		activitiesScenario = await measureScenario('activities', set, opts);
+	}
+	const browserFunnel = pickFunnel(leadsScenario.raw.browser.find((r) => r.funnel)?.funnel);
+	const nativeRun = leadsScenario.raw.native
+		.flatMap((n) => n.engine)
+		.find((x) => x.result?.mode === 'engine');
+	const nativeFunnel = pickFunnel(
+		nativeRun?.result?.mode === 'engine' ? (nativeRun.result as NativeEngineResult).funnel : null
+	);
+	const papaFunnel = pickFunnel(leadsScenario.raw.papa.find((x) => x.result)?.result?.funnel);
+	const present = [browserFunnel, nativeFunnel, papaFunnel].filter((x): x is Record<string, number> => !!x);
+	const agree =
+		present.length < 2 ? null : present.every((f) => JSON.stringify(f) === JSON.stringify(present[0]));
+	return {
+		label,
+		leads: opts.leads,
+		runs: opts.runs,
+		leadsScenario,
+		activitiesScenario,
+		funnelCheck: { browser: browserFunnel, native: nativeFunnel, papa: papaFunnel, agree }
+	};
+}

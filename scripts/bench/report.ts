@@ -1,0 +1,464 @@
+/**
+ * The benchmark's printed table, budget lines and JSON document.
+ */
+import type { SizeResult, ScenarioResult } from './measure';
+import type { TransferSizes, AssetSize } from './transfer';
+import { fmtBytes, fmtMiB, fmtMs, fmtRatio, median, table } from './util';
+
+export interface Machine {
+	cores: number;
+	cpuModel: string;
+	memoryGiB: number;
+	platform: string;
+	loadAverageStart: number[];
+	loadAverageEnd: number[];
+}
+
+export interface Versions {
+	node: string;
+	chromium: string | null;
+	duckdbWasm: string | null;
+	duckdbWasmEngine: string | null;
+	nodeApi: string | null;
+	nodeApiEngine: string | null;
+	papaparse: string | null;
+	playwrightCore: string | null;
+}
+
+export interface Budget {
+	name: string;
+	limit: string;
+	measured: string;
+	pass: boolean | null;
+	note?: string;
+}
+
+export interface ShellSummary {
+	interactiveMs: number | null;
+	domContentLoadedMs: number | null;
+	wasmStartMs: number | null;
+	wasmReadyMs: number | null;
+	wasmStartupMs: number | null;
+	/** JS the page fetched before any file was dropped (incl. the lazily loaded engine), gzip. */
+	fetchedJs: AssetSize[];
+	fetchedJsGzip: number;
+	samples: number;
+}
+
+export interface TenMResult {
+	leads: number;
+	outcome: string;
+	detail: string;
+	size: SizeResult | null;
+}
+
+export interface BenchDocument {
+	schema: 'modelboard-bench/1';
+	startedAt: string;
+	finishedAt: string;
+	argv: string[];
+	machine: Machine;
+	versions: Versions;
+	transfer: TransferSizes | null;
+	shell: ShellSummary | null;
+	sizes: SizeResult[];
+	tenM: TenMResult | null;
+	budgets: Budget[];
+	/** Short summary of the ratios at each size (also inside each size). */
+	ratios: Record<string, Record<string, number | null>>;
+	notes: string[];
+}
+
+const ONE_MILLION = 1_000_000;
+export const FIRST_PAGE_JS_BUDGET = 250_000;
+
+function line(label: string, values: string[]): string[] {
+	return [label, ...values];
+}
+
+function scenarioRows(sizes: SizeResult[], pick: (s: SizeResult) => ScenarioResult | null): string[][] {
+	const col = (f: (sc: ScenarioResult) => string) => sizes.map((s) => (pick(s) ? f(pick(s)!) : '–'));
+	const nat = (sc: ScenarioResult, t: number) => sc.native.find((n) => n.threads === t) ?? null;
+	const rows: string[][] = [];
+	const isLeads = pick(sizes[0]) === sizes[0].leadsScenario;
+	rows.push(
+		line(
+			'file size / data rows',
+			col((sc) => `${fmtBytes(sc.file.bytes)} / ${sc.file.rows.toLocaleString('en-US')}`)
+		)
+	);
+	rows.push(
+		line(
+			'Browser (duckdb-wasm, Chromium, 1 thread)',
+			sizes.map(() => '')
+		)
+	);
+	rows.push(
+		line(
+			'  outcome',
+			col((sc) => (sc.browser ? summariseOutcomes(sc.browser.outcomes) : '–'))
+		)
+	);
+	rows.push(
+		line(
+			'  ingest (mb:ingest-start → end)',
+			col((sc) => fmtMs(sc.browser?.ingestMs))
+		)
+	);
+	rows.push(
+		line(
+			'  file chosen → full dashboard',
+			col((sc) => fmtMs(sc.browser?.dashboardMs))
+		)
+	);
+	rows.push(
+		line(
+			'    of which overview queries+render',
+			col((sc) => fmtMs(sc.browser?.firstQueriesMs))
+		)
+	);
+	if (isLeads) {
+		rows.push(
+			line(
+				'  funnel query (first, in worker)',
+				col((sc) => fmtMs(sc.browser?.funnelQueryMs))
+			)
+		);
+		rows.push(
+			line(
+				'  filter (channel bar) → all charts',
+				col((sc) => withN(sc.browser?.filterMs, sc.browser?.filterSamples))
+			)
+		);
+		rows.push(
+			line(
+				'  brush (range-from) → all charts',
+				col((sc) => withN(sc.browser?.brushMs, sc.browser?.brushSamples))
+			)
+		);
+	}
+	rows.push(
+		line(
+			'  peak renderer memory (VmHWM)',
+			col((sc) => fmtMiB(sc.browser?.peakMemoryMiB))
+		)
+	);
+	rows.push(
+		line(
+			'Native DuckDB (@duckdb/node-api)',
+			sizes.map(() => '')
+		)
+	);
+	for (const t of [1, 2]) {
+		rows.push(
+			line(
+				`  engine ingest, ${t} thread${t > 1 ? 's' : ''}`,
+				col((sc) => fmtMs(nat(sc, t)?.ingestMs))
+			)
+		);
+	}
+	for (const t of [1, 2]) {
+		rows.push(
+			line(
+				`  bare read_csv+macros, ${t} thr.`,
+				col((sc) => fmtMs(nat(sc, t)?.bareLoadMs))
+			)
+		);
+	}
+	if (isLeads) {
+		rows.push(
+			line(
+				'  funnel query 1 thr. (cold / warm)',
+				col((sc) => `${fmtMs(nat(sc, 1)?.funnelColdMs)} / ${fmtMs(nat(sc, 1)?.funnelWarmMs)}`)
+			)
+		);
+		rows.push(
+			line(
+				'  overview queries, filter, 1 / 2 thr.',
+				col((sc) => `${fmtMs(nat(sc, 1)?.filterMs)} / ${fmtMs(nat(sc, 2)?.filterMs)}`)
+			)
+		);
+		rows.push(
+			line(
+				'  overview queries, brush, 1 / 2 thr.',
+				col((sc) => `${fmtMs(nat(sc, 1)?.brushMs)} / ${fmtMs(nat(sc, 2)?.brushMs)}`)
+			)
+		);
+	} else {
+		rows.push(
+			line(
+				'  overview queries, 1 / 2 thr.',
+				col((sc) => `${fmtMs(nat(sc, 1)?.overviewMs)} / ${fmtMs(nat(sc, 2)?.overviewMs)}`)
+			)
+		);
+	}
+	rows.push(
+		line(
+			'  peak RSS engine, 1 / 2 thr.',
+			col((sc) => `${fmtMiB(nat(sc, 1)?.maxRssMiB)} / ${fmtMiB(nat(sc, 2)?.maxRssMiB)}`)
+		)
+	);
+	rows.push(
+		line(
+			`papaparse → objects + JS loops (Node)`,
+			sizes.map(() => '')
+		)
+	);
+	rows.push(
+		line(
+			'  decode + parse',
+			col((sc) => (sc.papa ? fmtMs(add(sc.papa.decodeMs, sc.papa.parseMs)) : '–'))
+		)
+	);
+	rows.push(
+		line(
+			`  ${isLeads ? 'funnel' : 'call counts'} in JS loops`,
+			col((sc) => fmtMs(sc.papa?.aggregateMs))
+		)
+	);
+	rows.push(
+		line(
+			'  total (bytes → result)',
+			col((sc) =>
+				sc.papa?.errors.length && sc.papa.totalMs === null
+					? sc.papa.errors[0].slice(0, 30)
+					: fmtMs(sc.papa?.totalMs)
+			)
+		)
+	);
+	rows.push(
+		line(
+			'  peak RSS',
+			col((sc) => fmtMiB(sc.papa?.maxRssMiB))
+		)
+	);
+	rows.push(
+		line(
+			'Ratios',
+			sizes.map(() => '')
+		)
+	);
+	rows.push(
+		line(
+			'  ingest wasm / native 1 thr.',
+			col((sc) => fmtRatio(sc.ratios.ingest_wasm_over_native_1t))
+		)
+	);
+	rows.push(
+		line(
+			'  ingest wasm / native 2 thr.',
+			col((sc) => fmtRatio(sc.ratios.ingest_wasm_over_native_2t))
+		)
+	);
+	rows.push(
+		line(
+			'  ingest wasm / bare native 2 thr.',
+			col((sc) => fmtRatio(sc.ratios.ingest_wasm_over_bare_native_2t))
+		)
+	);
+	if (isLeads) {
+		rows.push(
+			line(
+				'  funnel query wasm / native 1 thr.',
+				col((sc) => fmtRatio(sc.ratios.funnel_query_wasm_over_native_1t))
+			)
+		);
+		rows.push(
+			line(
+				'  papaparse / ours (bytes → funnel)',
+				col((sc) => fmtRatio(sc.ratios.papaparse_over_ours_to_funnel))
+			)
+		);
+	} else {
+		rows.push(
+			line(
+				'  papaparse / ours (bytes → tables)',
+				col((sc) => fmtRatio(sc.ratios.papaparse_over_ours_to_funnel))
+			)
+		);
+	}
+	rows.push(
+		line(
+			'  papaparse / ours (→ full dashboard)',
+			col((sc) => fmtRatio(sc.ratios.papaparse_over_ours_to_dashboard))
+		)
+	);
+	return rows;
+}
+
+const add = (a: number | null, b: number | null) => (a === null || b === null ? null : a + b);
+const withN = (ms: number | null | undefined, n: number | undefined) =>
+	ms == null ? '–' : `${fmtMs(ms)} (n=${n})`;
+
+function summariseOutcomes(outcomes: string[]): string {
+	const counts = new Map<string, number>();
+	for (const o of outcomes) counts.set(o, (counts.get(o) ?? 0) + 1);
+	return [...counts].map(([o, n]) => (n === outcomes.length ? o : `${n}× ${o}`)).join(', ');
+}
+
+export function computeBudgets(sizes: SizeResult[], transfer: TransferSizes | null): Budget[] {
+	const at1m = sizes.find((s) => s.leads === ONE_MILLION) ?? null;
+	const b = at1m?.leadsScenario.browser ?? null;
+	const missing = (name: string, limit: string): Budget => ({
+		name,
+		limit,
+		measured: at1m ? 'not measured' : 'not measured (1m not in --sizes)',
+		pass: null
+	});
+	const budgets: Budget[] = [];
+	const ms = (name: string, limit: number, v: number | null | undefined, note?: string) =>
+		v == null
+			? missing(name, fmtMs(limit))
+			: { name, limit: `≤ ${fmtMs(limit)}`, measured: fmtMs(v), pass: v <= limit, note };
+	budgets.push(ms('1M leads drop → full dashboard', 2500, b?.dashboardMs));
+	budgets.push(ms('filter (channel bar) → all charts, median at 1M', 100, b?.filterMs));
+	budgets.push(
+		ms(
+			'brush (range-from input) → all charts, median at 1M',
+			100,
+			b?.brushMs,
+			'overview stand-in for the time brush'
+		)
+	);
+	const r = at1m?.leadsScenario.ratios ?? {};
+	for (const [key, label] of [
+		['ingest_wasm_over_native_2t', 'ingest ≤ 1.5× native (2 threads), 1M leads'],
+		['ingest_wasm_over_native_1t', 'ingest ≤ 1.5× native (1 thread), 1M leads']
+	] as const) {
+		const v = r[key];
+		budgets.push(
+			v == null
+				? missing(label, '≤ 1.5×')
+				: { name: label, limit: '≤ 1.50×', measured: fmtRatio(v), pass: v <= 1.5 }
+		);
+	}
+	const sp = r.papaparse_over_ours_to_funnel;
+	budgets.push(
+		sp == null
+			? missing('≥ 4× faster than papaparse at 1M', '≥ 4×')
+			: {
+					name: '≥ 4× faster than papaparse at 1M (bytes → funnel)',
+					limit: '≥ 4.00×',
+					measured: fmtRatio(sp),
+					pass: sp >= 4,
+					note: `to the full dashboard: ${fmtRatio(r.papaparse_over_ours_to_dashboard)}`
+				}
+	);
+	if (transfer) {
+		const js = transfer.totals.jsGzip;
+		budgets.push({
+			name: 'first-page JS gzip (without wasm)',
+			limit: `≤ ${(FIRST_PAGE_JS_BUDGET / 1000).toFixed(0)} kB`,
+			measured: `${(js / 1000).toFixed(1)} kB`,
+			pass: js <= FIRST_PAGE_JS_BUDGET
+		});
+	} else
+		budgets.push({
+			name: 'first-page JS gzip (without wasm)',
+			limit: '≤ 250 kB',
+			measured: 'not measured',
+			pass: null
+		});
+	return budgets;
+}
+
+export function summariseShell(sizes: SizeResult[], fetchedJs: AssetSize[]): ShellSummary | null {
+	const runs = sizes.flatMap((s) => [
+		...s.leadsScenario.raw.browser,
+		...(s.activitiesScenario?.raw.browser ?? [])
+	]);
+	if (!runs.length) return null;
+	return {
+		interactiveMs: median(runs.map((r) => r.shell.interactiveMs)),
+		domContentLoadedMs: median(runs.map((r) => r.shell.domContentLoadedMs)),
+		wasmStartMs: median(runs.map((r) => r.shell.wasmStartMs)),
+		wasmReadyMs: median(runs.map((r) => r.shell.wasmReadyMs)),
+		wasmStartupMs: median(runs.map((r) => r.wasmStartupMs)),
+		fetchedJs,
+		fetchedJsGzip: fetchedJs.reduce((a, x) => a + x.gzip, 0),
+		samples: runs.length
+	};
+}
+
+export function printReport(doc: BenchDocument, out: (s: string) => void = console.log): void {
+	const v = doc.versions;
+	const m = doc.machine;
+	out('');
+	out(
+		`Modelboard benchmark · ${m.cores} cores (${m.cpuModel}), ${m.memoryGiB.toFixed(1)} GiB · load avg ${m.loadAverageStart.map((x) => x.toFixed(2)).join(' ')} → ${m.loadAverageEnd.map((x) => x.toFixed(2)).join(' ')}`
+	);
+	out(
+		`node ${v.node} · Chromium ${v.chromium ?? '–'} · duckdb-wasm ${v.duckdbWasm ?? '–'} (DuckDB ${v.duckdbWasmEngine ?? '?'}) · @duckdb/node-api ${v.nodeApi ?? '–'} (DuckDB ${v.nodeApiEngine ?? '?'}) · papaparse ${v.papaparse ?? '–'}`
+	);
+	const sizes = doc.sizes;
+	if (sizes.length) {
+		const runs = sizes[0].runs;
+		out(`\nLeads (leads.csv: UTF-8 + BOM, Japanese headers, 2025/04/01 dates) · medians of ${runs} run(s)`);
+		for (const l of table([
+			['', ...sizes.map((s) => s.label)],
+			...scenarioRows(sizes, (s) => s.leadsScenario)
+		]))
+			out(l);
+		const checks = sizes.map(
+			(s) => `${s.label}: ${s.funnelCheck.agree === null ? 'n/a' : s.funnelCheck.agree ? 'agree' : 'DIFFER'}`
+		);
+		out(`  funnel counts browser = native = papaparse: ${checks.join(', ')}`);
+		if (sizes.some((s) => s.activitiesScenario)) {
+			out(
+				`\nActivities (activities.csv: Shift_JIS, ≈ size rows, from size/10 leads) · medians of ${runs} run(s)`
+			);
+			for (const l of table([
+				['', ...sizes.map((s) => s.label)],
+				...scenarioRows(sizes, (s) => s.activitiesScenario)
+			]))
+				out(l);
+		}
+	}
+	if (doc.tenM) {
+		out(`\n10M leads (--10m, one run): ${doc.tenM.outcome}: ${doc.tenM.detail}`);
+	}
+	if (doc.shell) {
+		const s = doc.shell;
+		out(`\nStart page (cold profile, ${s.samples} loads)`);
+		out(
+			`  navigation → interactive shell (hydrated, file input live): ${fmtMs(s.interactiveMs)} (DOMContentLoaded ${fmtMs(s.domContentLoadedMs)})`
+		);
+		out(
+			`  wasm start-up (mb:wasm-start → mb:wasm-ready): ${fmtMs(s.wasmStartupMs)}, starting at ${fmtMs(s.wasmStartMs)} after navigation, ready at ${fmtMs(s.wasmReadyMs)}`
+		);
+		out(
+			`  JS fetched before a drop (incl. the lazily loaded engine chunk and worker): ${(s.fetchedJsGzip / 1000).toFixed(1)} kB gzip in ${s.fetchedJs.length} files`
+		);
+	}
+	if (doc.transfer) {
+		const t = doc.transfer;
+		out('\nTransfer sizes (build/, gzip -9 with zlib)');
+		out(
+			`  first page: index.html ${kb(t.html)} · JS ${t.js.length} files ${(t.totals.jsRaw / 1000).toFixed(1)} kB raw / ${(t.totals.jsGzip / 1000).toFixed(1)} kB gzip · CSS ${t.css.length} files ${(t.totals.cssRaw / 1000).toFixed(1)} kB raw / ${(t.totals.cssGzip / 1000).toFixed(1)} kB gzip`
+		);
+		for (const w of t.wasm)
+			out(`  ${w.file.split('/').pop()}: ${fmtBytes(w.raw)} raw / ${fmtBytes(w.gzip)} gzip`);
+		for (const w of t.workers)
+			out(
+				`  ${w.file.split('/').pop()}: ${(w.raw / 1000).toFixed(1)} kB raw / ${(w.gzip / 1000).toFixed(1)} kB gzip`
+			);
+	}
+	out('\nBudgets (informational, never a test failure)');
+	for (const b of doc.budgets) {
+		const mark = b.pass === null ? 'n/a ' : b.pass ? 'PASS' : 'FAIL';
+		out(`  ${mark}  ${b.name}: ${b.measured} (budget ${b.limit})${b.note ? ` · ${b.note}` : ''}`);
+	}
+	const largest = sizes.at(-1);
+	const run = largest?.leadsScenario.raw.browser.find((r) => r.outcome === 'dashboard');
+	if (run && Object.keys(run.queries).length) {
+		out(`\nWhere the time goes (browser, ${largest!.label} leads, run 1: DuckDB worker requests per phase)`);
+		for (const [phase, q] of Object.entries(run.queries)) {
+			out(`  ${phase}: ${q.count} requests, ${fmtMs(q.totalMs)} in the worker`);
+			for (const t of q.top.slice(0, 3))
+				out(`    ${fmtMs(t.ms).padStart(8)}  ${(t.sql ?? t.type).slice(0, 110)}`);
+		}
+	}
+	for (const n of doc.notes) out(`note: ${n}`);
+}
+
+const kb = (a: AssetSize) => `${(a.raw / 1000).toFixed(1)} kB raw / ${(a.gzip / 1000).toFixed(1)} kB gzip`;
