@@ -12,7 +12,17 @@
  * bench/results/<timestamp>.json. Not part of `npm test` (tests/unit/bench-smoke.test.ts is).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+	cpSync,
+	existsSync,
+	mkdirSync,
+	mkdtempSync,
+	readdirSync,
+	readFileSync,
+	rmSync,
+	statSync,
+	writeFileSync
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { BENCH_USAGE, BenchUsageError, parseBenchArgs, type BenchArgs } from './bench/args';
@@ -117,12 +127,14 @@ async function main(argv: string[]): Promise<number> {
 		return 0;
 	}
 	const startedAt = new Date();
+	const cleanup: (() => void)[] = [];
+	process.on('exit', () => cleanup.forEach((f) => f()));
 	const loadAverageStart = os.loadavg();
 	const notes: string[] = [];
 
 	let transfer: TransferSizes | null = null;
 	let served: Served | null = null;
-	const indexHtml = path.join(args.buildDir, 'index.html');
+	let indexHtml = path.join(args.buildDir, 'index.html');
 	if (args.buildSite || (!existsSync(indexHtml) && args.buildDir === path.join(ROOT, 'build')))
 		buildSite(args.buildDir);
 	if (existsSync(indexHtml)) {
@@ -133,6 +145,12 @@ async function main(argv: string[]): Promise<number> {
 			log(`warning: ${msg}`);
 			notes.push(msg);
 		}
+		// A private copy: other work may rebuild build/ while the browser runs are being served from it.
+		const snapshot = mkdtempSync(path.join(os.tmpdir(), 'mb-bench-site-'));
+		cpSync(args.buildDir, snapshot, { recursive: true });
+		cleanup.push(() => rmSync(snapshot, { recursive: true, force: true }));
+		args.buildDir = snapshot;
+		indexHtml = path.join(snapshot, 'index.html');
 		log('transfer sizes: gzip of the first page and the wasm files …');
 		transfer = transferSizes(args.buildDir, builtBase(args.buildDir));
 	} else if (args.browser) {
@@ -186,6 +204,7 @@ async function main(argv: string[]): Promise<number> {
 	} finally {
 		await served?.close();
 	}
+	const base = existsSync(indexHtml) ? builtBase(args.buildDir) : '';
 
 	const allBrowserRuns = [...sizes, ...(tenM?.size ? [tenM.size] : [])].flatMap((s) => [
 		...s.leadsScenario.raw.browser,
@@ -195,7 +214,6 @@ async function main(argv: string[]): Promise<number> {
 	versions.nodeApiEngine =
 		sizes.flatMap((s) => s.leadsScenario.native).find((n) => n.duckdbVersion)?.duckdbVersion ?? null;
 
-	const base = existsSync(indexHtml) ? builtBase(args.buildDir) : '';
 	const fetchedPaths = [
 		...new Set(
 			(allBrowserRuns[0]?.fetched ?? [])

@@ -5,6 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/lib/engine/db/types';
+import { scanRecords } from '../../src/lib/engine/ingest/load';
 import {
 	count,
 	fixture,
@@ -246,5 +247,40 @@ describe('row numbers in the quality report', () => {
 	it('shifts by the title rows above the header', async () => {
 		const title = 'Leads report\nFiltered By: Lead Source equals Web\n\n';
 		await check('rows-titled.csv', title + 'lead_id,created_at,channel\n' + body, 3);
+	});
+});
+
+describe('scanRecords (the record splitter that finds the data start and DuckDB-skipped lines)', () => {
+	const scan = (text: string, d: ',' | ';' = ',', keep = 3) => scanRecords(utf8(text), d, keep);
+
+	it('opens quotes only at the start of a field, as CSV readers do', () => {
+		// Record 0 is a title with an inch mark; record 1 a quoted field holding a line break.
+		// Byte offsets: the title is 22 bytes + CRLF → record 1 at 24; '"a\r\nb",c' is 8 bytes + CRLF
+		// → record 2 at 34; 'x,y' + CRLF → the end, 39.
+		const text = 'Leads for 27" monitors\r\n"a\r\nb",c\r\nx,y\r\n';
+		const r = scan(text);
+		expect(r.records).toBe(3);
+		expect(r.starts).toEqual([0, 24, 34, 39]);
+		expect([...r.newlines]).toEqual(['\r\n']);
+		expect(r.openQuote).toBeNull();
+	});
+
+	it('treats doubled quotes inside a quoted field as text', () => {
+		const r = scan('"say ""hi"", ok",1\n2,3\n');
+		expect(r.records).toBe(2);
+		expect(r.openQuote).toBeNull();
+	});
+
+	it('lists empty lines before the last record, not the trailing ones', () => {
+		// records: 0 h, 1 a, 2 (empty), 3 b, 4 (empty), 5 (empty) — the last two trail the data.
+		const r = scan('h\na\n\nb\n\n\n');
+		expect(r.empty).toEqual([2]);
+	});
+
+	it('reports mixed line breaks and the record of a quote never closed', () => {
+		// 'h;x\r\n' is bytes 0–4, 'a;1\n' 5–8: record 2 (b;"open…) starts at byte 9.
+		const r = scan('h;x\r\na;1\nb;"open\nc;2\n', ';');
+		expect([...r.newlines].sort()).toEqual(['\n', '\r\n']);
+		expect(r.openQuote).toEqual({ record: 2, offset: 9 });
 	});
 });

@@ -508,3 +508,38 @@ describe('hostile inputs too large to commit', () => {
 		CASE_TIMEOUT
 	);
 });
+
+describe('hostile headers the user maps by hand', () => {
+	// The mapping screen sends header text back; it must select columns, never become SQL.
+	it(
+		'reads the column a SQL-looking header names, and the stage-order example quotes it',
+		async () => {
+			const text =
+				'id,"a""; DROP TABLE leads; --","\'; DELETE FROM leads; --"\n' +
+				'M1,2025-04-02,2025-04-01\n' +
+				'M2,2025-04-03,2025-04-05\n';
+			const bytes = utf8(text);
+			const columns = {
+				lead_id: 'id',
+				created_at: 'a"; DROP TABLE leads; --',
+				mql_at: "'; DELETE FROM leads; --"
+			};
+			let loaded: LoadedFile | null = null;
+			try {
+				loaded = await ds.add('mapped.csv', bytes, { kind: 'leads', columns });
+				expect(loaded.mappingSource).toBe('user');
+				const l = await leads();
+				expect(l.get('M1')).toMatchObject({ created_at: '2025-04-02', mql_at: '2025-04-01' });
+				// M1's MQL date precedes its creation (row 2); the example names the columns as written.
+				const order = issueOf(loaded.quality, 'stage_order');
+				expect(order.examples).toEqual([
+					{ row: 2, value: `a"; DROP TABLE leads; -- 2025-04-02, '; DELETE FROM leads; -- 2025-04-01` }
+				]);
+				await expectIntact(loaded);
+			} finally {
+				if (loaded && ds.files.some((f) => f.id === loaded!.id)) await ds.remove(loaded.id);
+			}
+		},
+		CASE_TIMEOUT
+	);
+});
