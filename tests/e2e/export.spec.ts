@@ -5,28 +5,43 @@ import { openDemo } from './helpers';
 
 test('a chart downloads as SVG and PNG, its data as CSV', async ({ page }) => {
 	await openDemo(page);
-	const [svg] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-svg-funnel').click()]);
+	const [svg] = await Promise.all([
+		page.waitForEvent('download'),
+		page.getByTestId('export-svg-funnel').click()
+	]);
 	expect(svg.suggestedFilename()).toBe('Funnel.svg');
 	const svgText = readFileSync(await svg.path(), 'utf8');
 	expect(svgText).toMatch(/^<svg[^>]+xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
 	expect(svgText).toContain('6,000');
 	expect(svgText).not.toContain('var(--');
 
-	const [png] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-png-funnel').click()]);
+	const [png] = await Promise.all([
+		page.waitForEvent('download'),
+		page.getByTestId('export-png-funnel').click()
+	]);
 	const bytes = readFileSync(await png.path());
 	expect([...bytes.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
 
-	const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv-funnel').click()]);
+	const [csv] = await Promise.all([
+		page.waitForEvent('download'),
+		page.getByTestId('export-csv-funnel').click()
+	]);
 	const text = readFileSync(await csv.path(), 'utf8');
 	expect(text.split('\r\n')[1]).toBe('Leads,6000,,1');
 });
 
 test('CSV exports neutralise formula cells', async ({ page }) => {
-	const leads = 'lead_id,created_at,channel\n1,2025-04-01,=HYPERLINK("http://x")\n2,2025-04-02,@SUM(1)\n3,2025-04-03,+cmd\n4,2025-04-04,-2+3\n';
+	const leads =
+		'lead_id,created_at,channel\n1,2025-04-01,=HYPERLINK("http://x")\n2,2025-04-02,@SUM(1)\n3,2025-04-03,+cmd\n4,2025-04-04,-2+3\n';
 	await page.goto('./');
-	await page.getByTestId('file-input').setInputFiles({ name: 'hostile.csv', mimeType: 'text/csv', buffer: Buffer.from(leads) });
+	await page
+		.getByTestId('file-input')
+		.setInputFiles({ name: 'hostile.csv', mimeType: 'text/csv', buffer: Buffer.from(leads) });
 	await expect(page.getByTestId('funnel-count-lead')).toHaveText('4', { timeout: 60_000 });
-	const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv-channels').click()]);
+	const [csv] = await Promise.all([
+		page.waitForEvent('download'),
+		page.getByTestId('export-csv-channels').click()
+	]);
 	const lines = readFileSync(await csv.path(), 'utf8').split('\r\n');
 	expect(lines).toContain(`"'=HYPERLINK(""http://x"")",1,,`);
 	expect(lines).toContain("'@SUM(1),1,,");

@@ -96,13 +96,11 @@ test('a broken file gets a clear message and the earlier data is still shown', a
 	await expect(page.getByTestId('funnel-count-lead')).toHaveText('6000');
 
 	await page.getByTestId('nav-data').click();
-	await page
-		.getByTestId('file-input')
-		.setInputFiles({
-			name: 'notes.csv',
-			mimeType: 'text/csv',
-			buffer: Buffer.from('colour,taste\nred,sweet\n')
-		});
+	await page.getByTestId('file-input').setInputFiles({
+		name: 'notes.csv',
+		mimeType: 'text/csv',
+		buffer: Buffer.from('colour,taste\nred,sweet\n')
+	});
 	await expect(page.getByTestId('load-errors')).toContainText('notes.csv: could not tell what this file is');
 	await page.getByTestId('nav-overview').click();
 	await expect(page.getByTestId('funnel-count-lead')).toHaveText('6000');

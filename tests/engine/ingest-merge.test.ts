@@ -305,14 +305,16 @@ describe('replace, remove, failure', () => {
 	});
 
 	it('rolls the canonical tables back when the merge itself fails', async () => {
-		// A connection that fails the next insert into leads, as a merge hitting an engine error would.
+		// A connection whose next rebuild inserts into a table that does not exist: DuckDB has already
+		// dropped and re-created the canonical tables in that batch when the insert fails, as a merge
+		// hitting an engine error would.
 		let failNext = false;
 		const flaky: Db = {
 			...db,
 			async exec(sql: string) {
 				if (failNext && sql.includes('INSERT INTO leads')) {
 					failNext = false;
-					throw new Error('simulated engine failure');
+					return db.exec(sql.replace('INSERT INTO leads', 'INSERT INTO simulated_engine_failure'));
 				}
 				return db.exec(sql);
 			}
@@ -323,7 +325,7 @@ describe('replace, remove, failure', () => {
 		failNext = true;
 		const err = await ds.add('deals.csv', utf8(DEALS)).catch((e: unknown) => e);
 		expect(err).toBeInstanceOf(IngestError);
-		expect((err as IngestError).message).toMatch(/^deals\.csv .*simulated engine failure.*unchanged/);
+		expect((err as IngestError).message).toMatch(/^deals\.csv .*simulated_engine_failure.*unchanged/);
 		expect(ds.files.map((f) => f.name)).toEqual(['leads.csv']);
 		expect(await leadRows(db)).toEqual(before);
 		expect(await funnelCounts(ds, '2025-04-01', '2025-04-30')).toEqual(LEADS_ONLY);

@@ -947,8 +947,8 @@ async function buildSource(
 	for (const t of [...(vocabTargets.status ?? []), ...(vocabTargets.stage ?? [])]) {
 		const rank = STATUS_RANK[t as StatusTarget];
 		if (rank !== undefined) stages.add(t as Stage);
-		// A lost deal was an opportunity (merge.ts ranks `lost` there).
-		if (t === 'lost') stages.add('opportunity');
+		// A lost deal was an opportunity, unless the file dates its opportunities (see merge.ts RANK_CASE).
+		if (t === 'lost' && !(kind === 'leads' && byField.has('opportunity_at'))) stages.add('opportunity');
 	}
 	if (kind === 'leads' || kind === 'lead_history') stages.add('lead');
 	if (byField.has('closed_at') && vocabTargets.status?.has('won')) stages.add('won');

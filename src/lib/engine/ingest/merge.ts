@@ -12,13 +12,20 @@ import { srcTable } from './load';
 
 /**
  * Highest stage a status implies. A lost deal (`Closed Lost`, 失注, Maven's `Lost`) was an opportunity
- * before it was lost, so it counts as having reached `opportunity` (and, skipped, every earlier stage):
- * otherwise a deal export's win rate would leave its lost deals out of the denominator. A disqualified
- * lead (`Closed - Not Converted`, 対象外) implies no stage beyond `lead`.
+ * before it was lost, so in a file without opportunity dates (a deal export, a status-only file) it
+ * counts as having reached `opportunity` (and, skipped, every earlier stage): otherwise a deal export's
+ * win rate would leave its lost deals out of the denominator. Where the file dates its opportunities, the
+ * dates decide: teams also mark meetings that never became a deal 失注. A disqualified lead
+ * (`Closed - Not Converted`, 対象外) implies no stage beyond `lead`.
  */
-const RANK_CASE = (col: string) =>
-	`CASE ${col} WHEN 'lead' THEN 0 WHEN 'mql' THEN 1 WHEN 'sql' THEN 2 WHEN 'opportunity' THEN 3 WHEN 'lost' THEN 3 WHEN 'won' THEN 4 END`;
+const RANK_CASE = (col: string, lostIsOpportunity = true) =>
+	`CASE ${col} WHEN 'lead' THEN 0 WHEN 'mql' THEN 1 WHEN 'sql' THEN 2 WHEN 'opportunity' THEN 3 ${lostIsOpportunity ? "WHEN 'lost' THEN 3 " : ''}WHEN 'won' THEN 4 END`;
 const LOST = (col: string) => `${col} IN ('lost', 'disqualified')`;
+
+/** The file has an opportunity date column: its dates, not a lost status, say who was an opportunity. */
+function datesOpportunities(f: Pick<LoadedFile, 'mapping'>): boolean {
+	return f.mapping.some((m) => m.field === 'opportunity_at');
+}
 
 /** One wide-lead SELECT per file, in canonical columns plus its file order `_f` and `_row`. */
 function wideSelect(f: LoadedFile, order: number): string {
@@ -32,7 +39,8 @@ function wideSelect(f: LoadedFile, order: number): string {
 		${opportunity} AS opportunity_at,
 		coalesce(won_at, CASE WHEN status_target = 'won' THEN closed_at END) AS won_at,
 		coalesce(lost_at, CASE WHEN ${LOST('status_target')} THEN closed_at END) AS lost_at,
-		amount, status, ${RANK_CASE('status_target')} AS status_rank, coalesce(${LOST('status_target')}, false) AS lost
+		amount, status, ${RANK_CASE('status_target', !datesOpportunities(f))} AS status_rank,
+		coalesce(${LOST('status_target')}, false) AS lost
 		FROM ${t}`;
 }
 
@@ -71,14 +79,14 @@ function historySelect(t: string, order: number): string {
 }
 
 /**
- * Rebuilds the four canonical tables in one transaction: if any statement fails, the tables stay as
- * they were (a file that breaks the merge never leaves the dashboard with half a dataset).
+ * Rebuilds the four canonical tables in one transaction, sent as one batch: no other query on the
+ * connection (the dashboard's) can run between its statements and see the tables half built, and if
+ * any statement fails the tables stay as they were (a file that breaks the merge never leaves the
+ * dashboard with half a dataset).
  */
 export async function rebuildCanonical(db: Db, files: readonly LoadedFile[]): Promise<DatasetMeta> {
-	await db.exec('BEGIN TRANSACTION');
 	try {
-		await fillCanonical(db, files);
-		await db.exec('COMMIT');
+		await db.exec(['BEGIN TRANSACTION', ...canonicalSql(files), 'COMMIT'].join(';\n'));
 	} catch (e) {
 		await db.exec('ROLLBACK').catch(() => {});
 		throw e;
@@ -86,39 +94,43 @@ export async function rebuildCanonical(db: Db, files: readonly LoadedFile[]): Pr
 	return datasetMeta(files);
 }
 
-async function fillCanonical(db: Db, files: readonly LoadedFile[]): Promise<void> {
-	await db.exec(
-		'DROP TABLE IF EXISTS leads; DROP TABLE IF EXISTS activities; DROP TABLE IF EXISTS customers; DROP TABLE IF EXISTS spend;'
-	);
-	await db.exec(CANONICAL_DDL);
+/** The statements that rebuild the canonical tables from the files' `mb_src_*` tables. */
+function canonicalSql(files: readonly LoadedFile[]): string[] {
+	const sql = [
+		'DROP TABLE IF EXISTS leads; DROP TABLE IF EXISTS activities; DROP TABLE IF EXISTS customers; DROP TABLE IF EXISTS spend',
+		CANONICAL_DDL
+	];
 	const leadFiles = files.filter((f) => f.kind === 'leads' || f.kind === 'lead_history');
 	if (leadFiles.length) {
 		const union = leadFiles.map((f, i) => wideSelect(f, i)).join(' UNION ALL ');
 		// Rows without an id cannot be matched across files: each stays a lead of its own.
 		const key = `coalesce(lead_id, '(no id) ' || _f || ':' || _row)`;
 		const pick = (c: string) => `arg_min(${c}, _f * 1e9 + _row) FILTER (WHERE ${c} IS NOT NULL)`;
-		await db.exec(`INSERT INTO leads
+		sql.push(`INSERT INTO leads
 			SELECT ${key} AS lead_id, min(created_at), ${pick('channel')}, ${pick('owner')}, ${pick('segment')},
 				min(mql_at), min(sql_at), min(opportunity_at), min(won_at), min(lost_at),
 				${pick('amount')}, ${pick('status')}, max(status_rank), bool_or(lost)
 			FROM (${union}) GROUP BY ${key}`);
 	}
 	for (const f of files.filter((x) => x.kind === 'activities')) {
-		await db.exec(`INSERT INTO activities
-			SELECT activity_id, occurred_at, rep, lead_id, coalesce(type_target, type),
-				-- METRICS.md: with no type column every row is a call
-				${f.mapping.some((m) => m.field === 'type') ? "coalesce(type_target = 'call', false)" : 'true'},
+		// METRICS.md: with no type column every row is a call.
+		const isCall = f.mapping.some((m) => m.field === 'type')
+			? "coalesce(type_target = 'call', false)"
+			: 'true';
+		sql.push(`INSERT INTO activities
+			SELECT activity_id, occurred_at, rep, lead_id, coalesce(type_target, type), ${isCall},
 				CASE WHEN outcome IS NULL THEN NULL ELSE coalesce(outcome_target, 'other') END
 			FROM ${srcTable(f.id)} WHERE occurred_at IS NOT NULL`);
 	}
 	for (const f of files.filter((x) => x.kind === 'customers')) {
-		await db.exec(`INSERT INTO customers SELECT account_id, start_date, churned_at, mrr, expansion_at, nps
+		sql.push(`INSERT INTO customers SELECT account_id, start_date, churned_at, mrr, expansion_at, nps
 			FROM ${srcTable(f.id)} WHERE start_date IS NOT NULL`);
 	}
 	for (const f of files.filter((x) => x.kind === 'spend')) {
-		await db.exec(`INSERT INTO spend SELECT month, channel, spend FROM ${srcTable(f.id)}
+		sql.push(`INSERT INTO spend SELECT month, channel, spend FROM ${srcTable(f.id)}
 			WHERE month IS NOT NULL AND spend IS NOT NULL`);
 	}
+	return sql;
 }
 
 function datasetMeta(files: readonly LoadedFile[]): DatasetMeta {
