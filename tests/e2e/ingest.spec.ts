@@ -105,3 +105,26 @@ test('a broken file gets a clear message and the earlier data is still shown', a
 	await page.getByTestId('nav-overview').click();
 	await expect(page.getByTestId('funnel-count-lead')).toHaveText('6000');
 });
+
+test('an unknown call outcome is added to the vocabulary on the Data page and counts', async ({ page }) => {
+	const calls = [
+		'活動ID,日時,担当者,リードID,種別,結果',
+		'A1,2025/04/01 10:00,佐藤,L1,電話,接続',
+		'A2,2025/04/01 10:05,佐藤,L2,電話,不在',
+		'A3,2025/04/01 10:10,佐藤,L3,電話,ほぼ会話',
+		'A4,2025/04/01 10:15,佐藤,L4,電話,不在'
+	].join('\n');
+	await page.goto('./data/');
+	await page
+		.getByTestId('file-input')
+		.setInputFiles({ name: 'calls.csv', mimeType: 'text/csv', buffer: Buffer.from(calls) });
+	await expect(page.getByTestId('issue-unknown_value')).toContainText('ほぼ会話');
+	await page.getByTestId('nav-inside-sales').click();
+	await expect(page.getByTestId('kpi-contact_rate')).toHaveAttribute('data-value', '0.25');
+	await page.getByTestId('nav-data').click();
+	await page.getByTestId('vocab-ほぼ会話').selectOption('connected');
+	await page.getByTestId('vocab-add-ほぼ会話').click();
+	await expect(page.getByTestId('issue-unknown_value')).toHaveCount(0);
+	await page.getByTestId('nav-inside-sales').click();
+	await expect(page.getByTestId('kpi-contact_rate')).toHaveAttribute('data-value', '0.5');
+});

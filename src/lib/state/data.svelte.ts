@@ -7,7 +7,7 @@ import { getBrowserDb } from '$lib/engine/db/browser';
 import type { Db } from '$lib/engine/db/types';
 import { Dataset } from '$lib/engine/ingest/dataset';
 import { IngestError, type FileOverrides, type LoadedFile } from '$lib/engine/ingest/load';
-import { DEFAULT_VOCABULARIES, mergeVocabularies } from '$lib/engine/ingest/vocab';
+import { DEFAULT_VOCABULARIES, mergeVocabularies, type VocabularyOverride } from '$lib/engine/ingest/vocab';
 import type { OrgConfig } from '$lib/engine/config';
 import type { MappingFile } from '$lib/engine/ingest/types';
 import { computeReport, dataSpan, type Report, type ReportOptions } from '$lib/engine/metrics/report';
@@ -43,6 +43,8 @@ export class DataStore {
 	private config: OrgConfig | null = null;
 	/** Mappings the user saved on the Data page, tried before the organisation's presets. */
 	userMappings: MappingFile = { version: 1, mappings: [] };
+	/** Vocabulary entries the user added on the Data page (on top of the defaults and the org config). */
+	userVocab = $state.raw<VocabularyOverride>({});
 
 	/** The organisation's vocabularies and mapping presets; applies to files loaded from now on. */
 	configure(config: OrgConfig): void {
@@ -56,7 +58,10 @@ export class DataStore {
 			mappings: [...(this.config?.mappings?.mappings ?? []), ...this.userMappings.mappings]
 		};
 		return {
-			vocab: mergeVocabularies(DEFAULT_VOCABULARIES, this.config?.vocabularies ?? {}),
+			vocab: mergeVocabularies(
+				mergeVocabularies(DEFAULT_VOCABULARIES, this.config?.vocabularies ?? {}),
+				this.userVocab
+			),
 			mappings,
 			today: todayIso()
 		};
@@ -153,6 +158,17 @@ export class DataStore {
 		return this.addFiles([
 			{ name: src.name, bytes: src.bytes, overrides: { ...src.overrides, ...overrides }, replaceId: id }
 		]);
+	}
+
+	/**
+	 * Teaches the vocabulary a value (e.g. an org's own call outcome) and re-reads every loaded file, so
+	 * the value counts everywhere it appears.
+	 */
+	addVocabulary(kind: keyof VocabularyOverride, raw: string, target: string): Promise<void> {
+		const current = (this.userVocab[kind] ?? {}) as Record<string, string>;
+		this.userVocab = { ...this.userVocab, [kind]: { ...current, [raw]: target } };
+		const inputs = [...this.sources.entries()].map(([id, src]) => ({ ...src, replaceId: id }));
+		return this.addFiles(inputs);
 	}
 
 	/** Forget all data: this page's tables and anything remembered on the device. */
