@@ -3,15 +3,14 @@
  *   npx tsx scripts/screenshots.ts [--url http://127.0.0.1:4300/modelboard] [--out screens] [--pages overview,funnel]
  */
 import { mkdirSync } from 'node:fs';
-import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
+import { chromiumLaunchOptions } from './chromium';
 
 const args = process.argv.slice(2);
 const opt = (n: string, d: string) => (args.includes(`--${n}`) ? args[args.indexOf(`--${n}`) + 1] : d);
 const url = opt('url', 'http://127.0.0.1:4300/modelboard');
 const out = opt('out', 'screens');
 const only = opt('pages', '');
-const exe = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const PAGES: [string, string][] = [
 	['overview', '/'],
 	['funnel', '/funnel/'],
@@ -23,18 +22,7 @@ const PAGES: [string, string][] = [
 	['data', '/data/']
 ];
 mkdirSync(out, { recursive: true });
-const browser = await chromium.launch({
-	executablePath: existsSync(exe) ? exe : undefined,
-	args: [
-		'--no-sandbox',
-		'--disable-gpu',
-		'--disable-quic',
-		'--disable-background-networking',
-		'--disable-component-update',
-		'--disable-sync',
-		'--no-first-run'
-	]
-});
+const browser = await chromium.launch(chromiumLaunchOptions());
 for (const lang of ['en', 'ja']) {
 	for (const width of [1440, 390]) {
 		const ctx = await browser.newContext({

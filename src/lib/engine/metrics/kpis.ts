@@ -158,7 +158,8 @@ export function activityWhere(view: MetricView): Sql {
 
 const CONTACTED = `a.outcome IN ('connected', 'meeting_set')`;
 
-function insideSalesSelect(): string {
+/** The inside-sales aggregates over `activities a`, shared by the totals, per rep and per bucket. */
+export function insideSalesSelect(): string {
 	return `count(*)::INTEGER AS calls,
 		count(DISTINCT (a.rep, a.occurred_at))::INTEGER AS rep_days,
 		count(DISTINCT a.rep)::INTEGER AS reps,
@@ -167,7 +168,7 @@ function insideSalesSelect(): string {
 		count(DISTINCT a.lead_id) FILTER (WHERE ${CONTACTED})::INTEGER AS contacted_leads`;
 }
 
-function toInsideSales(r: Record<string, unknown> | undefined, sqls: number | null): InsideSalesKpis {
+export function toInsideSales(r: Record<string, unknown> | undefined, sqls: number | null): InsideSalesKpis {
 	const calls = Number(r?.calls ?? 0);
 	const repDays = Number(r?.rep_days ?? 0);
 	return {

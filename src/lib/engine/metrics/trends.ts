@@ -5,7 +5,7 @@
 import type { Db } from '../db/types';
 import { ident } from '../db/sql';
 import { STAGES, type DatasetMeta, type Stage } from '../schema';
-import { activityWhere } from './kpis';
+import { activityWhere, insideSalesSelect, toInsideSales } from './kpis';
 import { countsFor, ratio } from './funnel';
 import type { MetricView } from './view';
 import { and, dimensionFilter, inRange } from './where';
@@ -77,22 +77,20 @@ export async function activityTrend(
 	if (!meta.tables.activities) return [];
 	const w = activityWhere(view);
 	const rows = await db.query(
-		`SELECT strftime(${bucketSql('a.occurred_at', grain, fyStartMonth)}, '%Y-%m-%d') AS bucket,
-			count(*)::INTEGER AS calls,
-			count(DISTINCT (a.rep, a.occurred_at))::INTEGER AS rep_days,
-			count(*) FILTER (WHERE a.outcome IN ('connected', 'meeting_set'))::INTEGER AS contacted_calls,
-			count(DISTINCT a.lead_id) FILTER (WHERE a.outcome = 'meeting_set')::INTEGER AS meeting_leads,
-			count(DISTINCT a.lead_id) FILTER (WHERE a.outcome IN ('connected', 'meeting_set'))::INTEGER AS contacted_leads
+		`SELECT strftime(${bucketSql('a.occurred_at', grain, fyStartMonth)}, '%Y-%m-%d') AS bucket, ${insideSalesSelect()}
 		FROM activities a WHERE a.is_call AND ${w.text} GROUP BY 1 ORDER BY 1`,
 		w.params
 	);
-	return rows.map((r) => ({
-		bucket: String(r.bucket),
-		calls: Number(r.calls),
-		calls_per_rep_day: ratio(Number(r.calls), Number(r.rep_days)),
-		contact_rate: ratio(Number(r.contacted_calls), Number(r.calls)),
-		meeting_rate: ratio(Number(r.meeting_leads), Number(r.contacted_leads))
-	}));
+	return rows.map((r) => {
+		const k = toInsideSales(r, null);
+		return {
+			bucket: String(r.bucket),
+			calls: k.calls,
+			calls_per_rep_day: k.calls_per_rep_day,
+			contact_rate: k.contact_rate,
+			meeting_rate: k.meeting_rate
+		};
+	});
 }
 
 export interface CustomerBucket {
