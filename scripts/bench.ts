@@ -18,7 +18,6 @@ import {
 	mkdirSync,
 	mkdtempSync,
 	readdirSync,
-	readFileSync,
 	rmSync,
 	statSync,
 	writeFileSync
@@ -35,17 +34,11 @@ import {
 	type TenMResult,
 	type Versions
 } from './bench/report';
-import { serveBuild, type Served } from './bench/server';
+import { builtBase, serveBuild, type Served } from './bench/server';
 import { sizesOf, transferSizes, type TransferSizes } from './bench/transfer';
 import { fmtMiB, fmtMs, packageVersion, ROOT } from './bench/util';
 
 const log = (m: string) => process.stderr.write(m + '\n');
-
-/** The base path the site was built for, from SvelteKit's start script (`assets: "/modelboard"`). */
-function builtBase(buildDir: string): string {
-	const html = readFileSync(path.join(buildDir, 'index.html'), 'utf8');
-	return /assets:\s*"([^"]*)"/.exec(html)?.[1] ?? '';
-}
 
 function newestMtime(dir: string): number {
 	let newest = 0;

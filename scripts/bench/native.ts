@@ -6,7 +6,18 @@
  * describes: `read_csv(all_varchar)` + the engine's parsing macros (VALUE_MACROS) into a typed table.
  */
 import { DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
-import { mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync, existsSync } from 'node:fs';
+import {
+	closeSync,
+	existsSync,
+	mkdtempSync,
+	openSync,
+	readFileSync,
+	readSync,
+	rmSync,
+	unlinkSync,
+	writeFileSync,
+	writeSync
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Db, Param, Row } from '../../src/lib/engine/db/types';
@@ -217,17 +228,42 @@ function bareExpr(header: string): string {
 	return `mb_blank(${c})`;
 }
 
+/**
+ * Streams `file` (Shift_JIS or UTF-8 with BOM) into UTF-8 without BOM, in chunks: a 700 MB file is more
+ * characters than a V8 string can hold. Returns the header's cells.
+ */
+function toUtf8File(file: string, encoding: 'shift_jis' | 'utf-8', out: string): string[] {
+	const input = openSync(file, 'r');
+	const output = openSync(out, 'w');
+	const decoder = new TextDecoder(encoding); // drops a leading BOM
+	const buf = Buffer.alloc(16 << 20);
+	let header: string | null = null;
+	let head = '';
+	try {
+		for (let n; (n = readSync(input, buf, 0, buf.length, null)) > 0;) {
+			const text = decoder.decode(buf.subarray(0, n), { stream: true });
+			if (header === null) {
+				head += text;
+				const eol = head.indexOf('\n');
+				if (eol >= 0) header = head.slice(0, eol).replace(/\r$/, '');
+			}
+			writeSync(output, text);
+		}
+		writeSync(output, decoder.decode());
+	} finally {
+		closeSync(input);
+		closeSync(output);
+	}
+	return (header ?? head).split(',');
+}
+
 export async function runNativeBare(job: NativeJob): Promise<NativeBareResult> {
 	const dir = scratchDir(job.tmpRoot);
 	try {
 		const t0 = now();
-		const raw = readFileSync(job.file);
-		const sjis = job.scenario === 'activities';
-		// DuckDB's encodings extension may be unavailable offline: decode in Node, outside the timing.
-		const text = new TextDecoder(sjis ? 'shift_jis' : 'utf-8').decode(raw);
 		const utf8File = path.join(dir, 'input.csv');
-		writeFileSync(utf8File, text);
-		const header = text.slice(0, text.indexOf('\n')).replace(/\r$/, '').split(',');
+		// DuckDB's encodings extension may be unavailable offline: decode in Node, outside the timing.
+		const header = toUtf8File(job.file, job.scenario === 'activities' ? 'shift_jis' : 'utf-8', utf8File);
 		const convertMs = now() - t0;
 
 		const { conn } = await openNative(job.threads);

@@ -37,8 +37,12 @@ const LEAD_COLUMNS = {
 	status: 'ステータス'
 };
 const STAGE_NAMES = ['lead', 'mql', 'sql', 'opportunity', 'won'] as const;
-/** Highest stage a status implies (失注 was an opportunity; 対象外 implies none). */
-const STATUS_RANK: Record<string, number> = { 新規: 0, MQL: 1, 商談化: 2, 商談中: 3, 受注: 4, 失注: 3 };
+/**
+ * Highest stage a status implies (対象外 none). 失注 implies an opportunity only in a file without an
+ * opportunity date column (src/lib/engine/ingest/merge.ts): where opportunities are dated, the dates say.
+ */
+const STATUS_RANK: Record<string, number> = { 新規: 0, MQL: 1, 商談化: 2, 商談中: 3, 受注: 4 };
+const LOST_STATUS = '失注';
 
 /** `2025/04/01` (or `2025/04/01 13:05`) → epoch day; null for empty. The usual split-and-Date.UTC. */
 function parseDay(s: string | undefined): number | null {
@@ -51,11 +55,15 @@ function parseDay(s: string | undefined): number | null {
 const iso = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 10);
 
 /** The funnel over rows parsed with headers, in JS loops; the range is the data's span. */
-export function jsFunnel(rows: Record<string, string>[]): {
+export function jsFunnel(
+	rows: Record<string, string>[],
+	fields: readonly string[] = Object.keys(rows[0] ?? {})
+): {
 	funnel: Record<string, number>;
 	span: { from: string; to: string } | null;
 } {
 	const n = rows.length;
+	const lostRank = fields.includes(LEAD_COLUMNS.stages[3]) ? -1 : 3;
 	// One pass for dates and the span (the default view is the whole span), one to count.
 	const dates: (number | null)[][] = new Array(n);
 	let lo = Infinity;
@@ -76,7 +84,8 @@ export function jsFunnel(rows: Record<string, string>[]): {
 		const ds = dates[i];
 		const created = ds[0];
 		if (created === null || created < lo || created > hi) continue; // cohort: created in range
-		const rank = STATUS_RANK[rows[i][LEAD_COLUMNS.status]] ?? -1;
+		const status = rows[i][LEAD_COLUMNS.status];
+		const rank = status === LOST_STATUS ? lostRank : (STATUS_RANK[status] ?? -1);
 		let reachedLater = false;
 		for (let s = 4; s >= 0; s--) {
 			if (ds[s] !== null) reachedLater = true;
@@ -126,7 +135,7 @@ export function runPapa(
 	const t2 = performance.now();
 	const agg =
 		job.scenario === 'leads'
-			? { ...jsFunnel(parsed.data), calls: null }
+			? { ...jsFunnel(parsed.data, parsed.meta.fields ?? []), calls: null }
 			: { ...jsCalls(parsed.data), funnel: null };
 	const t3 = performance.now();
 	return {

@@ -3,6 +3,7 @@
  * 127.0.0.1, for the browser runs.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { ROOT } from './util';
@@ -12,6 +13,12 @@ export interface Served {
 	url: string;
 	base: string;
 	close(): Promise<void>;
+}
+
+/** The base path a build was made for, from SvelteKit's start script (`assets: "/modelboard"`). */
+export function builtBase(buildDir: string): string {
+	const html = readFileSync(path.join(buildDir, 'index.html'), 'utf8');
+	return /assets:\s*"([^"]*)"/.exec(html)?.[1] ?? '';
 }
 
 function freePort(): Promise<number> {

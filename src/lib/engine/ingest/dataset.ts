@@ -5,7 +5,15 @@
  */
 import type { Db } from '../db/types';
 import { CANONICAL_DDL, emptyMeta, type DatasetMeta } from '../schema';
-import { IngestError, loadFile, type FileOverrides, type IngestContext, type LoadedFile } from './load';
+import {
+	IngestError,
+	isOutOfMemory,
+	loadFile,
+	tooLarge,
+	type FileOverrides,
+	type IngestContext,
+	type LoadedFile
+} from './load';
 import { dropFileTables, rebuildCanonical } from './merge';
 import { VALUE_MACROS } from './values-sql';
 
@@ -65,6 +73,7 @@ export class Dataset {
 		} catch (e) {
 			await dropFileTables(this.db, id);
 			if (e instanceof IngestError) throw e;
+			if (isOutOfMemory(e)) throw tooLarge(name, bytes.length, e);
 			throw new IngestError(
 				name,
 				'unreadable',
@@ -78,6 +87,7 @@ export class Dataset {
 		} catch (e) {
 			// The rebuild rolled back: the canonical tables still hold the files loaded before this one.
 			await dropFileTables(this.db, id);
+			if (isOutOfMemory(e)) throw tooLarge(name, bytes.length, e);
 			throw new IngestError(
 				name,
 				'unreadable',

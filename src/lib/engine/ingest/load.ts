@@ -441,6 +441,7 @@ export async function loadFile(
 				ignore_errors = true, store_rejects = true, rejects_table = 'mb_rej_${id}', rejects_scan = 'mb_rejscan_${id}')`
 		);
 	} catch (e) {
+		if (isOutOfMemory(e)) throw tooLarge(name, bytes.length, e);
 		throw new IngestError(
 			name,
 			'unreadable',
@@ -747,6 +748,7 @@ async function buildSource(
 	// kept beside them (`_raw_<field>`) for the examples and dropped at the end.
 	const rawOf = (field: string) => ident(`_raw_${field}`);
 	const keptRaw: string[] = [];
+	const dictionaries: string[] = [];
 	const dateChecks: { field: string; m: ColumnMapping; any: string }[] = [];
 	const numberChecks: { field: string; m: ColumnMapping; score: boolean }[] = [];
 	const unknownChecks: { field: string; m: ColumnMapping; type: FieldType; unknown: string[] }[] = [];
@@ -804,7 +806,16 @@ async function buildSource(
 				);
 			}
 			const fn = type === 'month' ? 'mb_month' : 'mb_date';
-			selects.push(`${fn}(${c}, ${dmy}) AS ${ident(field)}`, `${c} AS ${rawOf(field)}`);
+			// Parse each distinct date once and join the result back (see mb_date_key).
+			const n = dateFields.indexOf(field);
+			const dict = `mb_dd_${id}_${n}`;
+			await db.exec(
+				`CREATE OR REPLACE TEMP TABLE ${dict} AS SELECT k, ${fn}(k, ${dmy}) AS d
+				FROM (SELECT DISTINCT mb_date_key(${c}) AS k FROM ${raw}) WHERE k IS NOT NULL`
+			);
+			dictionaries.push(dict);
+			joins.push(`LEFT JOIN ${dict} dd${n} ON dd${n}.k = mb_date_key(${c})`);
+			selects.push(`dd${n}.d AS ${ident(field)}`, `${c} AS ${rawOf(field)}`);
 			keptRaw.push(field);
 			dateChecks.push({ field, m, any: `${fn}_any(${rawOf(field)}, ${dmy})` });
 			if (STAGE_OF_FIELD[field]) stages.add(STAGE_OF_FIELD[field]);
@@ -854,6 +865,7 @@ async function buildSource(
 		`CREATE OR REPLACE TABLE ${src} AS SELECT ${selects.join(', ')} FROM ${raw} ${joins.join(' ')}`
 	);
 	for (const field of Object.keys(vocabTargets)) await db.exec(`DROP TABLE IF EXISTS mb_voc_${id}_${field}`);
+	for (const dict of dictionaries) await db.exec(`DROP TABLE IF EXISTS ${dict}`);
 
 	for (const { field, m, any } of dateChecks) {
 		const f = ident(field);
@@ -1076,4 +1088,23 @@ async function qualityChecks(
 			}
 		}
 	}
+}
+
+export function isOutOfMemory(e: unknown): boolean {
+	return /out of memory|could not allocate|memory access out of bounds/i.test(
+		String((e as Error)?.message ?? e)
+	);
+}
+
+/** DuckDB ran out of memory: say so, with the limit it hit and what to do, not "check the CSV". */
+export function tooLarge(name: string, size: number, e: unknown): IngestError {
+	const limit = /\(([\d.]+ ?[KMG]iB)\/([\d.]+ ?[KMG]iB) used\)/.exec(String((e as Error)?.message ?? e));
+	const mib = Math.round(size / 1048576);
+	return new IngestError(
+		name,
+		'too_large',
+		`${name} (${mib} MiB) is too large for this browser: the analysis engine ran out of memory` +
+			(limit ? ` at its limit of ${limit[2]}` : '') +
+			'. Export a shorter period or fewer columns (files up to about 1–3 million rows load), or remove other loaded files first. Everything loaded before it is unchanged.'
+	);
 }

@@ -83,6 +83,13 @@ CREATE OR REPLACE MACRO mb_plausible(d) AS (
 	list_transform([d], lambda x: CASE WHEN x >= DATE '1900-01-02' AND x <= DATE '2199-12-31' THEN x END)[1]
 );
 CREATE OR REPLACE MACRO mb_date(raw, dmy) AS (mb_plausible(mb_date_any(raw, dmy)));
+-- The date part of a cell: the text before a time ("2025/04/01 13:05", "2025-04-01T09:30:00+09:00",
+-- "2025年4月1日 9:05" → the date as written). Dates are parsed once per distinct key (a dictionary
+-- joined back), not once per row: a million rows hold a few hundred distinct dates. Plain string
+-- functions, no regular expression, since this runs on every row.
+CREATE OR REPLACE MACRO mb_date_key(raw) AS (
+	list_transform([trim(raw)], lambda t: nullif(CASE WHEN strpos(t, ':') > 3 THEN rtrim(left(t, strpos(t, ':') - 3), ' T') ELSE t END, ''))[1]
+);
 CREATE OR REPLACE MACRO mb_month(raw, dmy) AS (mb_plausible(mb_month_any(raw, dmy)));
 -- Amounts: ¥ ￥ 円 $ € and spaces dropped; (1,234) and △1,234 (Japanese accounting) negative;
 -- 1,234,567 thousands; 1.234,56 or 1234,56 decimal comma (German exports).
