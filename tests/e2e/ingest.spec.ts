@@ -128,3 +128,24 @@ test('an unknown call outcome is added to the vocabulary on the Data page and co
 	await page.getByTestId('nav-inside-sales').click();
 	await expect(page.getByTestId('kpi-contact_rate')).toHaveAttribute('data-value', '0.5');
 });
+
+test('dropping a new export with the same name replaces the loaded file; removing one updates the dashboard', async ({
+	page
+}) => {
+	await page.goto('./?demo');
+	await expect(page.getByTestId('funnel-count-lead')).toHaveText('6000', { timeout: 60_000 });
+	await page.getByTestId('nav-data').click();
+	const fresh = 'リードID,作成日,流入経路\nX1,2025/04/01,展示会\nX2,2025/04/02,紹介\n';
+	await page
+		.getByTestId('file-input')
+		.setInputFiles({ name: 'leads.csv', mimeType: 'text/csv', buffer: Buffer.from(fresh) });
+	await expect(page.getByTestId('rows-leads-csv')).toHaveText('2');
+	await expect(page.locator('[data-testid^="remove-"]')).toHaveCount(4);
+	await page.getByTestId('nav-overview').click();
+	await expect(page.getByTestId('funnel-count-lead')).toHaveText('2');
+	await page.getByTestId('nav-data').click();
+	await page.getByTestId('remove-customers-csv').click();
+	await expect(page.locator('[data-testid^="remove-"]')).toHaveCount(3);
+	await page.getByTestId('nav-customer-success').click();
+	await expect(page.getByTestId('missing-customer_success')).toBeVisible();
+});

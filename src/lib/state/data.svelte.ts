@@ -113,7 +113,11 @@ export class DataStore {
 				const ds = await this.getDataset();
 				ds.ctx = this.context();
 				performance.mark('mb:ingest-start');
-				for (const input of inputs) {
+				for (const given of inputs) {
+					// Dropping a file with the name of a loaded one replaces it (a fresh export of the same report).
+					const same =
+						given.replaceId === undefined ? this.files.find((f) => f.name === given.name) : undefined;
+					const input = same ? { ...given, replaceId: same.id } : given;
 					this.current = input.name;
 					try {
 						const f = await ds.add(input.name, input.bytes, input.overrides, input.replaceId);
