@@ -74,7 +74,15 @@ test('a Shift_JIS Japanese export is recognised; fixing one mapping changes the 
 	// L-001, L-002, L-004 have MQL dates; skipped-stage rule keeps SQLs (L-001, L-004) counted as MQLs too.
 	await expect(page.getByTestId('funnel-count-mql')).toHaveText('3');
 	await expect(page.getByTestId('funnel-count-won')).toHaveText('1');
+	// The correction is remembered for files with the same headers: a fresh export maps itself.
 	await page.getByTestId('nav-data').click();
+	await page.getByTestId('remove-リード一覧-csv').click();
+	await page
+		.getByTestId('file-input')
+		.setInputFiles({ name: '来月のリード.csv', mimeType: 'text/csv', buffer: Buffer.from(SJIS_REPORT) });
+	await expect(page.getByTestId('rows-来月のリード-csv')).toHaveText('6');
+	await page.getByTestId('nav-funnel').click();
+	await expect(page.getByTestId('funnel-count-mql')).toHaveText('3');
 	// CP932-only characters survived decoding.
 	await page.getByTestId('nav-field-sales').click();
 	await expect(page.getByText('髙橋').first()).toBeVisible();

@@ -14,7 +14,15 @@ import { computeReport, dataSpan, type Report, type ReportOptions } from '$lib/e
 import type { MetricView } from '$lib/engine/metrics/view';
 import { emptyMeta, type DatasetMeta } from '$lib/engine/schema';
 import { todayIso } from '$lib/engine/metrics/plan';
-import { forgetFiles, isRemembering, saveFiles, setRemembering, type StoredFile } from './persist';
+import {
+	forgetFiles,
+	isRemembering,
+	loadMappings,
+	saveFiles,
+	setRemembering,
+	storeMappings,
+	type StoredFile
+} from './persist';
 
 export type Phase = 'idle' | 'starting' | 'loading' | 'ready';
 
@@ -69,7 +77,10 @@ export class DataStore {
 	private queue: Promise<unknown> = Promise.resolve();
 
 	constructor() {
-		if (typeof localStorage !== 'undefined') this.remember = isRemembering();
+		if (typeof localStorage !== 'undefined') {
+			this.remember = isRemembering();
+			this.userMappings = loadMappings();
+		}
 	}
 
 	get hasData(): boolean {
@@ -159,6 +170,16 @@ export class DataStore {
 	remap(id: number, overrides: FileOverrides): Promise<void> {
 		const src = this.sources.get(id);
 		if (!src) return Promise.resolve();
+		const file = this.files.find((f) => f.id === id);
+		if (file && overrides.kind && overrides.columns) {
+			// Remembered for the next file with the same headers (this session and, on this device, later).
+			this.saveMapping({
+				signature: file.signature,
+				file: file.name,
+				kind: overrides.kind,
+				columns: overrides.columns
+			});
+		}
 		return this.addFiles([
 			{ name: src.name, bytes: src.bytes, overrides: { ...src.overrides, ...overrides }, replaceId: id }
 		]);
@@ -175,6 +196,13 @@ export class DataStore {
 		return this.addFiles(inputs);
 	}
 
+	/** Adds or replaces the mapping for a header signature; kept in localStorage (header names, no data). */
+	saveMapping(entry: MappingFile['mappings'][number]): void {
+		const others = this.userMappings.mappings.filter((m) => m.signature !== entry.signature);
+		this.userMappings = { version: 1, mappings: [...others, entry] };
+		storeMappings(this.userMappings);
+	}
+
 	/** Forget all data: this page's tables and anything remembered on the device. */
 	clear(): Promise<void> {
 		return this.run(async () => {
@@ -183,6 +211,8 @@ export class DataStore {
 			this.sources.clear();
 			this.errors = [];
 			await forgetFiles();
+			this.userMappings = { version: 1, mappings: [] };
+			storeMappings(this.userMappings);
 			await this.refresh(ds);
 		});
 	}

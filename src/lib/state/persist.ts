@@ -4,6 +4,8 @@
  * Quota and availability errors are returned as messages, never thrown at the user.
  */
 import type { FileOverrides } from '$lib/engine/ingest/load';
+import { parseMappingFile } from '$lib/engine/ingest/detect';
+import type { MappingFile } from '$lib/engine/ingest/types';
 import type { DataStore } from './data.svelte';
 
 export interface StoredFile {
@@ -112,4 +114,25 @@ export async function restoreRemembered(data: DataStore): Promise<void> {
 	if (!isRemembering()) return;
 	const files = await loadFiles();
 	if (files.length) await data.addFiles(files);
+}
+
+const MAPPINGS = 'modelboard.mappings';
+
+/** The user's column mappings (header names only, never data), remembered for same-header files. */
+export function loadMappings(): MappingFile {
+	try {
+		const text = localStorage.getItem(MAPPINGS);
+		return text ? parseMappingFile(JSON.parse(text)) : { version: 1, mappings: [] };
+	} catch {
+		return { version: 1, mappings: [] };
+	}
+}
+
+export function storeMappings(file: MappingFile): void {
+	try {
+		if (file.mappings.length) localStorage.setItem(MAPPINGS, JSON.stringify(file));
+		else localStorage.removeItem(MAPPINGS);
+	} catch {
+		/* storage full or disabled: the mapping still applies for this session */
+	}
 }
