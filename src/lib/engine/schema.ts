@@ -22,6 +22,28 @@ export type TableKind = (typeof TABLE_KINDS)[number];
 export const LEAD_DIMENSIONS = ['channel', 'owner', 'segment'] as const;
 export type LeadDimension = (typeof LEAD_DIMENSIONS)[number];
 
+/**
+ * The cohort cube: leads pre-aggregated by creation day, the three dimensions and which stages they
+ * reached (no window). Cohort funnels, revenue, channel tables and trends without a conversion window
+ * read it instead of scanning every lead: at a million leads it holds a few tens of thousands of rows,
+ * so a filter or brush recomputes in milliseconds (Mosaic's pre-aggregated cubes are the model).
+ * It is a view over `leads` (always right, e.g. in tests that insert leads directly) until
+ * `materialiseLeadCube` replaces it with a table after a load.
+ * `r{i}`: reached stage i (its own date, a later stage's date, or a status implying it).
+ */
+export const LEAD_CUBE_SELECT = `SELECT created_at, channel, owner, segment,
+	(mql_at IS NOT NULL OR sql_at IS NOT NULL OR opportunity_at IS NOT NULL OR won_at IS NOT NULL OR coalesce(status_rank, -1) >= 1) AS r1,
+	(sql_at IS NOT NULL OR opportunity_at IS NOT NULL OR won_at IS NOT NULL OR coalesce(status_rank, -1) >= 2) AS r2,
+	(opportunity_at IS NOT NULL OR won_at IS NOT NULL OR coalesce(status_rank, -1) >= 3) AS r3,
+	(won_at IS NOT NULL OR coalesce(status_rank, -1) >= 4) AS r4,
+	count(*)::INTEGER AS n, coalesce(sum(amount), 0)::DOUBLE AS amount, count(amount)::INTEGER AS n_amount
+FROM leads GROUP BY ALL`;
+
+/** Replaces the cube view by a table of the same rows (after the canonical tables are rebuilt). */
+export const MATERIALISE_LEAD_CUBE = `DROP TABLE IF EXISTS lead_cube_t;
+CREATE TABLE lead_cube_t AS ${LEAD_CUBE_SELECT};
+CREATE OR REPLACE VIEW lead_cube AS SELECT * FROM lead_cube_t`;
+
 export const CANONICAL_DDL = `
 CREATE TABLE IF NOT EXISTS leads (
 	lead_id VARCHAR, created_at DATE, channel VARCHAR, owner VARCHAR, segment VARCHAR,
@@ -39,6 +61,7 @@ CREATE TABLE IF NOT EXISTS customers (
 	account_id VARCHAR, start_date DATE, churned_at DATE, mrr DOUBLE, expansion_at DATE, nps INTEGER
 );
 CREATE TABLE IF NOT EXISTS spend (month DATE, channel VARCHAR, spend DOUBLE);
+CREATE OR REPLACE VIEW lead_cube AS ${LEAD_CUBE_SELECT};
 `;
 
 /** What the loaded data holds: which tables were given and which funnel stages they describe. */

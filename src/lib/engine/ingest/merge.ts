@@ -6,7 +6,7 @@
  */
 import type { Db } from '../db/types';
 
-import { CANONICAL_DDL, STAGES, type DatasetMeta, type Stage } from '../schema';
+import { CANONICAL_DDL, MATERIALISE_LEAD_CUBE, STAGES, type DatasetMeta, type Stage } from '../schema';
 import type { LoadedFile } from './load';
 import { srcTable } from './load';
 
@@ -97,7 +97,7 @@ export async function rebuildCanonical(db: Db, files: readonly LoadedFile[]): Pr
 /** The statements that rebuild the canonical tables from the files' `mb_src_*` tables. */
 function canonicalSql(files: readonly LoadedFile[]): string[] {
 	const sql = [
-		'DROP TABLE IF EXISTS leads; DROP TABLE IF EXISTS activities; DROP TABLE IF EXISTS customers; DROP TABLE IF EXISTS spend',
+		'DROP TABLE IF EXISTS leads; DROP TABLE IF EXISTS activities; DROP TABLE IF EXISTS customers; DROP TABLE IF EXISTS spend; DROP TABLE IF EXISTS lead_cube_t',
 		CANONICAL_DDL
 	];
 	const leadFiles = files.filter((f) => f.kind === 'leads' || f.kind === 'lead_history');
@@ -120,6 +120,7 @@ function canonicalSql(files: readonly LoadedFile[]): string[] {
 				${pick('amount')}, ${pick('status')}, max(status_rank), bool_or(lost)
 			FROM (${union}) GROUP BY ${key}`);
 	}
+	sql.push(MATERIALISE_LEAD_CUBE);
 	for (const f of files.filter((x) => x.kind === 'activities')) {
 		// METRICS.md: with no type column every row is a call.
 		const isCall = f.mapping.some((m) => m.field === 'type')

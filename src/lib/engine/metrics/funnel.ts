@@ -55,16 +55,36 @@ export function baseLeads(view: MetricView): Sql {
 	return view.mode === 'cohort' ? and(inRange('created_at', view), dims) : dims;
 }
 
-/** Stage counts, optionally grouped by one dimension. One scan of `leads`. */
+/** Cohort views without a window can be answered from the pre-aggregated `lead_cube`. */
+export function usesCube(view: MetricView): boolean {
+	return view.mode === 'cohort' && view.windowDays === null;
+}
+
+/** The table a view's lead counts come from: the cube when it can answer, else every lead. */
+export function leadSource(view: MetricView): string {
+	return usesCube(view) ? 'lead_cube' : 'leads';
+}
+
+/** An aggregate counting the view's leads that count for `stage` (over `leadSource(view)`). */
+export function stageCount(stage: Stage, view: MetricView): Sql {
+	if (usesCube(view)) {
+		const i = STAGES.indexOf(stage);
+		return { text: `coalesce(sum(n)${i === 0 ? '' : ` FILTER (WHERE r${i})`}, 0)::INTEGER`, params: [] };
+	}
+	const c = countsFor(stage, view);
+	return { text: `count(*) FILTER (WHERE ${c.text})::INTEGER`, params: c.params };
+}
+
+/** Stage counts, optionally grouped by one dimension. One scan of `leads` (or of the cube). */
 export function funnelCountsSql(view: MetricView, stages: readonly Stage[], groupBy?: LeadDimension): Sql {
 	const cols: Sql[] = stages.map((s) => {
-		const c = countsFor(s, view);
-		return { text: `count(*) FILTER (WHERE ${c.text})::INTEGER AS ${ident(s)}`, params: c.params };
+		const c = stageCount(s, view);
+		return { text: `${c.text} AS ${ident(s)}`, params: c.params };
 	});
 	const where = baseLeads(view);
 	const g = groupBy ? `coalesce(${ident(groupBy)}, '') AS "group", ` : '';
 	const text =
-		`SELECT ${g}${cols.map((c) => c.text).join(', ')} FROM leads WHERE ${where.text}` +
+		`SELECT ${g}${cols.map((c) => c.text).join(', ')} FROM ${leadSource(view)} WHERE ${where.text}` +
 		(groupBy ? ` GROUP BY 1 ORDER BY 1` : '');
 	return { text, params: [...cols.flatMap((c) => c.params), ...where.params] };
 }

@@ -1,7 +1,7 @@
 import type { Db } from '../db/types';
 import type { Sql } from '../db/sql';
 import type { DatasetMeta } from '../schema';
-import { baseLeads, countsFor, ratio, type Funnel } from './funnel';
+import { baseLeads, countsFor, leadSource, ratio, stageCount, type Funnel } from './funnel';
 import type { Revenue } from './revenue';
 import type { VelocityStep } from './velocity';
 import { assertView, type MetricView } from './view';
@@ -52,13 +52,11 @@ export async function marketing(
 	if (!meta.tables.leads) return null;
 	const hasMql = meta.stages.includes('mql');
 	const where = baseLeads(view);
-	const lead = countsFor('lead', view);
-	const mql = countsFor('mql', view);
+	const lead = stageCount('lead', view);
+	const mql = stageCount('mql', view);
 	const rows = await db.query(
-		`SELECT coalesce(channel, '') AS channel,
-			count(*) FILTER (WHERE ${lead.text})::INTEGER AS leads,
-			count(*) FILTER (WHERE ${mql.text})::INTEGER AS mqls
-		FROM leads WHERE ${where.text} GROUP BY 1 ORDER BY leads DESC, channel`,
+		`SELECT coalesce(channel, '') AS channel, ${lead.text} AS leads, ${mql.text} AS mqls
+		FROM ${leadSource(view)} WHERE ${where.text} GROUP BY 1 ORDER BY leads DESC, channel`,
 		[...lead.params, ...mql.params, ...where.params]
 	);
 	const spendByChannel = new Map<string, number>();

@@ -6,7 +6,7 @@ import type { Db } from '../db/types';
 import { ident } from '../db/sql';
 import { STAGES, type DatasetMeta, type Stage } from '../schema';
 import { activityWhere, insideSalesSelect, toInsideSales } from './kpis';
-import { countsFor, ratio } from './funnel';
+import { leadSource, ratio, stageCount } from './funnel';
 import type { MetricView } from './view';
 import { and, dimensionFilter, inRange } from './where';
 
@@ -38,13 +38,13 @@ export async function leadTrend(
 	if (stages.length === 0) return [];
 	const cohortView: MetricView = { ...view, mode: 'cohort' };
 	const cols = stages.map((s) => {
-		const c = countsFor(s, cohortView);
-		return { text: `count(*) FILTER (WHERE ${c.text})::INTEGER AS ${ident(s)}`, params: c.params };
+		const c = stageCount(s, cohortView);
+		return { text: `${c.text} AS ${ident(s)}`, params: c.params };
 	});
 	const where = and(inRange('created_at', view), dimensionFilter(view));
 	const rows = await db.query(
 		`SELECT strftime(${bucketSql(ident('created_at'), grain, fyStartMonth)}, '%Y-%m-%d') AS bucket, ${cols.map((c) => c.text).join(', ')}
-		FROM leads WHERE ${where.text} GROUP BY 1 ORDER BY 1`,
+		FROM ${leadSource(cohortView)} WHERE ${where.text} GROUP BY 1 ORDER BY 1`,
 		[...cols.flatMap((c) => c.params), ...where.params]
 	);
 	return rows.map((r) => {
