@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/lib/engine/db/types';
-import { scanRecords } from '../../src/lib/engine/ingest/load';
+import { scanRecords } from '../../src/lib/engine/ingest/scan';
 import {
 	count,
 	fixture,

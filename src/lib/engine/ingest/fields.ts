@@ -56,3 +56,7 @@ export const ID_FIELD: Partial<Record<FileKind, string>> = {
 
 /** Stage date fields of the wide lead form, in stage order, for the order check. */
 export const LEAD_DATE_ORDER = ['created_at', 'mql_at', 'sql_at', 'opportunity_at', 'won_at'] as const;
+
+/** Per-file tables (names we make, never user input): the raw text, and the typed canonical columns. */
+export const rawTable = (id: number) => `mb_raw_${id}`;
+export const srcTable = (id: number) => `mb_src_${id}`;

@@ -11,13 +11,13 @@ import { ident, literal } from '../db/sql';
 import type { Stage } from '../schema';
 import { decodeBytes, detectEncoding } from './decode';
 import { guessKind, applyMappingFile } from './detect';
-import { FIELD_TYPES, ID_FIELD, LEAD_DATE_ORDER, type FieldType } from './fields';
+import { examples, qualityChecks, type ExampleRow } from './checks';
+import { FIELD_TYPES, rawTable, srcTable, type FieldType } from './fields';
 import { headerSignature, normaliseHeader } from './normalise';
-import { issue, MAX_EXAMPLES, type FileQuality } from './quality';
+import { issue, MAX_EXAMPLES, shown, type FileQuality } from './quality';
 import { isSummaryRow, parseRecords, sniffDialect, trailingColumns } from './sniff';
 import type {
 	ColumnMapping,
-	Delimiter,
 	Dialect,
 	Encoding,
 	EncodingGuess,
@@ -29,6 +29,7 @@ import type {
 } from './types';
 import { REQUIRED_FIELDS } from './types';
 import { lookup } from './vocab';
+import { linesFrom, normaliseNewlines, scanRecords } from './scan';
 import { dayFirstProbe, PLAUSIBLE_YEARS } from './values-sql';
 
 /** A problem that stops one file from loading; everything loaded before it stays. */
@@ -95,9 +96,6 @@ export const MAX_COLUMNS = 2000;
 const SAMPLE_BYTES = 1 << 20;
 const SAMPLE_RECORDS = 200;
 
-export const rawTable = (id: number) => `mb_raw_${id}`;
-export const srcTable = (id: number) => `mb_src_${id}`;
-
 const STATUS_RANK: Partial<Record<StatusTarget, number>> = {
 	lead: 0,
 	mql: 1,
@@ -112,11 +110,6 @@ const STAGE_OF_FIELD: Record<string, Stage> = {
 	opportunity_at: 'opportunity',
 	won_at: 'won'
 };
-
-/** A header or value as a message quotes it: long ones (a 5,000-character header) are cut. */
-function shown(text: string): string {
-	return text.length > 60 ? text.slice(0, 59) + '…' : text;
-}
 
 /** Signatures of the files people drop instead of a CSV, and what each is. */
 const NOT_CSV: readonly { magic: readonly number[]; what: string }[] = [
@@ -182,124 +175,6 @@ function mappingFromColumns(
 }
 
 const col = (i: number) => ident(`c${i}`);
-
-const QUOTE = 0x22;
-const LF = 0x0a;
-const CR = 0x0d;
-
-/** What one quote-aware pass over a file's bytes finds. DuckDB's reader reports none of it. */
-export interface RecordScan {
-	/** Byte offset where record `i` starts, for the first `keepStarts + 1` records. */
-	starts: number[];
-	/**
-	 * 0-based indexes of empty records (a line break right after another, outside quotes) before the last
-	 * record with content. DuckDB skips them without a trace, so they shift its row numbering.
-	 */
-	empty: number[];
-	/** Records in the file (an empty final line after the last line break is not one). */
-	records: number;
-	/** Kinds of line break seen outside quoted fields; more than one means the file mixes them. */
-	newlines: Set<'\r\n' | '\n' | '\r'>;
-	/** The record holding a quoted field that is still open at the end of the file. */
-	openQuote: { record: number; offset: number } | null;
-}
-
-/**
- * Splits the bytes into records the way DuckDB's reader does (RFC 4180 with `"` as quote and escape:
- * a quote opens a quoted field only at the start of a field; inside one, `""` is a literal quote). Works
- * on UTF-8 bytes: delimiters, quotes and line breaks are ASCII and never occur inside a multi-byte
- * character. Every line break kind ends a record, as spreadsheets read them.
- */
-export function scanRecords(data: Uint8Array, delimiter: Delimiter, keepStarts: number): RecordScan {
-	const delim = delimiter.charCodeAt(0);
-	const starts = [0];
-	let empty: number[] = [];
-	let kinds = 0;
-	let record = 0;
-	let recordStart = 0;
-	let lastContent = -1;
-	let fieldStart = true;
-	let quoted = false;
-	const n = data.length;
-	for (let i = 0; i < n; i++) {
-		const b = data[i];
-		if (quoted) {
-			if (b === QUOTE) {
-				if (data[i + 1] === QUOTE) i++;
-				else quoted = false;
-			}
-			continue;
-		}
-		if (b === LF || b === CR) {
-			if (i === recordStart) empty.push(record);
-			else lastContent = record;
-			if (b === CR && data[i + 1] === LF) {
-				kinds |= 1;
-				i++;
-			} else kinds |= b === LF ? 2 : 4;
-			record++;
-			recordStart = i + 1;
-			fieldStart = true;
-			if (starts.length <= keepStarts) starts.push(recordStart);
-		} else if (b === QUOTE && fieldStart) {
-			quoted = true;
-			fieldStart = false;
-		} else fieldStart = b === delim;
-	}
-	const openQuote = quoted ? { record, offset: recordStart } : null;
-	if (recordStart < n) lastContent = record;
-	if (empty.length && empty[empty.length - 1] > lastContent) empty = empty.filter((e) => e < lastContent);
-	const newlines = new Set<'\r\n' | '\n' | '\r'>();
-	if (kinds & 1) newlines.add('\r\n');
-	if (kinds & 2) newlines.add('\n');
-	if (kinds & 4) newlines.add('\r');
-	return { starts, empty, records: recordStart < n ? record + 1 : record, newlines, openQuote };
-}
-
-/**
- * The bytes with every line break outside quoted fields turned into `\n`. For files that mix `\r\n`,
- * `\n` and `\r` (pasted-together exports): DuckDB's reader accepts one kind and fails on the others.
- * Breaks inside quoted fields are cell content and stay as they are.
- */
-function normaliseNewlines(data: Uint8Array, delimiter: Delimiter): Uint8Array {
-	const delim = delimiter.charCodeAt(0);
-	const out = new Uint8Array(data.length);
-	let o = 0;
-	let fieldStart = true;
-	let quoted = false;
-	for (let i = 0; i < data.length; i++) {
-		const b = data[i];
-		if (quoted) {
-			if (b === QUOTE) {
-				if (data[i + 1] === QUOTE) out[o++] = data[i++];
-				else quoted = false;
-			}
-			out[o++] = b;
-			continue;
-		}
-		if (b === CR) {
-			if (data[i + 1] === LF) i++;
-			out[o++] = LF;
-			fieldStart = true;
-			continue;
-		}
-		if (b === QUOTE && fieldStart) quoted = true;
-		fieldStart = b === delim || b === LF;
-		out[o++] = b;
-	}
-	return out.subarray(0, o);
-}
-
-/** Line breaks from `offset` to the end: how many rows an unclosed quote swallowed. */
-function linesFrom(data: Uint8Array, offset: number): number {
-	let lines = 0;
-	for (let i = offset; i < data.length; i++) {
-		if (data[i] === LF || (data[i] === CR && data[i + 1] !== LF)) lines++;
-	}
-	return data.length > offset && data[data.length - 1] !== LF && data[data.length - 1] !== CR
-		? lines + 1
-		: lines;
-}
 
 export async function loadFile(
 	db: Db,
@@ -518,20 +393,6 @@ export async function loadFile(
 		deals,
 		quality
 	};
-}
-
-type ExampleRow = { _row: number; v: string };
-
-async function examples(
-	db: Db,
-	sql: string,
-	params: (string | number)[] = []
-): Promise<{ count: number; rows: ExampleRow[] }> {
-	const [c] = await db.query(`SELECT count(*)::INTEGER AS n FROM (${sql})`, params);
-	const count = Number(c?.n ?? 0);
-	if (count === 0) return { count, rows: [] };
-	const rows = await db.query(`SELECT _row, v FROM (${sql}) ORDER BY _row LIMIT ${MAX_EXAMPLES}`, params);
-	return { count, rows: rows.map((r) => ({ _row: Number(r._row), v: String(r.v ?? '') })) };
 }
 
 /** Where a file's records sit, for spreadsheet row numbers and rows the reader never returns. */
@@ -989,104 +850,6 @@ function sqlType(type: FieldType): string {
 			return 'INTEGER';
 		default:
 			return 'VARCHAR';
-	}
-}
-
-async function qualityChecks(
-	db: Db,
-	id: number,
-	kind: FileKind,
-	byField: Map<string, ColumnMapping>,
-	q: FileQuality,
-	rowNo: (r: number) => number
-): Promise<void> {
-	const src = srcTable(id);
-	const header = (f: string) => byField.get(f)?.header ?? f;
-	const required = REQUIRED_FIELDS[kind].filter(
-		(f) => FIELD_TYPES[kind][f] === 'date' || FIELD_TYPES[kind][f] === 'month' || f === 'spend'
-	);
-	for (const f of required) {
-		const miss = await examples(
-			db,
-			`SELECT _row, ${ident(`_raw_${f}`)} AS v FROM ${src} WHERE ${ident(f)} IS NULL`
-		);
-		if (miss.count) {
-			q.rejected += miss.count;
-			q.issues.push(
-				issue(
-					'missing_required',
-					'error',
-					header(f),
-					miss.count,
-					`${miss.count} row(s) have no usable "${shown(header(f))}" and are left out of every metric.`,
-					miss.rows.map((r) => ({ row: rowNo(r._row), value: r.v }))
-				)
-			);
-		}
-	}
-	const idField = ID_FIELD[kind];
-	if (idField && byField.has(idField)) {
-		const dup = await examples(
-			db,
-			`SELECT min(_row) AS _row, ${ident(idField)} AS v FROM ${src} WHERE ${ident(idField)} IS NOT NULL GROUP BY 2 HAVING count(*) > 1`
-		);
-		if (dup.count) {
-			q.issues.push(
-				issue(
-					'duplicate_id',
-					'warning',
-					header(idField),
-					dup.count,
-					kind === 'leads'
-						? `${dup.count} id(s) appear more than once; their rows are merged (each stage takes its earliest date).`
-						: `${dup.count} id(s) appear more than once; every row is counted.`,
-					dup.rows.map((r) => ({ row: rowNo(r._row), value: r.v }))
-				)
-			);
-		}
-	}
-	if (kind === 'leads') {
-		// A deal export's single close date is its won or lost date by the row's status, as merge.ts
-		// reads it: a deal closed before it was created is as out of order as any other pair.
-		const closes = byField.has('closed_at') && byField.has('status');
-		const dates: string[] = [];
-		for (const f of LEAD_DATE_ORDER) {
-			if (f === 'won_at' && closes) {
-				dates.push(`coalesce(won_at, CASE WHEN status_target = 'won' THEN closed_at END)`);
-			} else if (byField.has(f)) dates.push(ident(f));
-		}
-		const checks: string[] = [];
-		for (let i = 1; i < dates.length; i++) {
-			for (let j = 0; j < i; j++) checks.push(`${dates[i]} < ${dates[j]}`);
-		}
-		if ((byField.has('lost_at') || closes) && byField.has('created_at')) {
-			const lost = `coalesce(lost_at, CASE WHEN status_target IN ('lost', 'disqualified') THEN closed_at END)`;
-			checks.push(`${lost} < created_at`);
-		}
-		// The example shows the file's own date columns, as written in its header.
-		const shown = [...LEAD_DATE_ORDER, 'lost_at', 'closed_at']
-			.filter((f) => byField.has(f))
-			.map((f) => ({ expr: ident(f), label: header(f) }));
-		if (checks.length) {
-			const bad = await examples(
-				db,
-				`SELECT _row, concat_ws(', ', ${shown.map((d) => `? || ' ' || coalesce(strftime(${d.expr}, '%Y-%m-%d'), '–')`).join(', ')}) AS v
-				FROM ${src} WHERE ${checks.join(' OR ')}`,
-				shown.map((d) => d.label)
-			);
-			if (bad.count) {
-				q.issues.push(
-					issue(
-						'stage_order',
-						'warning',
-						null,
-						bad.count,
-						`${bad.count} lead(s) have a stage dated before an earlier stage; the funnel still counts them, velocity leaves those steps out.`,
-						bad.rows.map((r) => ({ row: rowNo(r._row), value: r.v }))
-					)
-				);
-			}
-		}
 	}
 }
 

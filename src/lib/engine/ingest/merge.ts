@@ -8,7 +8,7 @@ import type { Db } from '../db/types';
 
 import { CANONICAL_DDL, MATERIALISE_LEAD_CUBE, STAGES, type DatasetMeta, type Stage } from '../schema';
 import type { LoadedFile } from './load';
-import { srcTable } from './load';
+import { srcTable } from './fields';
 
 /**
  * Highest stage a status implies. A lost deal (`Closed Lost`, 失注, Maven's `Lost`) was an opportunity

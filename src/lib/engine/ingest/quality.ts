@@ -75,3 +75,8 @@ export function issue(
 		examples: examples.slice(0, MAX_EXAMPLES).map((e) => ({ row: e.row, value: cut(e.value) }))
 	};
 }
+
+/** A header or value as a message quotes it: long ones (a 5,000-character header) are cut. */
+export function shown(text: string): string {
+	return text.length > 60 ? text.slice(0, 59) + '…' : text;
+}
