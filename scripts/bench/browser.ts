@@ -271,7 +271,9 @@ function funnelQueryMs(q: BenchWindow['q'], from: number | null, to: number | nu
 	if (from === null || to === null) return null;
 	const isFunnel = (sql: string | null) =>
 		sql !== null &&
-		sql.startsWith('SELECT count(*) FILTER (WHERE TRUE)::INTEGER AS "lead"') &&
+		// over every lead, or (cohort, no window) over the pre-aggregated cube
+		(sql.startsWith('SELECT count(*) FILTER (WHERE TRUE)::INTEGER AS "lead"') ||
+			sql.startsWith('SELECT coalesce(sum(n), 0)::INTEGER AS "lead"')) &&
 		!sql.includes('GROUP BY');
 	const hits = q.filter((x) => x.t0 >= from - 1 && x.t1 <= to + 1 && isFunnel(x.sql));
 	const run = hits.find((x) => x.type === 'RUN_PREPARED' || x.type === 'RUN_QUERY');

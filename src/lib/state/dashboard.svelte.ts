@@ -20,7 +20,7 @@ export function useReports(data: DataStore, ctl: ViewController) {
 		const span = data.span;
 		// A previous period that lies wholly before the data would only show zeros: leave it out.
 		if (!v || !span || !ctl.view.compare || v.to < span.from) return null;
-		return data.report(v, { ...ctl.reportOptions, plan: null });
+		return data.report(v, { ...ctl.reportOptions, plan: null, velocity: false });
 	});
 	return { current, previous };
 }

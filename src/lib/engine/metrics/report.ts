@@ -45,6 +45,8 @@ export interface PlanRequest {
 
 export interface ReportOptions {
 	benchmarks?: BenchmarkOverrides[];
+	/** Velocity scans every lead (quantiles cannot be pre-aggregated); a comparison report can skip it. */
+	velocity?: boolean;
 	plan?: PlanRequest | null;
 }
 
@@ -98,7 +100,10 @@ export async function computeReport(
 	const bench = mergeBenchmarks(...(opts.benchmarks ?? []));
 	const stages = meta.tables.leads ? meta.stages : [];
 	const f = await funnel(db, view, stages);
-	const vel = view.mode === 'cohort' && meta.tables.leads ? await velocity(db, view, stages) : [];
+	const vel =
+		view.mode === 'cohort' && meta.tables.leads && opts.velocity !== false
+			? await velocity(db, view, stages)
+			: [];
 	const rev = meta.tables.leads ? await revenue(db, view, stages.includes('won')) : null;
 	const mk = await marketing(db, view, meta, f);
 	const is = await insideSales(db, view, meta, f);
