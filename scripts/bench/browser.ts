@@ -21,18 +21,8 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { existsSync } from 'node:fs';
 import { vmHwmMiB } from './util';
-
-export const DEFAULT_CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-export const CHROMIUM_ARGS = [
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-quic',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync',
-	'--no-first-run'
-];
+// One Chromium launch configuration for tests, screenshots and the benchmark.
+import { CHROMIUM_ARGS, CHROMIUM_PATH as DEFAULT_CHROMIUM } from '../chromium';
 
 export interface BrowserOptions {
 	/** The site's URL, e.g. http://127.0.0.1:4173/modelboard/ */

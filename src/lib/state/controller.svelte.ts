@@ -92,7 +92,7 @@ export class ViewController {
 	}
 
 	href(path: string, view: ViewState = this.view): string {
-		const qs = serializeView({ ...view, fp: view.fp });
+		const qs = serializeView(view);
 		return `${base}${path}${qs ? '?' + qs : ''}`;
 	}
 

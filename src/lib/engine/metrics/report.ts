@@ -20,7 +20,14 @@ import {
 	type InsideSalesKpis,
 	type MarketingKpis
 } from './kpis';
-import { numberChain, weekdaysBetween, type PlanLine, type PlanRateKey, type PlanRates } from './plan';
+import {
+	numberChain,
+	PLAN_RATE_KEYS,
+	weekdaysBetween,
+	type PlanLine,
+	type PlanRateKey,
+	type PlanRates
+} from './plan';
 import { revenue, type Revenue } from './revenue';
 import { velocity, type VelocityStep } from './velocity';
 import { assertView, type MetricView } from './view';
@@ -150,11 +157,7 @@ export async function computeReport(
 			if (p.rateSource === 'benchmark') return mid;
 			return actual ?? mid;
 		};
-		const rates = Object.fromEntries(
-			(
-				['won', 'opportunity', 'sql', 'mql', 'contact_rate', 'meeting_rate', 'calls_per_rep_day'] as const
-			).map((k) => [k, rate(k)])
-		) as PlanRates;
+		const rates = Object.fromEntries(PLAN_RATE_KEYS.map((k) => [k, rate(k)])) as PlanRates;
 		const workingDays = p.workingDays ?? weekdaysBetween(view.from, view.to);
 		const stageCount = (s: Stage) =>
 			stages.includes(s) ? (f.steps.find((x) => x.stage === s)?.count ?? null) : null;
