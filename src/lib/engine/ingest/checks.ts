@@ -27,7 +27,9 @@ export async function qualityChecks(
 	kind: FileKind,
 	byField: Map<string, ColumnMapping>,
 	q: FileQuality,
-	rowNo: (r: number) => number
+	rowNo: (r: number) => number,
+	/** Fields whose raw text `_raw_<field>` is kept beside the typed column (the others had none to show). */
+	keptRaw: Set<string>
 ): Promise<void> {
 	const src = srcTable(id);
 	const header = (f: string) => byField.get(f)?.header ?? f;
@@ -37,7 +39,7 @@ export async function qualityChecks(
 	for (const f of required) {
 		const miss = await examples(
 			db,
-			`SELECT _row, ${ident(`_raw_${f}`)} AS v FROM ${src} WHERE ${ident(f)} IS NULL`
+			`SELECT _row, ${keptRaw.has(f) ? ident(`_raw_${f}`) : 'NULL'} AS v FROM ${src} WHERE ${ident(f)} IS NULL`
 		);
 		if (miss.count) {
 			q.rejected += miss.count;

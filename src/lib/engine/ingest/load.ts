@@ -30,7 +30,7 @@ import type {
 import { REQUIRED_FIELDS } from './types';
 import { lookup } from './vocab';
 import { linesFrom, normaliseNewlines, scanRecords } from './scan';
-import { dayFirstProbe, PLAUSIBLE_YEARS } from './values-sql';
+import { dayFirstProbe, FAST_DATE_FORMATS, PLAUSIBLE_YEARS } from './values-sql';
 
 /** A problem that stops one file from loading; everything loaded before it stays. */
 export class IngestError extends Error {
@@ -405,9 +405,45 @@ interface Layout {
 	unclosed: { row: number; lines: number; value: string } | null;
 }
 
-/** Non-empty first cells that may start a total row or report footer; `isSummaryRow` decides. */
-const SUMMARY_HINT =
-	'^\\s*(total|totals|grand|sub|sum|count|合計|総計|小計|件数|confidential|copyright|generated|機密|作成者|ｔｏｔａｌ|ｇｒａｎｄ|ｓｕｂ|ｓｕｍ|ｃｏｕｎｔ)';
+/** Words a non-empty first cell of a total row or report footer may start with; `isSummaryRow` decides. */
+const SUMMARY_WORDS = [
+	'total',
+	'grand',
+	'sub',
+	'sum',
+	'count',
+	'合計',
+	'総計',
+	'小計',
+	'件数',
+	'confidential',
+	'copyright',
+	'generated',
+	'機密',
+	'作成者',
+	'ｔｏｔａｌ',
+	'ｇｒａｎｄ',
+	'ｓｕｂ',
+	'ｓｕｍ',
+	'ｃｏｕｎｔ'
+];
+const SUMMARY_HINT = `^\\s*(${SUMMARY_WORDS.join('|')})`;
+/**
+ * First code points of the first non-null cell that let a row through to the regular expression: the
+ * words' first letters in either case, and what can precede them (space, \\s, or an empty cell, whose
+ * `unicode` is -1). Every other row is decided by one integer test.
+ */
+const SUMMARY_STARTS = [
+	...new Set([
+		-1,
+		9,
+		10,
+		12,
+		13,
+		32,
+		...SUMMARY_WORDS.flatMap((w) => [w[0].toLowerCase(), w[0].toUpperCase()]).map((ch) => ch.codePointAt(0)!)
+	])
+];
 /** Rows from the end searched for a report footer block. */
 const FOOTER_SEARCH = 20;
 
@@ -508,7 +544,10 @@ async function buildSource(
 
 	// Blank rows (empty lines, or only delimiters and spaces) are not records: skipped, not counted.
 	// They and the total rows below leave the raw table, so nothing after this has to filter them.
-	const allBlank = headers.map((_, i) => `coalesce(trim(${col(i)}), '') = ''`).join(' AND ');
+	// trim() removes spaces only, so a blank cell is NULL, '' or starts with a space (cheap tests first).
+	const allBlank = headers
+		.map((_, i) => `(${col(i)} IS NULL OR ${col(i)} = '' OR prefix(${col(i)}, ' ') AND trim(${col(i)}) = '')`)
+		.join(' AND ');
 	const blankRows = (await db.query(`DELETE FROM ${raw} WHERE ${allBlank} RETURNING _row`))
 		.map((r) => Number(r._row))
 		.sort((a, b) => a - b);
@@ -555,8 +594,16 @@ async function buildSource(
 	// block are set aside and counted.
 	const leading = headers.slice(0, 10).map((_, i) => `nullif(trim(${col(i)}), '')`);
 	const firstCell = leading.length > 1 ? `coalesce(${leading.join(', ')})` : leading[0];
+	const firstRaw =
+		leading.length > 1
+			? `coalesce(${headers
+					.slice(0, 10)
+					.map((_, i) => col(i))
+					.join(', ')})`
+			: col(0);
 	const candidates = await db.query(
-		`SELECT * FROM ${raw} WHERE regexp_matches(lower(${firstCell}), ?) ORDER BY _row LIMIT 10000`,
+		`SELECT * FROM ${raw} WHERE unicode(${firstRaw}) IN (${SUMMARY_STARTS.join(', ')})
+			AND regexp_matches(lower(${firstCell}), ?) ORDER BY _row LIMIT 10000`,
 		[SUMMARY_HINT]
 	);
 	const cellsOf = (r: Row) => headers.map((_, i) => (r[`c${i}`] === null ? '' : String(r[`c${i}`])));
@@ -614,9 +661,13 @@ async function buildSource(
 	const numberChecks: { field: string; m: ColumnMapping; score: boolean }[] = [];
 	const unknownChecks: { field: string; m: ColumnMapping; type: FieldType; unknown: string[] }[] = [];
 
-	// Month-first or day-first, decided per date column over the whole column, in one scan.
+	// One scan tells which date and amount columns hold only plain values (every filled cell a
+	// year-first date in the plausible span, or a finite number DuckDB casts as it is): those are typed
+	// by one cast, with nothing to report. The rest go through the general parsers and the checks.
+	const plain = await plainColumns(db, raw, types, byField);
+	// Month-first or day-first, decided per remaining date column over the whole column, in one scan.
 	const dateFields = Object.keys(types).filter(
-		(f) => (types[f] === 'date' || types[f] === 'month') && byField.has(f)
+		(f) => (types[f] === 'date' || types[f] === 'month') && byField.has(f) && !plain.has(f)
 	);
 	const probe = dateFields.length
 		? (
@@ -628,6 +679,7 @@ async function buildSource(
 				)
 			)[0]
 		: {};
+	const futureChecks: { field: string; m: ColumnMapping; raw: string }[] = [];
 
 	for (const [field, type] of Object.entries(types)) {
 		const m = byField.get(field);
@@ -638,7 +690,17 @@ async function buildSource(
 			continue;
 		}
 		const c = col(m.column);
-		if (type === 'date' || type === 'month') {
+		if (plain.has(field) && type === 'date') {
+			selects.push(`try_strptime(${c}, ${FAST_DATE_FORMATS})::DATE AS ${ident(field)}`);
+			futureChecks.push({
+				field,
+				m,
+				raw: `(SELECT _row, ${c} AS v, try_strptime(${c}, ${FAST_DATE_FORMATS})::DATE AS d FROM ${raw})`
+			});
+			if (STAGE_OF_FIELD[field]) stages.add(STAGE_OF_FIELD[field]);
+		} else if (plain.has(field)) {
+			selects.push(`try_cast(${c} AS DOUBLE) AS ${ident(field)}`);
+		} else if (type === 'date' || type === 'month') {
 			const p = `p${dateFields.indexOf(field)}_`;
 			const [firstGt12, secondGt12, slashDates] = ['first_gt12', 'second_gt12', 'slash_dates'].map((k) =>
 				Number(probe[p + k])
@@ -679,6 +741,11 @@ async function buildSource(
 			selects.push(`dd${n}.d AS ${ident(field)}`, `${c} AS ${rawOf(field)}`);
 			keptRaw.push(field);
 			dateChecks.push({ field, m, any: `${fn}_any(${rawOf(field)}, ${dmy})` });
+			futureChecks.push({
+				field,
+				m,
+				raw: `(SELECT _row, ${rawOf(field)} AS v, ${ident(field)} AS d FROM ${src})`
+			});
 			if (STAGE_OF_FIELD[field]) stages.add(STAGE_OF_FIELD[field]);
 		} else if (type === 'number' || type === 'score') {
 			selects.push(
@@ -689,8 +756,9 @@ async function buildSource(
 			numberChecks.push({ field, m, score: type === 'score' });
 		} else if (type === 'status' || type === 'outcome' || type === 'type') {
 			const vocabKind = type === 'status' ? 'status' : type;
+			// Distinct cells first (a few per column), cleaned after.
 			const distinct = await db.query(
-				`SELECT DISTINCT mb_blank(${c}) AS v FROM ${raw} WHERE mb_blank(${c}) IS NOT NULL LIMIT 5001`
+				`SELECT DISTINCT v FROM (SELECT mb_blank(v) AS v FROM (SELECT DISTINCT ${c} AS v FROM ${raw})) WHERE v IS NOT NULL LIMIT 5001`
 			);
 			const vt = `mb_voc_${id}_${field}`;
 			await db.exec(`CREATE OR REPLACE TEMP TABLE ${vt} (raw VARCHAR, target VARCHAR)`);
@@ -764,8 +832,16 @@ async function buildSource(
 				)
 			);
 		}
-		const future = await examples(db, `SELECT _row, ${r} AS v FROM ${src} WHERE ${f} > ?::DATE`, [ctx.today]);
-		if (future.count) {
+	}
+	// Dates after today, every date column in one scan; examples only where there are some.
+	if (futureChecks.length) {
+		const [counts] = await db.query(
+			`SELECT ${futureChecks.map(({ field }, i) => `count(*) FILTER (WHERE ${ident(field)} > ?::DATE)::INTEGER AS f${i}`).join(', ')} FROM ${src}`,
+			futureChecks.map(() => ctx.today)
+		);
+		for (const [i, { m, raw: rows }] of futureChecks.entries()) {
+			if (!Number(counts[`f${i}`])) continue;
+			const future = await examples(db, `SELECT _row, v FROM ${rows} WHERE d > ?::DATE`, [ctx.today]);
 			q.issues.push(
 				issue(
 					'future_date',
@@ -826,7 +902,7 @@ async function buildSource(
 	if (kind === 'leads' || kind === 'lead_history') stages.add('lead');
 	if (byField.has('closed_at') && vocabTargets.status?.has('won')) stages.add('won');
 
-	await qualityChecks(db, id, kind, byField, q, rowNo);
+	await qualityChecks(db, id, kind, byField, q, rowNo, new Set(keptRaw));
 	if (keptRaw.length) {
 		await db.exec(keptRaw.map((f) => `ALTER TABLE ${src} DROP COLUMN ${rawOf(f)};`).join(' '));
 	}
@@ -837,6 +913,35 @@ async function buildSource(
 		statuses.length > 0 &&
 		statuses.every((t) => t === 'opportunity' || t === 'won' || t === 'lost');
 	return { stages: [...stages], deals };
+}
+
+/**
+ * The mapped `date` and `number` columns whose every filled cell is plain: a date in one of
+ * FAST_DATE_FORMATS within the plausible span, or a finite number DuckDB's cast reads. One scan of the
+ * raw table; these columns need neither the general parsers nor the unreadable-value checks.
+ */
+async function plainColumns(
+	db: Db,
+	raw: string,
+	types: Record<string, FieldType>,
+	byField: Map<string, ColumnMapping>
+): Promise<Set<string>> {
+	const fields = Object.keys(types).filter(
+		(f) => byField.has(f) && (types[f] === 'date' || types[f] === 'number')
+	);
+	if (!fields.length) return new Set();
+	// Dates: every filled cell parses (counts equal) and min/max lie in the plausible span (cheaper
+	// than a filter on every row).
+	const parts = fields.map((f, i) => {
+		const c = col(byField.get(f)!.column);
+		if (types[f] === 'number')
+			return `(count(${c}) - count(*) FILTER (WHERE isfinite(try_cast(${c} AS DOUBLE))))::INTEGER AS x${i}`;
+		const d = `try_strptime(${c}, ${FAST_DATE_FORMATS})::DATE`;
+		return `(count(${c}) - count(${d}))::INTEGER AS x${i},
+			coalesce(min(${d}) < DATE '1900-01-02' OR max(${d}) > DATE '2199-12-31', false) AS y${i}`;
+	});
+	const [row] = await db.query(`SELECT ${parts.join(', ')} FROM ${raw}`);
+	return new Set(fields.filter((_, i) => Number(row[`x${i}`]) === 0 && !row[`y${i}`]));
 }
 
 function sqlType(type: FieldType): string {

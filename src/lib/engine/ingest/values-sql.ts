@@ -27,11 +27,39 @@ export const MISSING_MARKERS = [
 /** The span `mb_plausible` accepts, as messages describe it. */
 export const PLAUSIBLE_YEARS = '1900-01-02 – 2199-12-31';
 
-const missingList = MISSING_MARKERS.map((m) => `'${m}'`).join(', ');
+const missingList = `[${MISSING_MARKERS.map((m) => `'${m}'`).join(', ')}]`;
+/** First code points (either case) a missing marker can start with; `unicode('')` is -1. */
+const markerStarts = [
+	-1,
+	...new Set(MISSING_MARKERS.filter(Boolean).flatMap((m) => [m[0].toLowerCase(), m[0].toUpperCase()]))
+].map((ch) => (typeof ch === 'number' ? ch : ch.codePointAt(0)));
+/** The characters DuckDB's trim() removes: Unicode space separators (Zs), not tabs or line breaks. */
+const SPACE_SEPARATORS = [
+	0x20, 0xa0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200a,
+	0x202f, 0x205f, 0x3000
+].join(', ');
+
+/**
+ * Date formats read without the general parser: a column whose every cell matches one of them (and lies in
+ * the plausible span) is typed by `try_strptime` alone (see load.ts). Only formats whose reading equals
+ * `mb_date`'s: year first, the date as written, no zone.
+ */
+export const FAST_DATE_FORMATS = `['%Y/%m/%d', '%Y-%m-%d', '%Y/%m/%d %H:%M', '%Y/%m/%d %H:%M:%S', '%Y-%m-%d %H:%M:%S', '%Y-%m-%dT%H:%M:%S']`;
 
 export const VALUE_MACROS = `
+-- Trimmed text, or NULL for a missing marker (case-insensitive). Equivalent to
+-- CASE WHEN s IS NULL OR lower(trim(s)) IN (markers) THEN NULL ELSE trim(s) END, but a cell that neither
+-- starts nor ends with a space and does not start like a marker (nearly every cell) costs a few integer
+-- tests, not a trimmed and a lower-cased copy. lower/trim appear once per branch: DuckDB hoists an
+-- expression repeated in a CASE out of it and computes it for every row.
 CREATE OR REPLACE MACRO mb_blank(s) AS (
-	CASE WHEN s IS NULL OR lower(trim(s)) IN (${missingList}) THEN NULL ELSE trim(s) END
+	CASE
+		WHEN s IS NULL THEN NULL
+		WHEN unicode(s) IN (${SPACE_SEPARATORS}) OR unicode(s[-1]) IN (${SPACE_SEPARATORS}) THEN
+			list_transform([trim(s)], lambda t: CASE WHEN list_contains(${missingList}, lower(t)) THEN NULL ELSE t END)[1]
+		WHEN unicode(s) IN (${markerStarts.join(', ')}) AND list_contains(${missingList}, lower(s)) THEN NULL
+		ELSE s
+	END
 );
 CREATE OR REPLACE MACRO mb_ymd(y, m, d) AS (
 	try_cast(printf('%04d-%02d-%02d', try_cast(y AS INTEGER), try_cast(m AS INTEGER), try_cast(d AS INTEGER)) AS DATE)
