@@ -341,3 +341,38 @@ describe('replace, remove, failure', () => {
 		expect(await funnelCounts(ds, '2025-04-01', '2025-04-30')).toEqual(MERGED);
 	});
 });
+
+describe('leads as a view over a single file', () => {
+	// One lead file with unique ids: `leads` is a view over its typed table (no copy). A second lead file
+	// makes it a merged table again; removing that file, a view again; clearing, an empty table.
+	const isView = async () =>
+		Number(
+			(
+				await db.query(
+					`SELECT count(*)::INTEGER AS n FROM duckdb_views() WHERE view_name = 'leads' AND NOT internal`
+				)
+			)[0].n
+		) === 1;
+	const a = ['lead_id,created_at,mql_at', 'A1,2025-04-01,2025-04-03', 'A2,2025-04-02,', ''].join('\n');
+	const b = ['lead_id,created_at,sql_at', 'A2,2025-04-02,2025-04-09', 'B1,2025-04-05,', ''].join('\n');
+
+	it('switches between view and table and always holds the same leads', async () => {
+		const ds = await newDataset(db);
+		const fa = await ds.add('a.csv', utf8(a));
+		expect(await isView()).toBe(true);
+		expect(await count(db, 'leads')).toBe(2);
+		const fb = await ds.add('b.csv', utf8(b));
+		expect(await isView()).toBe(false);
+		// A1, A2 (mql from a, sql from b), B1
+		expect(await count(db, 'leads')).toBe(3);
+		expect((await leadById(db)).get('A2')).toMatchObject({ created_at: '2025-04-02', sql_at: '2025-04-09' });
+		await ds.remove(fa.id);
+		expect(await isView()).toBe(true);
+		expect([...(await leadById(db)).keys()]).toEqual(['A2', 'B1']);
+		await ds.remove(fb.id);
+		expect(await isView()).toBe(false);
+		expect(await count(db, 'leads')).toBe(0);
+		// The cube follows: nothing left.
+		expect(await count(db, 'lead_cube')).toBe(0);
+	});
+});

@@ -161,6 +161,22 @@ describe('funnel (fixture A)', () => {
 		expect(v.every((s) => s.negative === 0)).toBe(true);
 	});
 
+	it("velocity 'sales_cycle' computes only opportunity → won, the field-sales KPI's step", async () => {
+		const r = await computeReport(db, ALL, view(), { velocity: 'sales_cycle' });
+		expect(r.velocity).toEqual([
+			{
+				from: 'opportunity',
+				to: 'won',
+				n: 2,
+				median_days: 22,
+				p90_days: expect.closeTo(26.8, 9),
+				negative: 0
+			}
+		]);
+		expect(r.kpis.field_sales?.median_days_to_win).toBe(22);
+		expect((await computeReport(db, ALL, view(), { velocity: false })).velocity).toEqual([]);
+	});
+
 	it('revenue: won revenue and average deal over the cohort', async () => {
 		// won L1 100, L5 300, L7 200
 		expect(await revenue(db, view(), true)).toEqual({

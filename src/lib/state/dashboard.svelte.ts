@@ -8,11 +8,21 @@ import type { ViewController } from './controller.svelte';
 import type { DataStore } from './data.svelte';
 import { useQuery } from './query.svelte';
 
-export function useReports(data: DataStore, ctl: ViewController) {
+/**
+ * `velocity`: every step (the funnel page), or only the sales cycle the field-sales KPI shows (every
+ * other page: a filter or brush then reads a few thousand won deals, not every converted lead).
+ */
+export function useReports(
+	data: DataStore,
+	ctl: ViewController,
+	velocity: 'all' | 'sales_cycle' = 'sales_cycle'
+) {
 	const current = useQuery(() => {
 		void data.version;
 		const v = ctl.metricView;
-		return v ? data.report(v, ctl.reportOptions) : null;
+		return v
+			? data.report(v, { ...ctl.reportOptions, velocity: velocity === 'all' ? true : 'sales_cycle' })
+			: null;
 	});
 	const previous = useQuery(() => {
 		void data.version;
@@ -20,7 +30,7 @@ export function useReports(data: DataStore, ctl: ViewController) {
 		const span = data.span;
 		// A previous period that lies wholly before the data would only show zeros: leave it out.
 		if (!v || !span || !ctl.view.compare || v.to < span.from) return null;
-		return data.report(v, { ...ctl.reportOptions, plan: null, velocity: false });
+		return data.report(v, { ...ctl.reportOptions, plan: null, velocity: 'sales_cycle' });
 	});
 	return { current, previous };
 }

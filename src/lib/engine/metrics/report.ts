@@ -52,8 +52,12 @@ export interface PlanRequest {
 
 export interface ReportOptions {
 	benchmarks?: BenchmarkOverrides[];
-	/** Velocity scans every lead (quantiles cannot be pre-aggregated); a comparison report can skip it. */
-	velocity?: boolean;
+	/**
+	 * Velocity reads every lead with both dates of a step (quantiles cannot come from the cube): `false`
+	 * skips it, `'sales_cycle'` computes only opportunity → won (the field-sales KPI), for pages that
+	 * show no other step. Default: every step.
+	 */
+	velocity?: boolean | 'sales_cycle';
 	plan?: PlanRequest | null;
 }
 
@@ -109,7 +113,12 @@ export async function computeReport(
 	const f = await funnel(db, view, stages);
 	const vel =
 		view.mode === 'cohort' && meta.tables.leads && opts.velocity !== false
-			? await velocity(db, view, stages)
+			? await velocity(
+					db,
+					view,
+					stages,
+					opts.velocity === 'sales_cycle' ? (a, b) => a === 'opportunity' && b === 'won' : undefined
+				)
 			: [];
 	const rev = meta.tables.leads ? await revenue(db, view, stages.includes('won')) : null;
 	const mk = await marketing(db, view, meta, f);
