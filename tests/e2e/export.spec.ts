@@ -74,7 +74,17 @@ test('brushing a trend chart sets the date range', async ({ page }) => {
 	await page.getByTestId('nav-inside-sales').click();
 	const chart = page.getByTestId('chart-trend-contact_rate').locator('rect.hit');
 	await chart.waitFor();
-	const box = (await chart.boundingBox())!;
+	// The page's figures arrive after navigation and the charts lay out again: drag once the chart's
+	// box has stopped moving.
+	let box = (await chart.boundingBox())!;
+	await expect
+		.poll(async () => {
+			const prev = box;
+			await page.waitForTimeout(150);
+			box = (await chart.boundingBox())!;
+			return JSON.stringify(prev) === JSON.stringify(box);
+		})
+		.toBe(true);
 	await page.mouse.move(box.x + box.width * 0.05, box.y + box.height / 2);
 	await page.mouse.down();
 	await page.mouse.move(box.x + box.width * 0.3, box.y + box.height / 2, { steps: 5 });

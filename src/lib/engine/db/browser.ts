@@ -21,7 +21,33 @@ export function browserDbStarted(): boolean {
 	return started !== null;
 }
 
+/**
+ * Which engine build to run. `coi` is DuckDB's multi-threaded build: it needs a cross-origin isolated
+ * page (the service worker adds the headers from the second visit on) and uses one thread per core.
+ * `eh` is the single-threaded build every current browser can run. The default is DEFAULT_ENGINE;
+ * `localStorage['mb.engine']` = 'coi' | 'eh' overrides it (the benchmark measures both).
+ */
+export type EngineChoice = 'coi' | 'eh';
+export const DEFAULT_ENGINE: EngineChoice = 'eh';
+
+function engineChoice(): EngineChoice {
+	try {
+		const v = globalThis.localStorage?.getItem('mb.engine');
+		if (v === 'coi' || v === 'eh') return v;
+	} catch {
+		// storage blocked: the default
+	}
+	return DEFAULT_ENGINE;
+}
+
+/** The engine build and thread count this page runs (for the Data page and the benchmark). */
+export let engineInfo: { bundle: string; threads: number } | null = null;
+
 async function start(): Promise<Db> {
+	const threads =
+		engineChoice() === 'coi' && globalThis.crossOriginIsolated
+			? Math.max(1, Math.min(navigator.hardwareConcurrency || 1, 8))
+			: 1;
 	const [duckdb, mvpWasm, ehWasm, mvpWorker, ehWorker] = await Promise.all([
 		import('@duckdb/duckdb-wasm'),
 		import('@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url'),
@@ -29,15 +55,40 @@ async function start(): Promise<Db> {
 		import('@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url'),
 		import('@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url')
 	]);
-	const bundles = {
+	const bundles: Parameters<typeof duckdb.selectBundle>[0] = {
 		mvp: { mainModule: mvpWasm.default, mainWorker: mvpWorker.default },
 		eh: { mainModule: ehWasm.default, mainWorker: ehWorker.default }
 	};
-	// selectBundle picks eh where exceptions are supported (every current browser), mvp otherwise.
+	if (threads > 1) {
+		const [coiWasm, coiWorker, coiPthread] = await Promise.all([
+			import('@duckdb/duckdb-wasm/dist/duckdb-coi.wasm?url'),
+			import('@duckdb/duckdb-wasm/dist/duckdb-browser-coi.worker.js?url'),
+			import('@duckdb/duckdb-wasm/dist/duckdb-browser-coi.pthread.worker.js?url')
+		]);
+		bundles.coi = {
+			mainModule: coiWasm.default,
+			mainWorker: coiWorker.default,
+			pthreadWorker: coiPthread.default
+		};
+	}
+	// selectBundle picks coi when given and the page is cross-origin isolated, else eh where exceptions
+	// are supported (every current browser), mvp otherwise.
 	const bundle = await duckdb.selectBundle(bundles);
 	const worker = new Worker(bundle.mainWorker!);
 	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
 	await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
+	const multi = Boolean(bundle.pthreadWorker);
+	if (multi) await db.open({ maximumThreads: threads });
+	engineInfo = {
+		bundle: multi ? 'coi' : bundle.mainModule.includes('mvp') ? 'mvp' : 'eh',
+		threads: multi ? threads : 1
+	};
+	globalThis.performance?.mark?.('mb:engine', { detail: engineInfo });
+	// The service worker keeps these for the next visit, offline included (see src/service-worker.ts).
+	const files = [bundle.mainModule, bundle.mainWorker, bundle.pthreadWorker].filter(Boolean);
+	void navigator.serviceWorker?.ready
+		.then((reg) => reg.active?.postMessage({ type: 'engine', urls: files }))
+		.catch(() => {});
 	const conn = await db.connect();
 	type Result = { toArray(): { toJSON(): Record<string, unknown> }[] };
 	const toRows = (res: Result): Row[] => res.toArray().map((r) => normaliseRow(r.toJSON()));
