@@ -25,18 +25,21 @@ import {
 import os from 'node:os';
 import path from 'node:path';
 import { BENCH_USAGE, BenchUsageError, parseBenchArgs, type BenchArgs } from './bench/args';
-import { measureSize, type SizeResult } from './bench/measure';
+import { runBrowser } from './bench/browser';
+import { measureSize, summariseBrowser, type SizeResult } from './bench/measure';
 import {
 	computeBudgets,
 	printReport,
 	summariseShell,
 	type BenchDocument,
+	type SecondVisit,
 	type TenMResult,
+	type ThreadsResult,
 	type Versions
 } from './bench/report';
 import { builtBase, serveBuild, type Served } from './bench/server';
 import { sizesOf, transferSizes, type TransferSizes } from './bench/transfer';
-import { fmtMiB, fmtMs, packageVersion, ROOT } from './bench/util';
+import { fmtMiB, fmtMs, median, packageVersion, ROOT } from './bench/util';
 
 const log = (m: string) => process.stderr.write(m + '\n');
 
@@ -166,6 +169,8 @@ async function main(argv: string[]): Promise<number> {
 
 	const sizes: SizeResult[] = [];
 	let tenM: TenMResult | null = null;
+	let secondVisit: SecondVisit | null = null;
+	let threads: ThreadsResult | null = null;
 	try {
 		if (args.browser) {
 			served = await serveBuild(args.buildDir, builtBase(args.buildDir));
@@ -183,6 +188,47 @@ async function main(argv: string[]): Promise<number> {
 			log
 		};
 		for (const leads of args.sizes) sizes.push(await measureSize({ ...common, leads }));
+		if (served && args.secondVisit) {
+			log('\nsecond visit, offline (service worker cache)');
+			const runs = await runBrowser({
+				url: served.url,
+				files: [],
+				interactions: false,
+				runs: args.runs,
+				chromiumPath: args.chromium,
+				log,
+				secondVisit: { offline: true, engine: 'eh' },
+				shellOnly: true
+			});
+			const ok = runs.filter((r) => r.shell.wasmReadyMs !== null);
+			secondVisit = {
+				runs: runs.length,
+				offlineOk: ok.length,
+				interactiveMs: median(ok.map((r) => r.shell.interactiveMs)),
+				wasmStartupMs: median(ok.map((r) => r.wasmStartupMs)),
+				wasmReadyMs: median(ok.map((r) => r.shell.wasmReadyMs)),
+				errors: runs.filter((r) => r.error).map((r) => r.error as string)
+			};
+		}
+		const big = [...sizes].reverse().find((s) => s.leads <= 1_000_000);
+		if (served && args.threads && big) {
+			log(`\nthreads: ${big.label} leads, second visit, coi build`);
+			const runs = await runBrowser({
+				url: served.url,
+				files: [big.leadsScenario.file.path],
+				interactions: true,
+				runs: args.runs,
+				chromiumPath: args.chromium,
+				log,
+				secondVisit: { offline: false, engine: 'coi' }
+			});
+			threads = {
+				leads: big.leads,
+				engine: runs.find((r) => r.engine)?.engine ?? null,
+				browser: summariseBrowser(runs),
+				single: big.leadsScenario.browser
+			};
+		}
 		if (args.tenM) {
 			log('\n--10m: one run, native with 2 threads only; a failure is a result, not an error');
 			const size = await measureSize({
@@ -236,7 +282,9 @@ async function main(argv: string[]): Promise<number> {
 		shell,
 		sizes,
 		tenM,
-		budgets: computeBudgets(sizes, transfer),
+		secondVisit,
+		threads,
+		budgets: computeBudgets(sizes, transfer, secondVisit),
 		ratios: Object.fromEntries(
 			sizes.map((s) => [
 				s.label,

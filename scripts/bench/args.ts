@@ -14,6 +14,10 @@ export interface BenchArgs {
 	papa: boolean;
 	/** The Shift_JIS activities scenario (≈ as many activity rows as the size). */
 	activities: boolean;
+	/** A second visit with the network off (service worker cache). */
+	secondVisit: boolean;
+	/** The largest size ≤ 1M again with DuckDB's multi-threaded build (cross-origin isolated). */
+	threads: boolean;
 	buildDir: string;
 	/** Rebuild the site first (`BASE_PATH=/modelboard vite build`). */
 	buildSite: boolean;
@@ -31,6 +35,8 @@ export const BENCH_USAGE = `npm run bench -- [options]
   --seed S         demo generator seed (default 42)
   --no-browser     skip headless Chromium      --no-native   skip native DuckDB
   --no-papa        skip papaparse              --no-activities  leads only
+  --no-second-visit  skip the offline second visit
+  --no-threads     skip the multi-threaded (cross-origin isolated) run
   --build DIR      built site (default build/; built with BASE_PATH=/modelboard if missing)
   --build-site     rebuild the site first (BASE_PATH=/modelboard npx vite build)
   --chromium PATH  browser binary (default $CHROMIUM_PATH or /usr/bin/chromium)
@@ -50,6 +56,8 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
 		native: true,
 		papa: true,
 		activities: true,
+		secondVisit: true,
+		threads: true,
 		buildDir: path.join(ROOT, 'build'),
 		buildSite: false,
 		chromium: undefined,
@@ -76,6 +84,8 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
 			else if (flag === '--no-native') args.native = false;
 			else if (flag === '--no-papa') args.papa = false;
 			else if (flag === '--no-activities') args.activities = false;
+			else if (flag === '--no-second-visit') args.secondVisit = false;
+			else if (flag === '--no-threads') args.threads = false;
 			else if (flag === '--build') args.buildDir = path.resolve(value());
 			else if (flag === '--build-site') args.buildSite = true;
 			else if (flag === '--chromium') args.chromium = value();

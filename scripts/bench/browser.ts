@@ -38,6 +38,15 @@ export interface BrowserOptions {
 	/** Filter toggles and brush changes per run (default 2 each). */
 	samples?: number;
 	log?: (message: string) => void;
+	/**
+	 * Measure a second visit instead of a first: a first visit in the same profile installs the service
+	 * worker and lets it cache the engine; then the page is opened again, offline if asked (the shell and
+	 * engine must come from the cache), with `engine` set in localStorage (`coi`: DuckDB's multi-threaded
+	 * build, possible because the service worker makes the page cross-origin isolated).
+	 */
+	secondVisit?: { offline: boolean; engine: 'eh' | 'coi' };
+	/** Stop after the start-up figures (interactive shell, wasm start-up): no file is dropped. */
+	shellOnly?: boolean;
 }
 
 export interface QueryTiming {
@@ -86,6 +95,8 @@ export interface BrowserRun {
 	queries: Record<string, PhaseQueries>;
 	/** Same-origin resources fetched before the drop (path after the origin, bytes on the wire). */
 	fetched: { path: string; transferSize: number; decodedSize: number }[];
+	/** The engine build and threads the page ran (`mb:engine`), and whether it was cross-origin isolated. */
+	engine: { bundle: string; threads: number; isolated: boolean } | null;
 	/** After a failure: the error's Dismiss button still worked (null when not tested). */
 	responsive: boolean | null;
 	chromiumVersion: string;
@@ -307,6 +318,7 @@ async function oneRun(opts: BrowserOptions, runIndex: number): Promise<BrowserRu
 		queries: {},
 		fetched: [],
 		responsive: null,
+		engine: null,
 		chromiumVersion: browser.version()
 	};
 	try {
@@ -327,6 +339,45 @@ async function oneRun(opts: BrowserOptions, runIndex: number): Promise<BrowserRu
 				resolve('crash');
 			})
 		);
+		if (opts.secondVisit) {
+			const { offline, engine } = opts.secondVisit;
+			log(`  browser run ${runIndex + 1}: first visit (service worker, engine cache)`);
+			await page.goto(opts.url, { waitUntil: 'domcontentloaded' });
+			await page.waitForFunction(() => performance.getEntriesByName('mb:wasm-ready').length > 0, null, {
+				timeout: 120_000,
+				polling: 50
+			});
+			await page.evaluate(async (e) => {
+				localStorage.setItem('mb.engine', e);
+				await navigator.serviceWorker.ready;
+			}, engine);
+			await page.waitForFunction(
+				async () => {
+					const cache = await caches.open('mb-immutable');
+					return (await cache.keys()).some((r) => r.url.endsWith('.wasm'));
+				},
+				null,
+				{ timeout: 60_000, polling: 200 }
+			);
+			if (engine === 'coi') {
+				// An isolated page asks for the threaded build: fetch it once through the service worker.
+				await page.goto(opts.url, { waitUntil: 'domcontentloaded' });
+				await page.waitForFunction(() => performance.getEntriesByName('mb:wasm-ready').length > 0, null, {
+					timeout: 120_000,
+					polling: 50
+				});
+				await page.waitForFunction(
+					async () => {
+						const cache = await caches.open('mb-immutable');
+						return (await cache.keys()).some((r) => /duckdb-coi\./.test(r.url));
+					},
+					null,
+					{ timeout: 60_000, polling: 200 }
+				);
+			}
+			if (offline) await context.setOffline(true);
+			log(`  browser run ${runIndex + 1}: second visit${offline ? ', offline' : ''} (${engine})`);
+		}
 		await page.goto(opts.url, { waitUntil: 'domcontentloaded' });
 		await page.waitForFunction(
 			() => (window as unknown as { __mbBench: BenchWindow }).__mbBench.hydratedAt !== null,
@@ -365,6 +416,15 @@ async function oneRun(opts: BrowserOptions, runIndex: number): Promise<BrowserRu
 		run.fetched = shell.fetched;
 		if (shell.wasmStartMs !== null && shell.wasmReadyMs !== null)
 			run.wasmStartupMs = shell.wasmReadyMs - shell.wasmStartMs;
+		run.engine = await page.evaluate(() => {
+			const d = (performance.getEntriesByName('mb:engine', 'mark')[0] as PerformanceMark | undefined)
+				?.detail as { bundle: string; threads: number } | undefined;
+			return d ? { ...d, isolated: crossOriginIsolated } : null;
+		});
+		if (opts.shellOnly) {
+			run.outcome = 'dashboard';
+			return run;
+		}
 
 		log(`  browser run ${runIndex + 1}: dropping ${opts.files.length} file(s)`);
 		await page.locator('[data-testid="file-input"]').setInputFiles(opts.files);

@@ -1,7 +1,7 @@
 /**
  * The benchmark's printed table, budget lines and JSON document.
  */
-import type { SizeResult, ScenarioResult } from './measure';
+import type { BrowserSummary, SizeResult, ScenarioResult } from './measure';
 import type { TransferSizes, AssetSize } from './transfer';
 import { fmtBytes, fmtMiB, fmtMs, fmtRatio, median, table } from './util';
 
@@ -45,6 +45,24 @@ export interface ShellSummary {
 	samples: number;
 }
 
+export interface SecondVisit {
+	runs: number;
+	/** Runs whose page came up with the engine ready while offline. */
+	offlineOk: number;
+	interactiveMs: number | null;
+	wasmStartupMs: number | null;
+	wasmReadyMs: number | null;
+	errors: string[];
+}
+
+export interface ThreadsResult {
+	leads: number;
+	engine: { bundle: string; threads: number; isolated: boolean } | null;
+	browser: BrowserSummary;
+	/** The same size's first-visit (single-threaded eh) figures, for comparison. */
+	single: BrowserSummary | null;
+}
+
 export interface TenMResult {
 	leads: number;
 	outcome: string;
@@ -63,6 +81,10 @@ export interface BenchDocument {
 	shell: ShellSummary | null;
 	sizes: SizeResult[];
 	tenM: TenMResult | null;
+	/** A second visit with the network off (shell and engine from the service worker's cache). */
+	secondVisit: SecondVisit | null;
+	/** 1M leads again on a second visit, cross-origin isolated, with DuckDB's multi-threaded build. */
+	threads: ThreadsResult | null;
 	budgets: Budget[];
 	/** Short summary of the ratios at each size (also inside each size). */
 	ratios: Record<string, Record<string, number | null>>;
@@ -296,7 +318,11 @@ function summariseOutcomes(outcomes: string[]): string {
 	return [...counts].map(([o, n]) => (n === outcomes.length ? o : `${n}× ${o}`)).join(', ');
 }
 
-export function computeBudgets(sizes: SizeResult[], transfer: TransferSizes | null): Budget[] {
+export function computeBudgets(
+	sizes: SizeResult[],
+	transfer: TransferSizes | null,
+	second: SecondVisit | null = null
+): Budget[] {
 	const at1m = sizes.find((s) => s.leads === ONE_MILLION) ?? null;
 	const b = at1m?.leadsScenario.browser ?? null;
 	const missing = (name: string, limit: string): Budget => ({
@@ -359,6 +385,16 @@ export function computeBudgets(sizes: SizeResult[], transfer: TransferSizes | nu
 			measured: 'not measured',
 			pass: null
 		});
+	budgets.push(
+		second
+			? {
+					name: 'second visit starts offline (shell + engine from the cache)',
+					limit: 'every run',
+					measured: `${second.offlineOk}/${second.runs} runs, engine ready at ${fmtMs(second.wasmReadyMs)}`,
+					pass: second.runs > 0 && second.offlineOk === second.runs
+				}
+			: { name: 'second visit starts offline', limit: 'every run', measured: 'not measured', pass: null }
+	);
 	return budgets;
 }
 
@@ -442,6 +478,34 @@ export function printReport(doc: BenchDocument, out: (s: string) => void = conso
 			out(
 				`  ${w.file.split('/').pop()}: ${(w.raw / 1000).toFixed(1)} kB raw / ${(w.gzip / 1000).toFixed(1)} kB gzip`
 			);
+	}
+	if (doc.secondVisit) {
+		const v = doc.secondVisit;
+		out(`\nSecond visit, network off (${v.runs} runs; the service worker serves shell and engine)`);
+		out(
+			`  engine ready in ${v.offlineOk}/${v.runs} runs · interactive shell ${fmtMs(v.interactiveMs)} · wasm start-up ${fmtMs(v.wasmStartupMs)}, ready at ${fmtMs(v.wasmReadyMs)}` +
+				(v.errors.length ? ` · errors: ${v.errors.join(' | ')}` : '')
+		);
+	}
+	if (doc.threads) {
+		const t = doc.threads;
+		const e = t.engine;
+		out(
+			`\nThreads: ${(t.leads / 1e6).toFixed(t.leads % 1e6 ? 1 : 0)}M leads on a second visit, ${e ? `${e.bundle} build, ${e.threads} thread(s), cross-origin isolated: ${e.isolated}` : 'engine unknown'} (vs. the first visit's eh, 1 thread)`
+		);
+		const row = (label: string, f: (b: BrowserSummary) => number | null) =>
+			out(
+				`  ${label.padEnd(34)} ${fmtMs(f(t.browser)).padStart(9)}   (1 thread: ${t.single ? fmtMs(f(t.single)) : '–'})`
+			);
+		row('wasm start-up', (b) => b.wasmStartupMs);
+		row('ingest', (b) => b.ingestMs);
+		row('file chosen → full dashboard', (b) => b.dashboardMs);
+		row('filter → all charts', (b) => b.filterMs);
+		row('brush → all charts', (b) => b.brushMs);
+		out(
+			`  peak renderer memory ${fmtMiB(t.browser.peakMemoryMiB)} (1 thread: ${t.single ? fmtMiB(t.single.peakMemoryMiB) : '–'})` +
+				(t.browser.errors.length ? ` · errors: ${t.browser.errors.join(' | ')}` : '')
+		);
 	}
 	out('\nBudgets (informational, never a test failure)');
 	for (const b of doc.budgets) {
