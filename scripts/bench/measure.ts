@@ -84,11 +84,14 @@ export interface ScenarioResult {
 	browser: BrowserSummary | null;
 	native: NativeSummary[];
 	papa: PapaSummary | null;
+	/** The papaparse path on Chromium's main thread (as a peer dashboard runs it). */
+	papaBrowser: PapaSummary | null;
 	ratios: Record<string, number | null>;
 	raw: {
 		browser: BrowserRun[];
 		native: { threads: number; engine: Isolated<NativeResult>[]; bare: Isolated<NativeResult>[] }[];
 		papa: Isolated<PapaResult>[];
+		papaBrowser: Isolated<PapaResult>[];
 	};
 }
 
@@ -208,7 +211,7 @@ async function measureScenario(
 	const bytes = (scenario === 'leads' ? set.bytes.leads : set.bytes.activities) ?? 0;
 	const threads = opts.threads ?? [1, 2];
 	const inProcess = opts.inProcess ?? false;
-	const raw: ScenarioResult['raw'] = { browser: [], native: [], papa: [] };
+	const raw: ScenarioResult['raw'] = { browser: [], native: [], papa: [], papaBrowser: [] };
 
 	if (opts.url) {
 		log(`  ${scenario}: browser × ${opts.runs}`);
@@ -239,11 +242,27 @@ async function measureScenario(
 		log(`  ${scenario}: papaparse × ${opts.runs}`);
 		for (let i = 0; i < opts.runs; i++)
 			raw.papa.push(await runJob({ kind: 'papa', file, scenario }, inProcess));
+		if (opts.url) {
+			log(`  ${scenario}: papaparse in Chromium × ${opts.runs}`);
+			const { runPapaInBrowser } = await import('./papa');
+			for (let i = 0; i < opts.runs; i++) {
+				try {
+					const { maxRssMiB, ...result } = await runPapaInBrowser(
+						{ kind: 'papa', file, scenario },
+						opts.chromium
+					);
+					raw.papaBrowser.push({ result, error: null, maxRssMiB });
+				} catch (e) {
+					raw.papaBrowser.push({ result: null, error: (e as Error).message.split('\n')[0], maxRssMiB: null });
+				}
+			}
+		}
 	}
 
 	const browser = raw.browser.length ? summariseBrowser(raw.browser) : null;
 	const native = raw.native.map((n) => summariseNative(n.threads, n.engine, n.bare));
 	const papa = raw.papa.length ? summarisePapa(raw.papa) : null;
+	const papaBrowser = raw.papaBrowser.length ? summarisePapa(raw.papaBrowser) : null;
 	const nat = (t: number) => native.find((n) => n.threads === t) ?? null;
 	const ours = browser && browser.ingestMs !== null ? browser.ingestMs + (browser.funnelQueryMs ?? 0) : null;
 	const ratios: Record<string, number | null> = {
@@ -256,7 +275,12 @@ async function measureScenario(
 		papaparse_over_ours_to_funnel:
 			scenario === 'leads' ? ratio(papa?.totalMs, ours) : ratio(papa?.totalMs, browser?.ingestMs),
 		// … and against our whole drop → every chart rendered (we compute far more than the funnel).
-		papaparse_over_ours_to_dashboard: ratio(papa?.totalMs, browser?.dashboardMs)
+		papaparse_over_ours_to_dashboard: ratio(papa?.totalMs, browser?.dashboardMs),
+		papaparse_browser_over_ours_to_funnel:
+			scenario === 'leads'
+				? ratio(papaBrowser?.totalMs, ours)
+				: ratio(papaBrowser?.totalMs, browser?.ingestMs),
+		papaparse_browser_over_ours_to_dashboard: ratio(papaBrowser?.totalMs, browser?.dashboardMs)
 	};
 	return {
 		file: {
@@ -269,6 +293,7 @@ async function measureScenario(
 		browser,
 		native,
 		papa,
+		papaBrowser,
 		ratios,
 		raw
 	};

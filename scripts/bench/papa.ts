@@ -149,3 +149,80 @@ export function runPapa(
 		calls: agg.calls
 	};
 }
+
+/** The script that defines `window.mbPapa(file, scenario)` in a page: the same functions as above. */
+function pageScript(): string {
+	return [
+		'globalThis.__name = globalThis.__name || ((f) => f);',
+		`const LEAD_COLUMNS = ${JSON.stringify(LEAD_COLUMNS)};`,
+		`const STAGE_NAMES = ${JSON.stringify(STAGE_NAMES)};`,
+		`const STATUS_RANK = ${JSON.stringify(STATUS_RANK)};`,
+		`const LOST_STATUS = ${JSON.stringify(LOST_STATUS)};`,
+		`const parseDay = ${parseDay.toString()};`,
+		`const iso = ${iso.toString()};`,
+		`const jsFunnel = ${jsFunnel.toString()};`,
+		`const jsCalls = ${jsCalls.toString()};`,
+		`window.mbPapa = async (file, scenario) => {
+			const bytes = new Uint8Array(await file.arrayBuffer());
+			const t0 = performance.now();
+			const text = new TextDecoder(scenario === 'activities' ? 'shift_jis' : 'utf-8').decode(bytes);
+			const t1 = performance.now();
+			const parsed = Papa.parse(text, { header: true, skipEmptyLines: true });
+			const t2 = performance.now();
+			const agg = scenario === 'leads'
+				? { ...jsFunnel(parsed.data, parsed.meta.fields ?? []), calls: null }
+				: { ...jsCalls(parsed.data), funnel: null };
+			const t3 = performance.now();
+			return { decodeMs: t1 - t0, parseMs: t2 - t1, aggregateMs: t3 - t2, totalMs: t3 - t0,
+				rows: parsed.data.length, span: agg.span, funnel: agg.funnel, calls: agg.calls };
+		};`
+	].join('\n');
+}
+
+/**
+ * The same papaparse path on a browser's main thread, as a peer dashboard runs it: headless Chromium
+ * (one fresh browser per run), the file chosen on an `<input type=file>` and read into memory before
+ * the timing starts, then decode → Papa.parse → JS loops in the page. Peak memory: the renderer's VmHWM.
+ */
+export async function runPapaInBrowser(
+	job: PapaJob,
+	chromiumPath: string | undefined
+): Promise<PapaResult & { maxRssMiB: number | null }> {
+	const { chromium } = await import('playwright-core');
+	const { CHROMIUM_ARGS, CHROMIUM_PATH } = await import('../chromium');
+	const { existsSync } = await import('node:fs');
+	const { createRequire } = await import('node:module');
+	const { vmHwmMiB } = await import('./util');
+	const exe = chromiumPath ?? CHROMIUM_PATH;
+	const browser = await chromium.launch({
+		executablePath: existsSync(exe) ? exe : undefined,
+		headless: true,
+		args: CHROMIUM_ARGS
+	});
+	try {
+		const page = await browser.newPage();
+		await page.setContent('<input type="file" id="f">');
+		await page.addScriptTag({ path: createRequire(import.meta.url).resolve('papaparse/papaparse.min.js') });
+		await page.addScriptTag({ content: pageScript() });
+		await page.locator('#f').setInputFiles(job.file);
+		const result = (await page.evaluate(
+			(scenario) =>
+				(window as unknown as { mbPapa: (f: File, s: string) => Promise<unknown> }).mbPapa(
+					(document.getElementById('f') as HTMLInputElement).files![0],
+					scenario
+				),
+			job.scenario
+		)) as PapaResult;
+		const cdp = await browser.newBrowserCDPSession();
+		const info = (await cdp.send('SystemInfo.getProcessInfo')) as {
+			processInfo: { type: string; id: number }[];
+		};
+		const peaks = info.processInfo
+			.filter((p) => p.type === 'renderer')
+			.map((p) => vmHwmMiB(p.id))
+			.filter((x): x is number => x !== null);
+		return { ...result, maxRssMiB: peaks.length ? Math.max(...peaks) : null };
+	} finally {
+		await browser.close().catch(() => {});
+	}
+}

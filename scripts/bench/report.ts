@@ -220,40 +220,44 @@ function scenarioRows(sizes: SizeResult[], pick: (s: SizeResult) => ScenarioResu
 			col((sc) => `${fmtMiB(nat(sc, 1)?.maxRssMiB)} / ${fmtMiB(nat(sc, 2)?.maxRssMiB)}`)
 		)
 	);
-	rows.push(
-		line(
-			`papaparse → objects + JS loops (Node)`,
-			sizes.map(() => '')
-		)
-	);
-	rows.push(
-		line(
-			'  decode + parse',
-			col((sc) => (sc.papa ? fmtMs(add(sc.papa.decodeMs, sc.papa.parseMs)) : '–'))
-		)
-	);
-	rows.push(
-		line(
-			`  ${isLeads ? 'funnel' : 'call counts'} in JS loops`,
-			col((sc) => fmtMs(sc.papa?.aggregateMs))
-		)
-	);
-	rows.push(
-		line(
-			'  total (bytes → result)',
-			col((sc) =>
-				sc.papa?.errors.length && sc.papa.totalMs === null
-					? sc.papa.errors[0].slice(0, 30)
-					: fmtMs(sc.papa?.totalMs)
+	for (const [label, pick] of [
+		['papaparse → objects + JS loops (Node)', (sc: ScenarioResult) => sc.papa],
+		['papaparse → objects + JS loops (Chromium main thread)', (sc: ScenarioResult) => sc.papaBrowser]
+	] as const) {
+		rows.push(
+			line(
+				label,
+				sizes.map(() => '')
 			)
-		)
-	);
-	rows.push(
-		line(
-			'  peak RSS',
-			col((sc) => fmtMiB(sc.papa?.maxRssMiB))
-		)
-	);
+		);
+		rows.push(
+			line(
+				'  decode + parse',
+				col((sc) => (pick(sc) ? fmtMs(add(pick(sc)!.decodeMs, pick(sc)!.parseMs)) : '–'))
+			)
+		);
+		rows.push(
+			line(
+				`  ${isLeads ? 'funnel' : 'call counts'} in JS loops`,
+				col((sc) => fmtMs(pick(sc)?.aggregateMs))
+			)
+		);
+		rows.push(
+			line(
+				'  total (bytes → result)',
+				col((sc) => {
+					const p = pick(sc);
+					return p?.errors.length && p.totalMs === null ? p.errors[0].slice(0, 30) : fmtMs(p?.totalMs);
+				})
+			)
+		);
+		rows.push(
+			line(
+				label.includes('Node') ? '  peak RSS' : '  peak renderer memory',
+				col((sc) => fmtMiB(pick(sc)?.maxRssMiB))
+			)
+		);
+	}
 	rows.push(
 		line(
 			'Ratios',
@@ -287,7 +291,13 @@ function scenarioRows(sizes: SizeResult[], pick: (s: SizeResult) => ScenarioResu
 		);
 		rows.push(
 			line(
-				'  papaparse / ours (bytes → funnel)',
+				'  papaparse / ours (bytes → funnel), Chromium',
+				col((sc) => fmtRatio(sc.ratios.papaparse_browser_over_ours_to_funnel))
+			)
+		);
+		rows.push(
+			line(
+				'  papaparse / ours (bytes → funnel), Node',
 				col((sc) => fmtRatio(sc.ratios.papaparse_over_ours_to_funnel))
 			)
 		);
@@ -358,16 +368,18 @@ export function computeBudgets(
 				: { name: label, limit: '≤ 1.50×', measured: fmtRatio(v), pass: v <= 1.5 }
 		);
 	}
-	const sp = r.papaparse_over_ours_to_funnel;
+	// Like for like: the papaparse path on the same Chromium's main thread, as a peer dashboard runs it
+	// (and as TOOLCHAIN.md's baseline was measured); Node's figure is in the note.
+	const sp = r.papaparse_browser_over_ours_to_funnel ?? null;
 	budgets.push(
 		sp == null
 			? missing('≥ 4× faster than papaparse at 1M', '≥ 4×')
 			: {
-					name: '≥ 4× faster than papaparse at 1M (bytes → funnel)',
+					name: '≥ 4× faster than papaparse at 1M (bytes → funnel, both in Chromium)',
 					limit: '≥ 4.00×',
 					measured: fmtRatio(sp),
 					pass: sp >= 4,
-					note: `to the full dashboard: ${fmtRatio(r.papaparse_over_ours_to_dashboard)}`
+					note: `to the full dashboard: ${fmtRatio(r.papaparse_browser_over_ours_to_dashboard)}; papaparse in Node: ${fmtRatio(r.papaparse_over_ours_to_funnel)}`
 				}
 	);
 	if (transfer) {

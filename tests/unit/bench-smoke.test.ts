@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBrowser } from '../../scripts/bench/browser';
 import { ensureDataset } from '../../scripts/bench/data';
 import { measureSize, type SizeResult } from '../../scripts/bench/measure';
+import { runPapaInBrowser } from '../../scripts/bench/papa';
 import { computeBudgets, printReport, summariseShell, type BenchDocument } from '../../scripts/bench/report';
 import { builtBase, serveBuild } from '../../scripts/bench/server';
 import { referencedAssets, transferSizes } from '../../scripts/bench/transfer';
@@ -119,6 +120,8 @@ describe('bench harness, Node parts (20k leads)', () => {
 			shell: summariseShell([size], []),
 			sizes: [size],
 			tenM: null,
+			secondVisit: null,
+			threads: null,
 			budgets: computeBudgets([size], null),
 			ratios: { [size.label]: size.leadsScenario.ratios },
 			notes: []
@@ -131,6 +134,7 @@ describe('bench harness, Node parts (20k leads)', () => {
 		const lines: string[] = [];
 		printReport(parsed, (l) => lines.push(l));
 		expect(lines.some((l) => l.includes('engine ingest, 1 thread'))).toBe(true);
+		expect(lines.some((l) => l.includes('papaparse → objects + JS loops (Chromium main thread)'))).toBe(true);
 		expect(lines.some((l) => l.includes('Budgets (informational'))).toBe(true);
 	});
 });
@@ -203,6 +207,13 @@ describe.skipIf(!process.env.BENCH_SMOKE_BROWSER || !existsSync(path.join(BUILD,
 				expect(run.filterMs).toHaveLength(1);
 				expect(run.brushMs).toHaveLength(1);
 				expect(run.funnel?.lead).toBe(20_000);
+				const papa = await runPapaInBrowser(
+					{ kind: 'papa', file: size.leadsScenario.file.path, scenario: 'leads' },
+					undefined
+				);
+				expect(papa.rows).toBe(20_000);
+				positive(papa.totalMs);
+				expect(papa.funnel).toEqual(run.funnel);
 			} finally {
 				await served.close();
 			}
