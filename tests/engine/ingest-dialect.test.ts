@@ -5,7 +5,8 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/lib/engine/db/types';
-import { scanRecords } from '../../src/lib/engine/ingest/scan';
+import fc from 'fast-check';
+import { scanRecords, type RecordScan } from '../../src/lib/engine/ingest/scan';
 import {
 	count,
 	fixture,
@@ -282,5 +283,71 @@ describe('scanRecords (the record splitter that finds the data start and DuckDB-
 		const r = scan('h;x\r\na;1\nb;"open\nc;2\n', ';');
 		expect([...r.newlines].sort()).toEqual(['\n', '\r\n']);
 		expect(r.openQuote).toEqual({ record: 2, offset: 9 });
+	});
+});
+
+/** The scanner as first written, one byte at a time: the reference the indexOf-jumping one must match. */
+function referenceScan(data: Uint8Array, delimiter: ',' | ';', keepStarts: number): RecordScan {
+	const [QUOTE, LF, CR] = [0x22, 0x0a, 0x0d];
+	const delim = delimiter.charCodeAt(0);
+	const starts = [0];
+	let empty: number[] = [];
+	let kinds = 0;
+	let record = 0;
+	let recordStart = 0;
+	let lastContent = -1;
+	let fieldStart = true;
+	let quoted = false;
+	const n = data.length;
+	for (let i = 0; i < n; i++) {
+		const b = data[i];
+		if (quoted) {
+			if (b === QUOTE) {
+				if (data[i + 1] === QUOTE) i++;
+				else quoted = false;
+			}
+			continue;
+		}
+		if (b === LF || b === CR) {
+			if (i === recordStart) empty.push(record);
+			else lastContent = record;
+			if (b === CR && data[i + 1] === LF) {
+				kinds |= 1;
+				i++;
+			} else kinds |= b === LF ? 2 : 4;
+			record++;
+			recordStart = i + 1;
+			fieldStart = true;
+			if (starts.length <= keepStarts) starts.push(recordStart);
+		} else if (b === QUOTE && fieldStart) {
+			quoted = true;
+			fieldStart = false;
+		} else fieldStart = b === delim;
+	}
+	const openQuote = quoted ? { record, offset: recordStart } : null;
+	if (recordStart < n) lastContent = record;
+	if (empty.length && empty[empty.length - 1] > lastContent) empty = empty.filter((e) => e < lastContent);
+	const newlines = new Set<'\r\n' | '\n' | '\r'>();
+	if (kinds & 1) newlines.add('\r\n');
+	if (kinds & 2) newlines.add('\n');
+	if (kinds & 4) newlines.add('\r');
+	return { starts, empty, records: recordStart < n ? record + 1 : record, newlines, openQuote };
+}
+
+describe('scanRecords against the byte-at-a-time reference', () => {
+	it('agrees on 3,000 generated files of quotes, delimiters, line breaks and text', () => {
+		const piece = fc.constantFrom('a', 'bc', ',', ';', '"', '""', '\r', '\n', '\r\n', ' ', 'あ', '\t');
+		fc.assert(
+			fc.property(
+				fc.array(piece, { maxLength: 40 }),
+				fc.constantFrom(',' as const, ';' as const),
+				fc.integer({ min: 0, max: 6 }),
+				(pieces, d, keep) => {
+					const bytes = utf8(pieces.join(''));
+					expect(scanRecords(bytes, d, keep)).toEqual(referenceScan(bytes, d, keep));
+				}
+			),
+			{ numRuns: 3000 }
+		);
 	});
 });

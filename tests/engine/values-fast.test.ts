@@ -173,3 +173,27 @@ describe('plain date and amount columns', () => {
 		});
 	});
 });
+
+describe('dimension and status columns copied as they are when every distinct cell is clean', () => {
+	it('cleans a column with padded or missing-marker cells, and copies a clean one', async () => {
+		const ds = await newDataset(db);
+		const text = [
+			'lead_id,created_at,channel,owner,status',
+			'D1,2025-04-01,Web,Sato,MQL',
+			'D2,2025-04-01, Web ,Sato, mql ',
+			'D3,2025-04-01,N/A,Sato,',
+			'D4,2025-04-01,Ads\u3000,Sato,-',
+			''
+		].join('\n');
+		await ds.add('dims.csv', utf8(text));
+		const rows = await db.query(
+			`SELECT lead_id, channel, owner, status, status_rank FROM leads ORDER BY lead_id`
+		);
+		expect(rows.map((r) => [r.lead_id, r.channel, r.owner, r.status, r.status_rank])).toEqual([
+			['D1', 'Web', 'Sato', 'MQL', 1],
+			['D2', 'Web', 'Sato', 'mql', 1],
+			['D3', null, 'Sato', null, null],
+			['D4', 'Ads', 'Sato', null, null]
+		]);
+	});
+});

@@ -756,10 +756,11 @@ async function buildSource(
 			numberChecks.push({ field, m, score: type === 'score' });
 		} else if (type === 'status' || type === 'outcome' || type === 'type') {
 			const vocabKind = type === 'status' ? 'status' : type;
-			// Distinct cells first (a few per column), cleaned after.
-			const distinct = await db.query(
-				`SELECT DISTINCT v FROM (SELECT mb_blank(v) AS v FROM (SELECT DISTINCT ${c} AS v FROM ${raw})) WHERE v IS NOT NULL LIMIT 5001`
-			);
+			const cells = await distinctCells(db, raw, c);
+			const text = cells.clean ? c : `mb_blank(${c})`;
+			const distinct = [...new Set(cells.values.map((x) => x.b).filter((b) => b !== null))].map((v) => ({
+				v
+			}));
 			const vt = `mb_voc_${id}_${field}`;
 			await db.exec(`CREATE OR REPLACE TEMP TABLE ${vt} (raw VARCHAR, target VARCHAR)`);
 			const unknown: string[] = [];
@@ -782,11 +783,15 @@ async function buildSource(
 			}
 			vocabTargets[field] = targets;
 			const alias = `v_${field}`;
-			joins.push(`LEFT JOIN ${vt} ${alias} ON ${alias}.raw = mb_blank(${c})`);
-			selects.push(`mb_blank(${c}) AS ${ident(field)}`, `${alias}.target AS ${ident(field + '_target')}`);
+			joins.push(`LEFT JOIN ${vt} ${alias} ON ${alias}.raw = ${text}`);
+			selects.push(`${text} AS ${ident(field)}`, `${alias}.target AS ${ident(field + '_target')}`);
 			if (unknown.length) unknownChecks.push({ field, m, type, unknown });
-		} else {
+		} else if (field.endsWith('_id')) {
 			selects.push(`mb_blank(${c}) AS ${ident(field)}`);
+		} else {
+			// A dimension (channel, owner, segment, rep): a few distinct cells, cleaned once each.
+			const cells = await distinctCells(db, raw, c);
+			selects.push(`${cells.clean ? c : `mb_blank(${c})`} AS ${ident(field)}`);
 		}
 	}
 
@@ -913,6 +918,29 @@ async function buildSource(
 		statuses.length > 0 &&
 		statuses.every((t) => t === 'opportunity' || t === 'won' || t === 'lost');
 	return { stages: [...stages], deals };
+}
+
+/** Distinct cells a column may hold for `distinctCells` to list them (a dimension or status column). */
+const DISTINCT_LIMIT = 5000;
+
+/**
+ * A column's distinct cells (up to DISTINCT_LIMIT + 1) with their cleaned values (`mb_blank`), and
+ * whether cleaning changes none of them: then the column is copied as it is instead of cleaning each of
+ * its cells (a million cells, a few distinct values).
+ */
+async function distinctCells(
+	db: Db,
+	raw: string,
+	c: string
+): Promise<{ values: { v: string | null; b: string | null }[]; clean: boolean }> {
+	const rows = await db.query(
+		`SELECT v, mb_blank(v) AS b FROM (SELECT DISTINCT ${c} AS v FROM ${raw} LIMIT ${DISTINCT_LIMIT + 1})`
+	);
+	const values = rows.map((r) => ({
+		v: r.v === null ? null : String(r.v),
+		b: r.b === null ? null : String(r.b)
+	}));
+	return { values, clean: values.length <= DISTINCT_LIMIT && values.every((x) => x.v === x.b) };
 }
 
 /**
