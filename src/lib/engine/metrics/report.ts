@@ -86,17 +86,16 @@ export interface Report {
 
 /** The data's own span: earliest to latest date over leads and activities (customers if nothing else). */
 export async function dataSpan(db: Db): Promise<{ from: string; to: string } | null> {
+	// Per-column min/max (least/greatest skip NULLs): one cheap aggregate per column, not a least() per row.
+	const span = (cols: string[]) =>
+		`least(${cols.map((c) => `min(${c})`).join(', ')}) AS lo, greatest(${cols.map((c) => `max(${c})`).join(', ')}) AS hi`;
 	const [r] = await db.query(`
-		WITH d AS (
-			SELECT least(created_at, mql_at, sql_at, opportunity_at, won_at, lost_at) AS lo,
-				greatest(created_at, mql_at, sql_at, opportunity_at, won_at, lost_at) AS hi FROM leads
-			UNION ALL SELECT occurred_at, occurred_at FROM activities
-		), c AS (
-			SELECT least(start_date, churned_at, expansion_at) AS lo, greatest(start_date, churned_at, expansion_at) AS hi
-			FROM customers
-		)
-		SELECT coalesce((SELECT strftime(min(lo), '%Y-%m-%d') FROM d), (SELECT strftime(min(lo), '%Y-%m-%d') FROM c)) AS "from",
-			coalesce((SELECT strftime(max(hi), '%Y-%m-%d') FROM d), (SELECT strftime(max(hi), '%Y-%m-%d') FROM c)) AS "to"`);
+		WITH l AS (SELECT ${span(['created_at', 'mql_at', 'sql_at', 'opportunity_at', 'won_at', 'lost_at'])} FROM leads),
+		a AS (SELECT ${span(['occurred_at'])} FROM activities),
+		c AS (SELECT ${span(['start_date', 'churned_at', 'expansion_at'])} FROM customers)
+		SELECT strftime(coalesce(least(l.lo, a.lo), c.lo), '%Y-%m-%d') AS "from",
+			strftime(coalesce(greatest(l.hi, a.hi), c.hi), '%Y-%m-%d') AS "to"
+		FROM l, a, c`);
 	if (!r || r.from === null || r.to === null) return null;
 	return { from: String(r.from), to: String(r.to) };
 }
