@@ -39,10 +39,21 @@ export const LEAD_CUBE_SELECT = `SELECT created_at, channel, owner, segment,
 	count(*)::INTEGER AS n, coalesce(sum(amount), 0)::DOUBLE AS amount, count(amount)::INTEGER AS n_amount
 FROM leads GROUP BY ALL`;
 
-/** Replaces the cube view by a table of the same rows (after the canonical tables are rebuilt). */
+/**
+ * The leads with both an opportunity and a won date: the sales cycle (opportunity → won velocity, the
+ * field-sales KPI every page shows) reads these few thousand rows, not every lead. A view over `leads`
+ * until materialised, like the cube.
+ */
+export const SALES_CYCLE_SELECT = `SELECT created_at, channel, owner, segment, opportunity_at, won_at
+FROM leads WHERE opportunity_at IS NOT NULL AND won_at IS NOT NULL`;
+
+/** Replaces the cube and sales-cycle views by tables of the same rows (after the canonical tables are rebuilt). */
 export const MATERIALISE_LEAD_CUBE = `DROP TABLE IF EXISTS lead_cube_t;
 CREATE TABLE lead_cube_t AS ${LEAD_CUBE_SELECT};
-CREATE OR REPLACE VIEW lead_cube AS SELECT * FROM lead_cube_t`;
+CREATE OR REPLACE VIEW lead_cube AS SELECT * FROM lead_cube_t;
+DROP TABLE IF EXISTS sales_cycle_t;
+CREATE TABLE sales_cycle_t AS ${SALES_CYCLE_SELECT};
+CREATE OR REPLACE VIEW sales_cycle AS SELECT * FROM sales_cycle_t`;
 
 export const CANONICAL_DDL = `
 CREATE TABLE IF NOT EXISTS leads (
@@ -62,6 +73,7 @@ CREATE TABLE IF NOT EXISTS customers (
 );
 CREATE TABLE IF NOT EXISTS spend (month DATE, channel VARCHAR, spend DOUBLE);
 CREATE OR REPLACE VIEW lead_cube AS ${LEAD_CUBE_SELECT};
+CREATE OR REPLACE VIEW sales_cycle AS ${SALES_CYCLE_SELECT};
 `;
 
 /** What the loaded data holds: which tables were given and which funnel stages they describe. */

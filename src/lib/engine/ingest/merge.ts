@@ -103,7 +103,7 @@ export async function rebuildCanonical(db: Db, files: readonly LoadedFile[]): Pr
 function canonicalSql(files: readonly LoadedFile[], leadsIsView: boolean): string[] {
 	const sql = [
 		(leadsIsView ? 'DROP VIEW leads;' : 'DROP TABLE IF EXISTS leads;') +
-			' DROP TABLE IF EXISTS activities; DROP TABLE IF EXISTS customers; DROP TABLE IF EXISTS spend; DROP TABLE IF EXISTS lead_cube_t',
+			' DROP TABLE IF EXISTS activities; DROP TABLE IF EXISTS customers; DROP TABLE IF EXISTS spend; DROP TABLE IF EXISTS lead_cube_t; DROP TABLE IF EXISTS sales_cycle_t',
 		CANONICAL_DDL
 	];
 	const leadFiles = files.filter((f) => f.kind === 'leads' || f.kind === 'lead_history');

@@ -36,11 +36,13 @@ export async function velocity(
 	for (const i of steps) {
 		const a = ident(STAGE_DATE[stages[i - 1]]);
 		const b = ident(STAGE_DATE[stages[i]]);
+		// The sales cycle has its own small table (schema.ts): the leads with both dates.
+		const table = stages[i - 1] === 'opportunity' && stages[i] === 'won' ? 'sales_cycle' : 'leads';
 		parts.push(
 			`SELECT ${i} AS i, count(*) FILTER (WHERE ${b} >= ${a})::INTEGER AS n,
 				quantile_cont(${b} - ${a}, [0.5, 0.9]) FILTER (WHERE ${b} >= ${a}) AS q,
 				count(*) FILTER (WHERE ${b} < ${a})::INTEGER AS neg
-			FROM leads WHERE ${a} IS NOT NULL AND ${b} IS NOT NULL AND ${where.text}`
+			FROM ${table} WHERE ${a} IS NOT NULL AND ${b} IS NOT NULL AND ${where.text}`
 		);
 		params.push(...where.params);
 	}
