@@ -46,3 +46,17 @@ test('a dropped file is loaded through the file picker', async ({ page }) => {
 	await page.getByTestId('file-input').setInputFiles(DEMO_FILES[0]);
 	await expect(page.getByTestId('funnel-count-lead')).toHaveText('6000', { timeout: 60_000 });
 });
+
+test('an engine that cannot be downloaded ends in a clear message, not an endless "starting"', async ({
+	page,
+	context
+}) => {
+	await context.route('**/*.wasm', (route) => route.abort('failed'));
+	await page.goto('./');
+	const alert = page.getByTestId('load-errors');
+	await expect(alert).toContainText('The analysis engine could not start', { timeout: 60_000 });
+	await expect(page.getByTestId('status')).not.toContainText('Starting the analysis engine');
+	// The page stays usable: the message can be dismissed.
+	await alert.getByRole('button').click();
+	await expect(alert).toBeHidden();
+});

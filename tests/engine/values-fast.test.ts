@@ -81,19 +81,27 @@ async function general(cells: string[]) {
 
 describe('plain date and amount columns', () => {
 	const pad = (n: number, w = 2) => String(n).padStart(w, '0');
-	const plainDate = fc
-		.tuple(
-			fc.integer({ min: 1990, max: 2100 }),
-			fc.integer({ min: 1, max: 12 }),
-			fc.integer({ min: 1, max: 28 }),
-			fc.constantFrom('/', '-'),
-			fc.boolean(),
-			fc.option(fc.tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 })), { nil: null })
-		)
-		.map(([y, m, d, sep, zero, time]) => {
-			const date = `${y}${sep}${zero ? pad(m) : m}${sep}${zero ? pad(d) : d}`;
-			return time ? `${date}${sep === '-' ? 'T' : ' '}${pad(time[0])}:${pad(time[1])}:00` : date;
-		});
+	// One layout per column (as an export writes it): separator, zero padding, time or not.
+	const layout = fc.record({ sep: fc.constantFrom('/', '-'), zero: fc.boolean(), time: fc.boolean() });
+	const dateIn = (l: { sep: string; zero: boolean; time: boolean }) =>
+		fc
+			.tuple(
+				fc.integer({ min: 1990, max: 2100 }),
+				fc.integer({ min: 1, max: 12 }),
+				fc.integer({ min: 1, max: 28 }),
+				fc.integer({ min: 0, max: 23 }),
+				fc.integer({ min: 0, max: 59 })
+			)
+			.map(([y, m, d, hh, mm]) => {
+				const date = `${y}${l.sep}${l.zero ? pad(m) : m}${l.sep}${l.zero ? pad(d) : d}`;
+				return l.time ? `${date}${l.sep === '-' ? 'T' : ' '}${pad(hh)}:${pad(mm)}:00` : date;
+			});
+	// Mostly one layout per column (the cast path), sometimes two mixed (the general path).
+	const plainDates = fc
+		.tuple(layout, layout, fc.boolean(), fc.integer({ min: 1, max: 30 }))
+		.chain(([a, b, mix, n]) =>
+			fc.array(fc.oneof(dateIn(a), ...(mix ? [dateIn(b)] : [])), { minLength: n, maxLength: n })
+		);
 	// Cells that are not plain: other forms the general parser reads, placeholders, and junk.
 	const otherDate = fc.constantFrom(
 		'2025年4月1日',
@@ -114,15 +122,21 @@ describe('plain date and amount columns', () => {
 	const otherAmount = fc.constantFrom('¥1,234', '(500)', 'NaN', 'Infinity', '1e309', '△300', '1.234,50', 'x');
 
 	for (const [label, mixed] of [
-		['every cell plain (the cast alone)', false],
+		['plain cells, in one layout or two mixed', false],
 		['one cell not plain (the general parser for the column)', true]
 	] as const) {
 		it(`reads what the general parser reads: ${label}`, async () => {
 			await fc.assert(
 				fc.asyncProperty(
-					fc.array(fc.tuple(plainDate, fc.option(plainAmount, { nil: '' })), { minLength: 1, maxLength: 30 }),
+					plainDates.chain((ds) =>
+						fc.tuple(
+							fc.constant(ds),
+							fc.array(fc.option(plainAmount, { nil: '' }), { minLength: ds.length, maxLength: ds.length })
+						)
+					),
 					fc.tuple(otherDate, otherAmount),
-					async (plain, other) => {
+					async ([ds, amounts0], other) => {
+						const plain = ds.map((d, i): [string, string] => [d, amounts0[i]]);
 						const cells = mixed ? [...plain, other] : plain;
 						const rows = cells.map(([d, a], i): [string, string, string] => [`L${pad(i, 3)}`, d, a]);
 						const { got } = await load(rows);

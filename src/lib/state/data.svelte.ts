@@ -89,7 +89,16 @@ export class DataStore {
 
 	/** Starts the wasm without waiting: called when the page is idle, long before a file is dropped. */
 	warm(): void {
-		void this.getDataset().catch(() => {});
+		void this.getDataset().catch((e) => {
+			const reason = e instanceof Error ? e.message : String(e);
+			this.errors = [
+				...this.errors.filter((x) => x.file !== ''),
+				{
+					file: '',
+					message: `The analysis engine could not start (${reason}). Check the connection and reload the page; your files are not affected.`
+				}
+			];
+		});
 	}
 
 	private getDataset(): Promise<Dataset> {
@@ -103,6 +112,7 @@ export class DataStore {
 			return ds;
 		})().catch((e) => {
 			this.dataset = null;
+			if (this.phase === 'starting') this.phase = 'idle';
 			throw e;
 		});
 		return this.dataset;

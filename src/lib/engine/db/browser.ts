@@ -76,7 +76,23 @@ async function start(): Promise<Db> {
 	const bundle = await duckdb.selectBundle(bundles);
 	const worker = new Worker(bundle.mainWorker!);
 	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
-	await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
+	// A failed download of the engine can leave instantiate() pending forever: a worker error or a
+	// timeout ends the wait with a message instead of an endless "starting".
+	let timer: ReturnType<typeof setTimeout> | undefined;
+	try {
+		await Promise.race([
+			db.instantiate(bundle.mainModule, bundle.pthreadWorker),
+			new Promise<never>((_, reject) => {
+				worker.addEventListener('error', (e) => reject(new Error(e.message || 'its worker failed')));
+				timer = setTimeout(() => reject(new Error('it did not start within 2 minutes')), 120_000);
+			})
+		]);
+	} catch (e) {
+		worker.terminate();
+		throw e;
+	} finally {
+		clearTimeout(timer);
+	}
 	const multi = Boolean(bundle.pthreadWorker);
 	if (multi) await db.open({ maximumThreads: threads });
 	engineInfo = {

@@ -690,15 +690,17 @@ async function buildSource(
 			continue;
 		}
 		const c = col(m.column);
-		if (plain.has(field) && type === 'date') {
-			selects.push(`try_strptime(${c}, ${FAST_DATE_FORMATS})::DATE AS ${ident(field)}`);
+		const fast = plain.get(field);
+		if (fast && type === 'date') {
+			const d = `try_strptime(${c}, ${literal(fast)})::DATE`;
+			selects.push(`${d} AS ${ident(field)}`);
 			futureChecks.push({
 				field,
 				m,
-				raw: `(SELECT _row, ${c} AS v, try_strptime(${c}, ${FAST_DATE_FORMATS})::DATE AS d FROM ${raw})`
+				raw: `(SELECT _row, ${c} AS v, ${d} AS d FROM ${raw})`
 			});
 			if (STAGE_OF_FIELD[field]) stages.add(STAGE_OF_FIELD[field]);
-		} else if (plain.has(field)) {
+		} else if (fast) {
 			selects.push(`try_cast(${c} AS DOUBLE) AS ${ident(field)}`);
 		} else if (type === 'date' || type === 'month') {
 			const p = `p${dateFields.indexOf(field)}_`;
@@ -944,32 +946,45 @@ async function distinctCells(
 }
 
 /**
- * The mapped `date` and `number` columns whose every filled cell is plain: a date in one of
- * FAST_DATE_FORMATS within the plausible span, or a finite number DuckDB's cast reads. One scan of the
- * raw table; these columns need neither the general parsers nor the unreadable-value checks.
+ * The mapped `date` and `number` columns whose every filled cell is plain, each with how to read it: a
+ * date in one of FAST_DATE_FORMATS (the one its first filled cell has) within the plausible span, or a
+ * finite number DuckDB's cast reads ('number'). One scan of the raw table; these columns need neither
+ * the general parsers nor the unreadable-value checks.
  */
 async function plainColumns(
 	db: Db,
 	raw: string,
 	types: Record<string, FieldType>,
 	byField: Map<string, ColumnMapping>
-): Promise<Set<string>> {
-	const fields = Object.keys(types).filter(
-		(f) => byField.has(f) && (types[f] === 'date' || types[f] === 'number')
-	);
-	if (!fields.length) return new Set();
+): Promise<Map<string, string>> {
+	const fields: { field: string; c: string; format: string }[] = [];
+	for (const f of Object.keys(types)) {
+		const m = byField.get(f);
+		if (!m || (types[f] !== 'date' && types[f] !== 'number')) continue;
+		const c = col(m.column);
+		if (types[f] === 'number') {
+			fields.push({ field: f, c, format: 'number' });
+			continue;
+		}
+		const [first] = await db.query(`SELECT ${c} AS v FROM ${raw} WHERE ${c} IS NOT NULL LIMIT 1`);
+		const sample = first ? String(first.v) : null;
+		const fmt = sample === null ? null : FAST_DATE_FORMATS.find((x) => x.pattern.test(sample));
+		if (fmt) fields.push({ field: f, c, format: fmt.format });
+	}
+	if (!fields.length) return new Map();
 	// Dates: every filled cell parses (counts equal) and min/max lie in the plausible span (cheaper
 	// than a filter on every row).
-	const parts = fields.map((f, i) => {
-		const c = col(byField.get(f)!.column);
-		if (types[f] === 'number')
+	const parts = fields.map(({ c, format }, i) => {
+		if (format === 'number')
 			return `(count(${c}) - count(*) FILTER (WHERE isfinite(try_cast(${c} AS DOUBLE))))::INTEGER AS x${i}`;
-		const d = `try_strptime(${c}, ${FAST_DATE_FORMATS})::DATE`;
+		const d = `try_strptime(${c}, ${literal(format)})::DATE`;
 		return `(count(${c}) - count(${d}))::INTEGER AS x${i},
 			coalesce(min(${d}) < DATE '1900-01-02' OR max(${d}) > DATE '2199-12-31', false) AS y${i}`;
 	});
 	const [row] = await db.query(`SELECT ${parts.join(', ')} FROM ${raw}`);
-	return new Set(fields.filter((_, i) => Number(row[`x${i}`]) === 0 && !row[`y${i}`]));
+	return new Map(
+		fields.filter((_, i) => Number(row[`x${i}`]) === 0 && !row[`y${i}`]).map((f) => [f.field, f.format])
+	);
 }
 
 function sqlType(type: FieldType): string {
