@@ -469,7 +469,7 @@ async function oneRun(opts: BrowserOptions, runIndex: number): Promise<BrowserRu
 		const ingestEnd = crashed ? null : await markTime(page, 'mb:ingest-end');
 		if (ingestStart !== null && ingestEnd !== null) run.ingestMs = ingestEnd - ingestStart;
 		if (drop !== null && ingestStart !== null) run.readMs = ingestStart - drop;
-		if (B) run.queries.ingest = phaseQueries(B.q, ingestStart, ingestEnd);
+		if (B) run.queries.ingest = phaseQueries(B.q, ingestStart, ingestEnd, 60);
 
 		if (run.outcome === 'dashboard') {
 			const first = (await readyMarks(page)).find((m) => m.renders >= 1)?.t ?? null;

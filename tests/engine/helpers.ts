@@ -9,7 +9,7 @@ export async function freshDb(): Promise<Db> {
 }
 
 export async function reset(db: Db): Promise<void> {
-	for (const t of ['leads', 'activities', 'customers', 'spend']) await db.exec(`DELETE FROM ${t}`);
+	for (const t of ['leads_t', 'activities', 'customers', 'spend']) await db.exec(`DELETE FROM ${t}`);
 }
 
 type Val = string | number | boolean | null | undefined;
@@ -19,7 +19,8 @@ export async function insert(db: Db, table: string, rows: Record<string, Val>[])
 	for (const row of rows) {
 		const cols = Object.keys(row).filter((c) => row[c] !== undefined);
 		await db.query(
-			`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`,
+			// leads is a view over leads_t (schema.ts)
+			`INSERT INTO ${table === 'leads' ? 'leads_t' : table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`,
 			cols.map((c) => row[c] ?? null)
 		);
 	}

@@ -84,7 +84,7 @@ let baseline: Record<string, number>;
 async function insertRows(table: string, cols: string[], rows: Param[][]): Promise<void> {
 	for (const row of rows) {
 		await db.query(
-			`INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`,
+			`INSERT INTO ${table === 'leads' ? 'leads_t' : table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`,
 			row
 		);
 	}

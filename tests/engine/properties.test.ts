@@ -166,7 +166,7 @@ async function insertRows(table: string, cols: string[], rows: Param[][]): Promi
 async function loadLeads(leads: GenLead[]): Promise<void> {
 	await reset(db);
 	await insertRows(
-		'leads',
+		'leads_t', // the table under the leads view (schema.ts)
 		[
 			'lead_id',
 			'created_at',

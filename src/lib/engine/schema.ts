@@ -56,7 +56,9 @@ CREATE TABLE sales_cycle_t AS ${SALES_CYCLE_SELECT};
 CREATE OR REPLACE VIEW sales_cycle AS SELECT * FROM sales_cycle_t`;
 
 export const CANONICAL_DDL = `
-CREATE TABLE IF NOT EXISTS leads (
+-- leads is always a view: over leads_t (merged files, or rows tests insert), or over a single lead
+-- file's typed table (no copy; see ingest/merge.ts).
+CREATE TABLE IF NOT EXISTS leads_t (
 	lead_id VARCHAR, created_at DATE, channel VARCHAR, owner VARCHAR, segment VARCHAR,
 	mql_at DATE, sql_at DATE, opportunity_at DATE, won_at DATE, lost_at DATE,
 	amount DOUBLE, status VARCHAR,
@@ -64,6 +66,7 @@ CREATE TABLE IF NOT EXISTS leads (
 	status_rank INTEGER,
 	lost BOOLEAN
 );
+CREATE VIEW IF NOT EXISTS leads AS SELECT * FROM leads_t;
 CREATE TABLE IF NOT EXISTS activities (
 	activity_id VARCHAR, occurred_at DATE, rep VARCHAR, lead_id VARCHAR,
 	type VARCHAR, is_call BOOLEAN, outcome VARCHAR

@@ -601,10 +601,11 @@ async function buildSource(
 					.map((_, i) => col(i))
 					.join(', ')})`
 			: col(0);
+	// The pattern is a constant (compiled once); only rows whose first filled cell starts like a total
+	// word reach it.
 	const candidates = await db.query(
 		`SELECT * FROM ${raw} WHERE unicode(${firstRaw}) IN (${SUMMARY_STARTS.join(', ')})
-			AND regexp_matches(lower(${firstCell}), ?) ORDER BY _row LIMIT 10000`,
-		[SUMMARY_HINT]
+			AND regexp_matches(lower(${firstCell}), ${literal(SUMMARY_HINT)}) ORDER BY _row LIMIT 10000`
 	);
 	const cellsOf = (r: Row) => headers.map((_, i) => (r[`c${i}`] === null ? '' : String(r[`c${i}`])));
 	const summary: ExampleRow[] = [];
@@ -958,18 +959,29 @@ async function plainColumns(
 	byField: Map<string, ColumnMapping>
 ): Promise<Map<string, string>> {
 	const fields: { field: string; c: string; format: string }[] = [];
+	const dates = Object.keys(types).filter((f) => types[f] === 'date' && byField.has(f));
+	// Each date column's first filled cell, all in one request.
+	const [first] = dates.length
+		? await db.query(
+				`SELECT ${dates
+					.map((f, i) => {
+						const c = col(byField.get(f)!.column);
+						return `(SELECT ${c} FROM ${raw} WHERE ${c} IS NOT NULL LIMIT 1) AS s${i}`;
+					})
+					.join(', ')}`
+			)
+		: [{}];
 	for (const f of Object.keys(types)) {
 		const m = byField.get(f);
-		if (!m || (types[f] !== 'date' && types[f] !== 'number')) continue;
+		if (!m) continue;
 		const c = col(m.column);
-		if (types[f] === 'number') {
-			fields.push({ field: f, c, format: 'number' });
-			continue;
+		if (types[f] === 'number') fields.push({ field: f, c, format: 'number' });
+		else if (types[f] === 'date') {
+			const v = first[`s${dates.indexOf(f)}`];
+			const fmt =
+				v === null || v === undefined ? null : FAST_DATE_FORMATS.find((x) => x.pattern.test(String(v)));
+			if (fmt) fields.push({ field: f, c, format: fmt.format });
 		}
-		const [first] = await db.query(`SELECT ${c} AS v FROM ${raw} WHERE ${c} IS NOT NULL LIMIT 1`);
-		const sample = first ? String(first.v) : null;
-		const fmt = sample === null ? null : FAST_DATE_FORMATS.find((x) => x.pattern.test(sample));
-		if (fmt) fields.push({ field: f, c, format: fmt.format });
 	}
 	if (!fields.length) return new Map();
 	// Dates: every filled cell parses (counts equal) and min/max lie in the plausible span (cheaper

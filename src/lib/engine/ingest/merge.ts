@@ -87,11 +87,8 @@ function historySelect(t: string, order: number): string {
  * dashboard with half a dataset).
  */
 export async function rebuildCanonical(db: Db, files: readonly LoadedFile[]): Promise<DatasetMeta> {
-	const [v] = await db.query(
-		`SELECT count(*)::INTEGER AS n FROM duckdb_views() WHERE view_name = 'leads' AND NOT internal`
-	);
 	try {
-		await db.exec(['BEGIN TRANSACTION', ...canonicalSql(files, Number(v?.n) > 0), 'COMMIT'].join(';\n'));
+		await db.exec(['BEGIN TRANSACTION', ...canonicalSql(files), 'COMMIT'].join(';\n'));
 	} catch (e) {
 		await db.exec('ROLLBACK').catch(() => {});
 		throw e;
@@ -100,10 +97,9 @@ export async function rebuildCanonical(db: Db, files: readonly LoadedFile[]): Pr
 }
 
 /** The statements that rebuild the canonical tables from the files' `mb_src_*` tables. */
-function canonicalSql(files: readonly LoadedFile[], leadsIsView: boolean): string[] {
+function canonicalSql(files: readonly LoadedFile[]): string[] {
 	const sql = [
-		(leadsIsView ? 'DROP VIEW leads;' : 'DROP TABLE IF EXISTS leads;') +
-			' DROP TABLE IF EXISTS activities; DROP TABLE IF EXISTS customers; DROP TABLE IF EXISTS spend; DROP TABLE IF EXISTS lead_cube_t; DROP TABLE IF EXISTS sales_cycle_t',
+		'DROP VIEW IF EXISTS leads; DROP TABLE IF EXISTS leads_t; DROP TABLE IF EXISTS activities; DROP TABLE IF EXISTS customers; DROP TABLE IF EXISTS spend; DROP TABLE IF EXISTS lead_cube_t; DROP TABLE IF EXISTS sales_cycle_t',
 		CANONICAL_DDL
 	];
 	const leadFiles = files.filter((f) => f.kind === 'leads' || f.kind === 'lead_history');
@@ -112,7 +108,7 @@ function canonicalSql(files: readonly LoadedFile[], leadsIsView: boolean): strin
 		// One lead file with unique ids: merging would group each row with itself, and even a copy costs
 		// a quarter of a second and its memory at a million rows. `leads` is a view over the file's typed
 		// table instead (the file's tables are dropped only after the next rebuild replaced the view).
-		sql.push(`DROP TABLE leads; CREATE VIEW leads AS
+		sql.push(`CREATE OR REPLACE VIEW leads AS
 			SELECT coalesce(lead_id, '(no id) ' || _f || ':' || _row) AS lead_id, created_at, channel, owner, segment,
 				mql_at, sql_at, opportunity_at, won_at, lost_at, amount, status, status_rank, lost
 			FROM (${wideSelect(single, 0)})`);
@@ -121,7 +117,7 @@ function canonicalSql(files: readonly LoadedFile[], leadsIsView: boolean): strin
 		// Rows without an id cannot be matched across files: each stays a lead of its own.
 		const key = `coalesce(lead_id, '(no id) ' || _f || ':' || _row)`;
 		const pick = (c: string) => `arg_min(${c}, _f * 1e9 + _row) FILTER (WHERE ${c} IS NOT NULL)`;
-		sql.push(`INSERT INTO leads
+		sql.push(`INSERT INTO leads_t
 			SELECT ${key} AS lead_id, min(created_at), ${pick('channel')}, ${pick('owner')}, ${pick('segment')},
 				min(mql_at), min(sql_at), min(opportunity_at), min(won_at), min(lost_at),
 				${pick('amount')}, ${pick('status')}, max(status_rank), bool_or(lost)
