@@ -7,7 +7,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/lib/engine/db/types';
 import fc from 'fast-check';
 import { scanRecords, type RecordScan } from '../../src/lib/engine/ingest/scan';
+import { Dataset } from '../../src/lib/engine/ingest/dataset';
 import {
+	context,
 	count,
 	fixture,
 	funnelCounts,
@@ -349,5 +351,61 @@ describe('scanRecords against the byte-at-a-time reference', () => {
 			),
 			{ numRuns: 3000 }
 		);
+	});
+});
+
+describe('big files: the full scan overlaps the read, and what only it finds still counts', () => {
+	// 60,000 leads ≈ 1.4 MB, beyond the first 1 MB the read is started from; the oddity sits near the end.
+	const N = 60_000;
+	// How many times the file was read: once when the overlapped scan finds nothing, twice when it
+	// finds a reason to scan first.
+	let reads = 0;
+	const counting = (): Db => ({
+		...db,
+		async exec(sql: string) {
+			if (sql.includes('read_csv(')) reads++;
+			return db.exec(sql);
+		}
+	});
+	const dataset = () => {
+		reads = 0;
+		return new Dataset(counting(), context());
+	};
+	const rows = (nl: string) =>
+		Array.from({ length: N }, (_, i) => `B${String(i + 1).padStart(6, '0')},2025-04-01,Web${nl}`);
+
+	it('an empty line far down: skipped, and the rows after it keep their spreadsheet numbers', async () => {
+		const lines = rows('\n');
+		lines.splice(N - 10, 0, '\n'); // an empty line before the 10th-to-last lead
+		lines[N - 2] = `B${String(N - 2).padStart(6, '0')},soon,Web\n`; // a date it cannot read
+		const ds = dataset();
+		const f = await ds.add('far.csv', utf8('lead_id,created_at,channel\n' + lines.join('')));
+		expect(f.quality.rows).toBe(N);
+		expect(await count(db, 'leads')).toBe(N);
+		// Spreadsheet row: header row 1, lead k on row k + 1, plus 1 for the empty line above it.
+		expect(issueOf(f.quality, 'missing_required').examples).toEqual([{ row: N - 2 + 2, value: 'soon' }]);
+		expect(reads).toBe(1);
+	});
+
+	it('mixed line breaks after the first megabyte: read again with every break as a row end', async () => {
+		const lines = rows('\r\n');
+		lines[N - 5] = lines[N - 5].replace('\r\n', '\n');
+		const ds = dataset();
+		const f = await ds.add('mixed.csv', utf8('lead_id,created_at,channel\r\n' + lines.join('')));
+		expect(f.quality.rows).toBe(N);
+		expect(await count(db, 'leads')).toBe(N);
+		expect(issueOf(f.quality, 'mixed_newlines').severity).toBe('info');
+		expect(reads).toBe(2);
+	});
+
+	it('a quote left open after the first megabyte: the rows before it load, the rest is reported', async () => {
+		const lines = rows('\n');
+		lines[N - 3] = `B${String(N - 2).padStart(6, '0')},2025-04-01,"Web\n`;
+		const ds = dataset();
+		const f = await ds.add('open.csv', utf8('lead_id,created_at,channel\n' + lines.join('')));
+		expect(await count(db, 'leads')).toBe(N - 3);
+		const rej = f.quality.issues.find((i) => i.code === 'rejected_row' && i.message.includes('never closed'));
+		expect(rej?.count).toBe(3);
+		expect(reads).toBe(2);
 	});
 });

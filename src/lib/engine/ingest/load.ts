@@ -182,7 +182,9 @@ export async function loadFile(
 	name: string,
 	bytes: Uint8Array,
 	ctx: IngestContext,
-	overrides: FileOverrides = {}
+	overrides: FileOverrides = {},
+	/** Scan the whole file before DuckDB reads it (the fallback when the overlapped scan finds a reason). */
+	scanFirst = false
 ): Promise<LoadedFile> {
 	if (bytes.length === 0)
 		throw new IngestError(
@@ -221,7 +223,19 @@ export async function loadFile(
 		);
 	}
 	let dialect = sniffDialect(sampleText);
-	let scan = scanRecords(utf8, dialect.delimiter, dialect.headerRow + 1);
+	// A big file's full scan (mixed line breaks, an unclosed quote, empty lines) runs on this thread while
+	// DuckDB's worker reads the file: the first SAMPLE_BYTES decide what the read needs. If the full scan
+	// then finds mixed line breaks or an unclosed quote, the file is read again after scanning first.
+	const prefix =
+		!scanFirst && utf8.length > SAMPLE_BYTES
+			? scanRecords(utf8.subarray(0, SAMPLE_BYTES), dialect.delimiter, dialect.headerRow + 1)
+			: null;
+	const overlap =
+		prefix !== null &&
+		prefix.newlines.size === 1 &&
+		prefix.openQuote === null &&
+		prefix.starts.length > dialect.headerRow + 1;
+	let scan = overlap ? prefix : scanRecords(utf8, dialect.delimiter, dialect.headerRow + 1);
 	const newlineKinds = scan.newlines.size;
 	const mixedNewlines = newlineKinds > 1;
 	if (mixedNewlines) {
@@ -300,31 +314,50 @@ export async function loadFile(
 	const dataStart = scan.starts[dialect.headerRow + 1] ?? utf8.length;
 	const dataEnd = open ? open.offset : utf8.length;
 	const file = `mb_file_${id}.csv`;
-	await db.registerFile(file, utf8.subarray(dataStart, dataEnd));
 	// Trailing columns without a header name (Excel keeps formatted-but-empty columns) are read too, so
 	// the rows' empty cells there are not "too many fields"; no mapping ever points at them.
 	const width = Math.max(headers.length, Math.min(rawHeader.length, MAX_COLUMNS));
 	const columns = Array.from({ length: width }, (_, i) => `${literal(`c${i}`)}: 'VARCHAR'`).join(', ');
-	try {
-		await db.exec(`DROP TABLE IF EXISTS mb_rej_${id}; DROP TABLE IF EXISTS mb_rejscan_${id};`);
-		await db.exec(
-			`CREATE OR REPLACE TABLE ${rawTable(id)} AS
-			SELECT row_number() OVER ()::INTEGER AS _row, * FROM read_csv(${literal(file)},
-				auto_detect = false, header = false, delim = ${literal(dialect.delimiter)}, quote = '"', escape = '"',
-				new_line = ${literal(dialect.newline === '\r\n' ? '\\r\\n' : dialect.newline === '\r' ? '\\r' : '\\n')},
-				columns = {${columns}}, null_padding = true, parallel = false, max_line_size = 16777216,
-				ignore_errors = true, store_rejects = true, rejects_table = 'mb_rej_${id}', rejects_scan = 'mb_rejscan_${id}')`
-		);
-	} catch (e) {
-		if (isOutOfMemory(e)) throw tooLarge(name, bytes.length, e);
+	const read = async () => {
+		await db.registerFile(file, utf8.subarray(dataStart, dataEnd));
+		try {
+			await db.exec(`DROP TABLE IF EXISTS mb_rej_${id}; DROP TABLE IF EXISTS mb_rejscan_${id};`);
+			await db.exec(
+				`CREATE OR REPLACE TABLE ${rawTable(id)} AS
+				SELECT row_number() OVER ()::INTEGER AS _row, * FROM read_csv(${literal(file)},
+					auto_detect = false, header = false, delim = ${literal(dialect.delimiter)}, quote = '"', escape = '"',
+					new_line = ${literal(dialect.newline === '\r\n' ? '\\r\\n' : dialect.newline === '\r' ? '\\r' : '\\n')},
+					columns = {${columns}}, null_padding = true, parallel = false, max_line_size = 16777216,
+					ignore_errors = true, store_rejects = true, rejects_table = 'mb_rej_${id}', rejects_scan = 'mb_rejscan_${id}')`
+			);
+		} finally {
+			await db.dropFile(file);
+		}
+	};
+	// Started, not awaited: with the worker reading, the full scan (if deferred) runs here meanwhile.
+	const reading = read().then(
+		() => null,
+		(e: unknown) => e
+	);
+	if (overlap) {
+		scan = scanRecords(utf8, dialect.delimiter, dialect.headerRow + 1);
+		if (scan.newlines.size > 1 || scan.openQuote) {
+			await reading;
+			await db.exec(
+				`DROP TABLE IF EXISTS ${rawTable(id)}; DROP TABLE IF EXISTS mb_rej_${id}; DROP TABLE IF EXISTS mb_rejscan_${id};`
+			);
+			return loadFile(db, id, name, bytes, ctx, overrides, true);
+		}
+	}
+	const failed = await reading;
+	if (failed) {
+		if (isOutOfMemory(failed)) throw tooLarge(name, bytes.length, failed);
 		throw new IngestError(
 			name,
 			'unreadable',
-			`${name} could not be read as CSV (${(e as Error).message.split('\n')[0]}). ` +
+			`${name} could not be read as CSV (${(failed as Error).message?.split('\n')[0] ?? String(failed)}). ` +
 				`Open it in a spreadsheet, save it again as CSV (UTF-8) and drop the new file.`
 		);
-	} finally {
-		await db.dropFile(file);
 	}
 
 	const quality: FileQuality = {

@@ -1,0 +1,13 @@
+import { readFileSync } from 'node:fs';
+import { createNativeDb } from './native';
+import { Dataset } from '../../src/lib/engine/ingest/dataset';
+import { DEFAULT_VOCABULARIES } from '../../src/lib/engine/ingest/vocab';
+const db = await createNativeDb(1, '/dev/shm');
+const ds = new Dataset(db, { vocab: DEFAULT_VOCABULARIES, today: '2026-11-24' });
+await ds.clear();
+await ds.add('leads.csv', new Uint8Array(readFileSync('bench/data/leads-1000000-seed42/leads.csv')));
+const t = async (name: string, sql: string) => { for (let i=0;i<2;i++){ const t0 = performance.now(); const r = await db.query(sql); console.log(name.padEnd(30), (performance.now() - t0).toFixed(0), JSON.stringify(r[0])); } };
+await t('group by id', `SELECT count(*)::INTEGER AS n FROM (SELECT min(_row) AS _row, "lead_id" AS v FROM mb_src_1 WHERE "lead_id" IS NOT NULL GROUP BY 2 HAVING count(*) > 1)`);
+await t('group by hash', `SELECT count(*)::INTEGER AS n FROM (SELECT hash(lead_id) h FROM mb_src_1 WHERE lead_id IS NOT NULL GROUP BY h HAVING count(*) > 1)`);
+await t('count distinct', `SELECT (count(lead_id) - count(DISTINCT lead_id))::INTEGER AS n FROM mb_src_1`);
+await t('count distinct hash', `SELECT (count(lead_id) - count(DISTINCT hash(lead_id)))::INTEGER AS n FROM mb_src_1`);
