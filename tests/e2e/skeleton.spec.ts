@@ -52,6 +52,10 @@ test('an engine that cannot be downloaded ends in a clear message, not an endles
 	context
 }) => {
 	await context.route('**/*.wasm', (route) => route.abort('failed'));
+	// The page waits 2 minutes for a real network; 5 s here.
+	await page.addInitScript(() => {
+		(globalThis as { __mbEngineTimeoutMs?: number }).__mbEngineTimeoutMs = 5000;
+	});
 	await page.goto('./');
 	const alert = page.getByTestId('load-errors');
 	await expect(alert).toContainText('The analysis engine could not start', { timeout: 60_000 });
