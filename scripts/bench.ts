@@ -224,6 +224,7 @@ async function main(argv: string[]): Promise<number> {
 			});
 			threads = {
 				leads: big.leads,
+				label: big.label,
 				engine: runs.find((r) => r.engine)?.engine ?? null,
 				browser: summariseBrowser(runs),
 				single: big.leadsScenario.browser

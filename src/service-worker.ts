@@ -24,7 +24,8 @@ const SHELL = `mb-shell-${version}`;
  * lazily load its chunks. Only engine files (tens of MiB) the current build no longer has are pruned.
  */
 const IMMUTABLE = 'mb-immutable';
-const isEngine = (path: string) => /\/duckdb-[^/]*\.(wasm|worker\.[^/]*\.js)$|duckdb-browser-/.test(path);
+/** DuckDB's wasm builds and their worker scripts (Vite emits them as `assets/duckdb-….{wasm,js}`). */
+const isEngine = (path: string) => /\/assets\/duckdb-[^/]+\.(wasm|js)$/.test(path);
 
 sw.addEventListener('install', (event) => {
 	const shell = [

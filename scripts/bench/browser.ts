@@ -233,7 +233,43 @@ async function awaitUpdate(
 	return { last: marks.length ? marks[marks.length - 1].t : NaN, marks: marks.length };
 }
 
-async function rendererMemory(browser: Browser): Promise<{ pid: number; vmHwmMiB: number | null }[]> {
+/** Headless Chromium as the tests use it (Playwright's own browser where the binary is missing). */
+export function launchChromium(chromiumPath?: string): Promise<Browser> {
+	const exe = chromiumPath ?? DEFAULT_CHROMIUM;
+	return chromium.launch({
+		executablePath: existsSync(exe) ? exe : undefined,
+		headless: true,
+		args: CHROMIUM_ARGS
+	});
+}
+
+/** The largest VmHWM among the renderers, or null. */
+export function peakMiB(renderers: { vmHwmMiB: number | null }[]): number | null {
+	const peaks = renderers.map((r) => r.vmHwmMiB).filter((x): x is number => x !== null);
+	return peaks.length ? Math.max(...peaks) : null;
+}
+
+/** Waits for the page's engine (`mb:wasm-ready`). */
+async function wasmReady(page: Page): Promise<void> {
+	await page.waitForFunction(() => performance.getEntriesByName('mb:wasm-ready').length > 0, null, {
+		timeout: 120_000,
+		polling: 50
+	});
+}
+
+/** Waits until the service worker's engine cache holds a file whose URL matches `pattern`. */
+async function engineCached(page: Page, pattern: RegExp): Promise<void> {
+	await page.waitForFunction(
+		async (source) => {
+			const cache = await caches.open('mb-immutable');
+			return (await cache.keys()).some((r) => new RegExp(source).test(r.url));
+		},
+		pattern.source,
+		{ timeout: 60_000, polling: 200 }
+	);
+}
+
+export async function rendererMemory(browser: Browser): Promise<{ pid: number; vmHwmMiB: number | null }[]> {
 	try {
 		const cdp = await browser.newBrowserCDPSession();
 		const info = (await cdp.send('SystemInfo.getProcessInfo')) as {
@@ -291,12 +327,7 @@ async function oneRun(opts: BrowserOptions, runIndex: number): Promise<BrowserRu
 	const log = opts.log ?? (() => {});
 	const timeoutMs = opts.timeoutMs ?? 180_000;
 	const samples = opts.samples ?? 2;
-	const exe = opts.chromiumPath ?? DEFAULT_CHROMIUM;
-	const browser = await chromium.launch({
-		executablePath: existsSync(exe) ? exe : undefined,
-		headless: true,
-		args: CHROMIUM_ARGS
-	});
+	const browser = await launchChromium(opts.chromiumPath);
 	const run: BrowserRun = {
 		outcome: 'error',
 		error: null,
@@ -343,37 +374,17 @@ async function oneRun(opts: BrowserOptions, runIndex: number): Promise<BrowserRu
 			const { offline, engine } = opts.secondVisit;
 			log(`  browser run ${runIndex + 1}: first visit (service worker, engine cache)`);
 			await page.goto(opts.url, { waitUntil: 'domcontentloaded' });
-			await page.waitForFunction(() => performance.getEntriesByName('mb:wasm-ready').length > 0, null, {
-				timeout: 120_000,
-				polling: 50
-			});
+			await wasmReady(page);
 			await page.evaluate(async (e) => {
 				localStorage.setItem('mb.engine', e);
 				await navigator.serviceWorker.ready;
 			}, engine);
-			await page.waitForFunction(
-				async () => {
-					const cache = await caches.open('mb-immutable');
-					return (await cache.keys()).some((r) => r.url.endsWith('.wasm'));
-				},
-				null,
-				{ timeout: 60_000, polling: 200 }
-			);
+			await engineCached(page, /\.wasm$/);
 			if (engine === 'coi') {
 				// An isolated page asks for the threaded build: fetch it once through the service worker.
 				await page.goto(opts.url, { waitUntil: 'domcontentloaded' });
-				await page.waitForFunction(() => performance.getEntriesByName('mb:wasm-ready').length > 0, null, {
-					timeout: 120_000,
-					polling: 50
-				});
-				await page.waitForFunction(
-					async () => {
-						const cache = await caches.open('mb-immutable');
-						return (await cache.keys()).some((r) => /duckdb-coi\./.test(r.url));
-					},
-					null,
-					{ timeout: 60_000, polling: 200 }
-				);
+				await wasmReady(page);
+				await engineCached(page, /duckdb-coi\./);
 			}
 			if (offline) await context.setOffline(true);
 			log(`  browser run ${runIndex + 1}: second visit${offline ? ', offline' : ''} (${engine})`);
@@ -384,10 +395,7 @@ async function oneRun(opts: BrowserOptions, runIndex: number): Promise<BrowserRu
 			null,
 			{ timeout: 60_000, polling: 10 }
 		);
-		await page.waitForFunction(() => performance.getEntriesByName('mb:wasm-ready').length > 0, null, {
-			timeout: 120_000,
-			polling: 50
-		});
+		await wasmReady(page);
 		const shell = await page.evaluate(() => {
 			const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
 			const mark = (n: string) => performance.getEntriesByName(n, 'mark')[0]?.startTime ?? null;
@@ -515,8 +523,7 @@ async function oneRun(opts: BrowserOptions, runIndex: number): Promise<BrowserRu
 		} else run.responsive = false;
 
 		run.renderers = await rendererMemory(browser);
-		const peaks = run.renderers.map((r) => r.vmHwmMiB).filter((x): x is number => x !== null);
-		run.peakMemoryMiB = peaks.length ? Math.max(...peaks) : null;
+		run.peakMemoryMiB = peakMiB(run.renderers);
 	} catch (e) {
 		run.outcome = 'error';
 		run.error = (e as Error).message.split('\n')[0];

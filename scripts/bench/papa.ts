@@ -188,17 +188,9 @@ export async function runPapaInBrowser(
 	job: PapaJob,
 	chromiumPath: string | undefined
 ): Promise<PapaResult & { maxRssMiB: number | null }> {
-	const { chromium } = await import('playwright-core');
-	const { CHROMIUM_ARGS, CHROMIUM_PATH } = await import('../chromium');
-	const { existsSync } = await import('node:fs');
+	const { launchChromium, peakMiB, rendererMemory } = await import('./browser');
 	const { createRequire } = await import('node:module');
-	const { vmHwmMiB } = await import('./util');
-	const exe = chromiumPath ?? CHROMIUM_PATH;
-	const browser = await chromium.launch({
-		executablePath: existsSync(exe) ? exe : undefined,
-		headless: true,
-		args: CHROMIUM_ARGS
-	});
+	const browser = await launchChromium(chromiumPath);
 	try {
 		const page = await browser.newPage();
 		await page.setContent('<input type="file" id="f">');
@@ -213,15 +205,7 @@ export async function runPapaInBrowser(
 				),
 			job.scenario
 		)) as PapaResult;
-		const cdp = await browser.newBrowserCDPSession();
-		const info = (await cdp.send('SystemInfo.getProcessInfo')) as {
-			processInfo: { type: string; id: number }[];
-		};
-		const peaks = info.processInfo
-			.filter((p) => p.type === 'renderer')
-			.map((p) => vmHwmMiB(p.id))
-			.filter((x): x is number => x !== null);
-		return { ...result, maxRssMiB: peaks.length ? Math.max(...peaks) : null };
+		return { ...result, maxRssMiB: peakMiB(await rendererMemory(browser)) };
 	} finally {
 		await browser.close().catch(() => {});
 	}

@@ -57,6 +57,8 @@ export interface SecondVisit {
 
 export interface ThreadsResult {
 	leads: number;
+	/** The size's label, e.g. 1m. */
+	label: string;
 	engine: { bundle: string; threads: number; isolated: boolean } | null;
 	browser: BrowserSummary;
 	/** The same size's first-visit (single-threaded eh) figures, for comparison. */
@@ -503,7 +505,7 @@ export function printReport(doc: BenchDocument, out: (s: string) => void = conso
 		const t = doc.threads;
 		const e = t.engine;
 		out(
-			`\nThreads: ${(t.leads / 1e6).toFixed(t.leads % 1e6 ? 1 : 0)}M leads on a second visit, ${e ? `${e.bundle} build, ${e.threads} thread(s), cross-origin isolated: ${e.isolated}` : 'engine unknown'} (vs. the first visit's eh, 1 thread)`
+			`\nThreads: ${t.label} leads on a second visit, ${e ? `${e.bundle} build, ${e.threads} thread(s), cross-origin isolated: ${e.isolated}` : 'engine unknown'} (vs. the first visit's eh, 1 thread)`
 		);
 		const row = (label: string, f: (b: BrowserSummary) => number | null) =>
 			out(

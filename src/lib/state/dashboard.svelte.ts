@@ -15,14 +15,12 @@ import { useQuery } from './query.svelte';
 export function useReports(
 	data: DataStore,
 	ctl: ViewController,
-	velocity: 'all' | 'sales_cycle' = 'sales_cycle'
+	velocity: true | 'sales_cycle' = 'sales_cycle'
 ) {
 	const current = useQuery(() => {
 		void data.version;
 		const v = ctl.metricView;
-		return v
-			? data.report(v, { ...ctl.reportOptions, velocity: velocity === 'all' ? true : 'sales_cycle' })
-			: null;
+		return v ? data.report(v, { ...ctl.reportOptions, velocity }) : null;
 	});
 	const previous = useQuery(() => {
 		void data.version;

@@ -27,7 +27,7 @@ export function browserDbStarted(): boolean {
  * `eh` is the single-threaded build every current browser can run. The default is DEFAULT_ENGINE;
  * `localStorage['mb.engine']` = 'coi' | 'eh' overrides it (the benchmark measures both).
  */
-export type EngineChoice = 'coi' | 'eh';
+type EngineChoice = 'coi' | 'eh';
 export const DEFAULT_ENGINE: EngineChoice = 'eh';
 
 function engineChoice(): EngineChoice {
@@ -39,9 +39,6 @@ function engineChoice(): EngineChoice {
 	}
 	return DEFAULT_ENGINE;
 }
-
-/** The engine build and thread count this page runs (for the Data page and the benchmark). */
-export let engineInfo: { bundle: string; threads: number } | null = null;
 
 async function start(): Promise<Db> {
 	const threads =
@@ -101,7 +98,8 @@ async function start(): Promise<Db> {
 	}
 	const multi = Boolean(bundle.pthreadWorker);
 	if (multi) await db.open({ maximumThreads: threads });
-	engineInfo = {
+	// The engine build and thread count this page runs, for the benchmark.
+	const engineInfo = {
 		bundle: multi ? 'coi' : bundle.mainModule.includes('mvp') ? 'mvp' : 'eh',
 		threads: multi ? threads : 1
 	};

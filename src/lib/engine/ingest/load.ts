@@ -30,7 +30,13 @@ import type {
 import { REQUIRED_FIELDS } from './types';
 import { lookup } from './vocab';
 import { linesFrom, normaliseNewlines, scanRecords } from './scan';
-import { dayFirstProbe, FAST_DATE_FORMATS, PLAUSIBLE_YEARS } from './values-sql';
+import {
+	dayFirstProbe,
+	FAST_DATE_FORMATS,
+	PLAUSIBLE_FROM,
+	PLAUSIBLE_TO,
+	PLAUSIBLE_YEARS
+} from './values-sql';
 
 /** A problem that stops one file from loading; everything loaded before it stays. */
 export class IngestError extends Error {
@@ -794,16 +800,13 @@ async function buildSource(
 			const vocabKind = type === 'status' ? 'status' : type;
 			const cells = await distinctCells(db, raw, c);
 			const text = cells.clean ? c : `mb_blank(${c})`;
-			const distinct = [...new Set(cells.values.map((x) => x.b).filter((b) => b !== null))].map((v) => ({
-				v
-			}));
+			const distinct = new Set(cells.values.flatMap((x) => (x.b === null ? [] : [x.b])));
 			const vt = `mb_voc_${id}_${field}`;
 			await db.exec(`CREATE OR REPLACE TEMP TABLE ${vt} (raw VARCHAR, target VARCHAR)`);
 			const unknown: string[] = [];
 			const targets = new Set<string>();
 			const pairs: (string | null)[] = [];
-			for (const r of distinct) {
-				const value = String(r.v);
+			for (const value of distinct) {
 				const target = lookup(ctx.vocab, vocabKind, value);
 				if (target === null) unknown.push(value);
 				else targets.add(target);
@@ -1024,7 +1027,7 @@ async function plainColumns(
 			return `(count(${c}) - count(*) FILTER (WHERE isfinite(try_cast(${c} AS DOUBLE))))::INTEGER AS x${i}`;
 		const d = `try_strptime(${c}, ${literal(format)})::DATE`;
 		return `(count(${c}) - count(${d}))::INTEGER AS x${i},
-			coalesce(min(${d}) < DATE '1900-01-02' OR max(${d}) > DATE '2199-12-31', false) AS y${i}`;
+			coalesce(min(${d}) < DATE '${PLAUSIBLE_FROM}' OR max(${d}) > DATE '${PLAUSIBLE_TO}', false) AS y${i}`;
 	});
 	const [row] = await db.query(`SELECT ${parts.join(', ')} FROM ${raw}`);
 	return new Map(

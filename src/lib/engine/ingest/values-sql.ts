@@ -24,8 +24,11 @@ export const MISSING_MARKERS = [
 	'なし'
 ];
 
-/** The span `mb_plausible` accepts, as messages describe it. */
-export const PLAUSIBLE_YEARS = '1900-01-02 – 2199-12-31';
+/** The span of dates `mb_plausible` accepts (and the plain-column check in load.ts). */
+export const PLAUSIBLE_FROM = '1900-01-02';
+export const PLAUSIBLE_TO = '2199-12-31';
+/** The same span, as messages describe it. */
+export const PLAUSIBLE_YEARS = `${PLAUSIBLE_FROM} – ${PLAUSIBLE_TO}`;
 
 const missingList = `[${MISSING_MARKERS.map((m) => `'${m}'`).join(', ')}]`;
 /** First code points (either case) a missing marker can start with; `unicode('')` is -1. */
@@ -117,7 +120,7 @@ CREATE OR REPLACE MACRO mb_month_any(raw, dmy) AS (
 -- 1900-01-01 "unset") that would stretch every range across millennia: read as empty, and reported.
 -- The lambda binds the parsed date once (see mb_num).
 CREATE OR REPLACE MACRO mb_plausible(d) AS (
-	list_transform([d], lambda x: CASE WHEN x >= DATE '1900-01-02' AND x <= DATE '2199-12-31' THEN x END)[1]
+	list_transform([d], lambda x: CASE WHEN x >= DATE '${PLAUSIBLE_FROM}' AND x <= DATE '${PLAUSIBLE_TO}' THEN x END)[1]
 );
 CREATE OR REPLACE MACRO mb_date(raw, dmy) AS (mb_plausible(mb_date_any(raw, dmy)));
 -- The date part of a cell: the text before a time ("2025/04/01 13:05", "2025-04-01T09:30:00+09:00",

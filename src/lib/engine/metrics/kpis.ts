@@ -3,7 +3,7 @@ import type { Sql } from '../db/sql';
 import type { DatasetMeta } from '../schema';
 import { baseLeads, countsFor, leadSource, ratio, stageCount, type Funnel } from './funnel';
 import type { Revenue } from './revenue';
-import type { VelocityStep } from './velocity';
+import { isSalesCycle, type VelocityStep } from './velocity';
 import { assertView, type MetricView } from './view';
 import { and, dimensionFilter } from './where';
 
@@ -243,7 +243,7 @@ export function fieldSales(
 		return null;
 	const opp = meta.stages.includes('opportunity') ? count(f, 'opportunity') : null;
 	const won = meta.stages.includes('won') ? count(f, 'won') : null;
-	const v = vel.find((s) => s.from === 'opportunity' && s.to === 'won');
+	const v = vel.find((s) => isSalesCycle(s.from, s.to));
 	return {
 		opportunities: opp,
 		won,

@@ -29,7 +29,7 @@ import {
 	type PlanRates
 } from './plan';
 import { revenue, type Revenue } from './revenue';
-import { velocity, type VelocityStep } from './velocity';
+import { isSalesCycle, velocity, type VelocityStep } from './velocity';
 import { assertView, type MetricView } from './view';
 
 export interface BenchmarkResult {
@@ -112,12 +112,7 @@ export async function computeReport(
 	const f = await funnel(db, view, stages);
 	const vel =
 		view.mode === 'cohort' && meta.tables.leads && opts.velocity !== false
-			? await velocity(
-					db,
-					view,
-					stages,
-					opts.velocity === 'sales_cycle' ? (a, b) => a === 'opportunity' && b === 'won' : undefined
-				)
+			? await velocity(db, view, stages, opts.velocity === 'sales_cycle' ? isSalesCycle : undefined)
 			: [];
 	const rev = meta.tables.leads ? await revenue(db, view, stages.includes('won')) : null;
 	const mk = await marketing(db, view, meta, f);

@@ -14,6 +14,9 @@ export interface VelocityStep {
 	negative: number;
 }
 
+/** The sales cycle: the opportunity → won step, the field-sales KPI every page shows. */
+export const isSalesCycle = (from: Stage, to: Stage): boolean => from === 'opportunity' && to === 'won';
+
 /**
  * Days between consecutive listed stages, over cohort leads with their own dates for both (no imputed
  * dates) and b ≥ a; continuous quantiles as METRICS.md asks.
@@ -37,7 +40,7 @@ export async function velocity(
 		const a = ident(STAGE_DATE[stages[i - 1]]);
 		const b = ident(STAGE_DATE[stages[i]]);
 		// The sales cycle has its own small table (schema.ts): the leads with both dates.
-		const table = stages[i - 1] === 'opportunity' && stages[i] === 'won' ? 'sales_cycle' : 'leads';
+		const table = isSalesCycle(stages[i - 1], stages[i]) ? 'sales_cycle' : 'leads';
 		parts.push(
 			`SELECT ${i} AS i, count(*) FILTER (WHERE ${b} >= ${a})::INTEGER AS n,
 				quantile_cont(${b} - ${a}, [0.5, 0.9]) FILTER (WHERE ${b} >= ${a}) AS q,
