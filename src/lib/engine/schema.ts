@@ -64,7 +64,11 @@ CREATE TABLE IF NOT EXISTS leads_t (
 	amount DOUBLE, status VARCHAR,
 	-- highest stage index (0 = lead … 4 = won) implied by a status alone, when no date says so
 	status_rank INTEGER,
-	lost BOOLEAN
+	lost BOOLEAN,
+	-- v2: field-sales owner, the deal's own stage text and probability, currency, lost reason, lead
+	-- score, last activity, and the status's vocabulary target (for MQL triage)
+	deal_owner VARCHAR, deal_stage VARCHAR, probability DOUBLE, currency VARCHAR, lost_reason VARCHAR,
+	score DOUBLE, last_activity_at DATE, status_target VARCHAR
 );
 CREATE VIEW IF NOT EXISTS leads AS SELECT * FROM leads_t;
 CREATE TABLE IF NOT EXISTS activities (
@@ -72,7 +76,8 @@ CREATE TABLE IF NOT EXISTS activities (
 	type VARCHAR, is_call BOOLEAN, outcome VARCHAR
 );
 CREATE TABLE IF NOT EXISTS customers (
-	account_id VARCHAR, start_date DATE, churned_at DATE, mrr DOUBLE, expansion_at DATE, nps INTEGER
+	account_id VARCHAR, start_date DATE, churned_at DATE, mrr DOUBLE, expansion_at DATE, nps INTEGER,
+	expansion_mrr DOUBLE, churn_reason VARCHAR, nps_at DATE
 );
 CREATE TABLE IF NOT EXISTS spend (month DATE, channel VARCHAR, spend DOUBLE);
 CREATE OR REPLACE VIEW lead_cube AS ${LEAD_CUBE_SELECT};

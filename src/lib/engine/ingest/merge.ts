@@ -110,14 +110,18 @@ function canonicalSql(files: readonly LoadedFile[]): string[] {
 		// table instead (the file's tables are dropped only after the next rebuild replaced the view).
 		sql.push(`CREATE OR REPLACE VIEW leads AS
 			SELECT coalesce(lead_id, '(no id) ' || _f || ':' || _row) AS lead_id, created_at, channel, owner, segment,
-				mql_at, sql_at, opportunity_at, won_at, lost_at, amount, status, status_rank, lost
+				mql_at, sql_at, opportunity_at, won_at, lost_at, amount, status, status_rank, lost,
+				NULL::VARCHAR AS deal_owner, NULL::VARCHAR AS deal_stage, NULL::DOUBLE AS probability,
+				NULL::VARCHAR AS currency, NULL::VARCHAR AS lost_reason, NULL::DOUBLE AS score,
+				NULL::DATE AS last_activity_at, NULL::VARCHAR AS status_target
 			FROM (${wideSelect(single, 0)})`);
 	} else if (leadFiles.length) {
 		const union = leadFiles.map((f, i) => wideSelect(f, i)).join(' UNION ALL ');
 		// Rows without an id cannot be matched across files: each stays a lead of its own.
 		const key = `coalesce(lead_id, '(no id) ' || _f || ':' || _row)`;
 		const pick = (c: string) => `arg_min(${c}, _f * 1e9 + _row) FILTER (WHERE ${c} IS NOT NULL)`;
-		sql.push(`INSERT INTO leads_t
+		sql.push(`INSERT INTO leads_t (lead_id, created_at, channel, owner, segment, mql_at, sql_at, opportunity_at, won_at,
+				lost_at, amount, status, status_rank, lost)
 			SELECT ${key} AS lead_id, min(created_at), ${pick('channel')}, ${pick('owner')}, ${pick('segment')},
 				min(mql_at), min(sql_at), min(opportunity_at), min(won_at), min(lost_at),
 				${pick('amount')}, ${pick('status')}, max(status_rank), bool_or(lost)
@@ -135,7 +139,7 @@ function canonicalSql(files: readonly LoadedFile[]): string[] {
 			FROM ${srcTable(f.id)} WHERE occurred_at IS NOT NULL`);
 	}
 	for (const f of files.filter((x) => x.kind === 'customers')) {
-		sql.push(`INSERT INTO customers SELECT account_id, start_date, churned_at, mrr, expansion_at, nps
+		sql.push(`INSERT INTO customers (account_id, start_date, churned_at, mrr, expansion_at, nps) SELECT account_id, start_date, churned_at, mrr, expansion_at, nps
 			FROM ${srcTable(f.id)} WHERE start_date IS NOT NULL`);
 	}
 	for (const f of files.filter((x) => x.kind === 'spend')) {

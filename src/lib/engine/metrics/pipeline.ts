@@ -1,0 +1,199 @@
+/**
+ * The open pipeline (案件進捗) as of the range's end, and what changed in the period
+ * (docs/metrics.md, "Open pipeline" and "What changed"). Both look at every deal that passes the lead
+ * filters, not only the cohort: a deal opened last year is still in this quarter's pipeline.
+ */
+import type { Db } from '../db/types';
+import type { Sql } from '../db/sql';
+import { ratio, reachDate } from './funnel';
+import { assertView, type MetricView } from './view';
+import { and, dimensionFilter } from './where';
+
+export interface StageLine {
+	/** `deal_stage` as written; null for blank, or for a deal whose stage at the as-of date is unknown. */
+	stage: string | null;
+	deals: number;
+	amount: number;
+	weighted_amount: number | null;
+	median_age_days: number | null;
+}
+
+export interface Pipeline {
+	as_of: string;
+	open_deals: number;
+	open_amount: number;
+	weighted_amount: number | null;
+	median_age_days: number | null;
+	/** null when the data has neither a last-activity column nor activities. */
+	stale_deals: number | null;
+	coverage: number | null;
+	by_stage: StageLine[];
+}
+
+export interface StaleDeal {
+	lead_id: string;
+	deal_owner: string | null;
+	stage: string | null;
+	amount: number | null;
+	age_days: number;
+	last_activity: string | null;
+}
+
+export const STALE_DAYS = 30;
+
+/** Whole days between two DATE expressions. */
+const days = (a: string, b: string) => `date_diff('day', ${b}, ${a})`;
+
+/**
+ * The open deals at `A` (bound parameter): reached `opportunity` on or before A; no won or lost date
+ * on or before A; and, with neither date, a status that does not close the deal. Columns: the deal's
+ * fields, its opportunity reach date `d`, and whether its stage at A is known (`closes_later`).
+ */
+function openDealsSql(view: MetricView): Sql {
+	const dims = dimensionFilter(view);
+	const reach = reachDate('opportunity');
+	const text = `SELECT lead_id, deal_owner, deal_stage, amount, probability, last_activity_at, ${reach} AS d,
+			(won_at IS NOT NULL OR lost_at IS NOT NULL) AS closes_later
+		FROM leads
+		WHERE ${reach} <= ?::DATE
+			AND NOT coalesce(won_at <= ?::DATE, false) AND NOT coalesce(lost_at <= ?::DATE, false)
+			AND NOT (won_at IS NULL AND lost_at IS NULL AND (coalesce(lost, false) OR coalesce(status_rank, -1) >= 4))
+			AND ${dims.text}`;
+	return { text, params: [view.to, view.to, view.to, ...dims.params] };
+}
+
+/** Probabilities are percentages when any probability in the data is above 1, else fractions. */
+async function probabilityScale(db: Db): Promise<number> {
+	const [r] = await db.query(`SELECT coalesce(max(probability), 0)::DOUBLE AS m FROM leads`);
+	return Number(r?.m ?? 0) > 1 ? 100 : 1;
+}
+
+/** The data can tell staleness: a last-activity column with a value, or any activity. */
+async function knowsActivity(db: Db): Promise<boolean> {
+	const [r] = await db.query(
+		`SELECT (SELECT count(last_activity_at) FROM leads) + (SELECT count(*) FROM (SELECT 1 FROM activities LIMIT 1)) AS n`
+	);
+	return Number(r?.n ?? 0) > 0;
+}
+
+/** Open deals with their age and last activity (the later of the column and the activities ≤ A). */
+function dealsSql(view: MetricView, scale: number): Sql {
+	const open = openDealsSql(view);
+	return {
+		text: `WITH o AS (${open.text}),
+			act AS (SELECT lead_id, max(occurred_at) AS at FROM activities
+				WHERE occurred_at <= ?::DATE AND lead_id IN (SELECT lead_id FROM o) GROUP BY 1)
+		SELECT o.lead_id, o.deal_owner, CASE WHEN o.closes_later THEN NULL ELSE nullif(trim(o.deal_stage), '') END AS stage,
+			o.amount, o.probability / ${scale} AS p, o.closes_later,
+			${days('?::DATE', 'o.d')}::INTEGER AS age,
+			CASE WHEN o.last_activity_at <= ?::DATE THEN greatest(o.last_activity_at, act.at) ELSE act.at END AS last_at
+		FROM o LEFT JOIN act ON act.lead_id = o.lead_id`,
+		params: [...open.params, view.to, view.to, view.to]
+	};
+}
+
+/**
+ * The pipeline as of `view.to`. `target` and `wonRevenue` (the range's) give the coverage:
+ * open_amount / (target − wonRevenue) when the target exceeds it.
+ */
+export async function pipeline(
+	db: Db,
+	view: MetricView,
+	opts: { target?: number | null; wonRevenue?: number | null } = {}
+): Promise<Pipeline> {
+	assertView(view);
+	const scale = await probabilityScale(db);
+	const stale = (await knowsActivity(db))
+		? `count(*) FILTER (WHERE last_at IS NULL OR last_at < ?::DATE - ${STALE_DAYS})::INTEGER`
+		: 'NULL::INTEGER';
+	const deals = dealsSql(view, scale);
+	const [t] = await db.query(
+		`WITH x AS (${deals.text})
+		SELECT count(*)::INTEGER AS open_deals, coalesce(sum(amount), 0)::DOUBLE AS open_amount,
+			sum(amount * p)::DOUBLE AS weighted, quantile_cont(age, 0.5)::DOUBLE AS age, ${stale} AS stale
+		FROM x`,
+		[...deals.params, ...(stale.startsWith('count') ? [view.to] : [])]
+	);
+	const rows = await db.query(
+		`WITH x AS (${deals.text})
+		SELECT stage, count(*)::INTEGER AS deals, coalesce(sum(amount), 0)::DOUBLE AS amount,
+			sum(amount * p)::DOUBLE AS weighted, quantile_cont(age, 0.5)::DOUBLE AS age,
+			avg(p) FILTER (WHERE NOT closes_later)::DOUBLE AS mean_p
+		FROM x GROUP BY 1 ORDER BY mean_p ASC NULLS LAST, stage ASC NULLS LAST`,
+		deals.params
+	);
+	const openAmount = Number(t?.open_amount ?? 0);
+	const target = opts.target ?? null;
+	const won = opts.wonRevenue ?? 0;
+	return {
+		as_of: view.to,
+		open_deals: Number(t?.open_deals ?? 0),
+		open_amount: openAmount,
+		weighted_amount: t?.weighted === null || t?.weighted === undefined ? null : Number(t.weighted),
+		median_age_days: t?.age === null || t?.age === undefined ? null : Number(t.age),
+		stale_deals: t?.stale === null || t?.stale === undefined ? null : Number(t.stale),
+		coverage: target !== null && target > won ? ratio(openAmount, target - won) : null,
+		by_stage: rows.map((r) => ({
+			stage: r.stage === null ? null : String(r.stage),
+			deals: Number(r.deals),
+			amount: Number(r.amount),
+			weighted_amount: r.weighted === null ? null : Number(r.weighted),
+			median_age_days: r.age === null ? null : Number(r.age)
+		}))
+	};
+}
+
+/** Open deals without an activity in the last STALE_DAYS days, oldest first (the list to chase). */
+export async function staleDeals(db: Db, view: MetricView, limit = 200): Promise<StaleDeal[]> {
+	assertView(view);
+	if (!(await knowsActivity(db))) return [];
+	const deals = dealsSql(view, await probabilityScale(db));
+	const rows = await db.query(
+		`WITH x AS (${deals.text})
+		SELECT lead_id, deal_owner, stage, amount, age, strftime(last_at, '%Y-%m-%d') AS last_at FROM x
+		WHERE last_at IS NULL OR last_at < ?::DATE - ${STALE_DAYS}
+		ORDER BY age DESC, lead_id LIMIT ${Math.max(1, Math.trunc(limit))}`,
+		[...deals.params, view.to]
+	);
+	return rows.map((r) => ({
+		lead_id: String(r.lead_id),
+		deal_owner: r.deal_owner === null ? null : String(r.deal_owner),
+		stage: r.stage === null ? null : String(r.stage),
+		amount: r.amount === null ? null : Number(r.amount),
+		age_days: Number(r.age),
+		last_activity: r.last_at === null ? null : String(r.last_at)
+	}));
+}
+
+export interface Change {
+	deals: number;
+	amount: number;
+}
+
+export interface Changes {
+	new: Change;
+	won: Change;
+	lost: Change;
+	advanced: Change | null;
+	slipped: Change | null;
+}
+
+/** New, won and lost deals in [from, to] (period semantics). Advanced/slipped need a stage history. */
+export async function changes(db: Db, view: MetricView): Promise<Changes> {
+	assertView(view);
+	const dims = dimensionFilter(view);
+	const r = (c: string): Sql => ({ text: `${c} BETWEEN ?::DATE AND ?::DATE`, params: [view.from, view.to] });
+	const parts = [r(reachDate('opportunity')), r('won_at'), r('lost_at')];
+	const [row] = await db.query(
+		`SELECT ${parts
+			.map(
+				(p, i) =>
+					`count(*) FILTER (WHERE ${p.text})::INTEGER AS n${i}, coalesce(sum(amount) FILTER (WHERE ${p.text}), 0)::DOUBLE AS a${i}`
+			)
+			.join(', ')}
+		FROM leads WHERE ${and(dims).text}`,
+		[...parts.flatMap((p) => [...p.params, ...p.params]), ...dims.params]
+	);
+	const c = (i: number): Change => ({ deals: Number(row?.[`n${i}`] ?? 0), amount: Number(row?.[`a${i}`] ?? 0) });
+	return { new: c(0), won: c(1), lost: c(2), advanced: null, slipped: null };
+}
