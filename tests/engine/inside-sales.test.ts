@@ -10,9 +10,21 @@ import type { MetricView } from '../../src/lib/engine/metrics/view';
 import { freshDb, insert, reset } from './helpers';
 
 let db: Db;
-const APRIL: MetricView = { from: '2025-04-01', to: '2025-04-30', mode: 'cohort', windowDays: null, filters: {} };
+const APRIL: MetricView = {
+	from: '2025-04-01',
+	to: '2025-04-30',
+	mode: 'cohort',
+	windowDays: null,
+	filters: {}
+};
 
-const call = (activity_id: string, occurred_at: string, rep: string, lead_id: string | null, outcome: string) => ({
+const call = (
+	activity_id: string,
+	occurred_at: string,
+	rep: string,
+	lead_id: string | null,
+	outcome: string
+) => ({
 	activity_id,
 	occurred_at,
 	rep,
@@ -68,9 +80,17 @@ describe('inside-sales figures', () => {
 		const rows = await insideSalesFigures(db, APRIL, { by: 'rep' });
 		expect(rows.map((r) => r.key)).toEqual(['R1', 'R2']);
 		const [r1, r2] = rows.map((r) => r.figures);
-		expect([r1.calls, r1.rep_days, r1.contact_rate, r1.first_connects, r1.meeting_rate]).toEqual([3, 3, 1, 1, 0]);
+		expect([r1.calls, r1.rep_days, r1.contact_rate, r1.first_connects, r1.meeting_rate]).toEqual([
+			3, 3, 1, 1, 0
+		]);
 		expect([r1.appointments, r1.contacted_leads, r1.connects_per_lead, r1.emails]).toEqual([1, 2, 1, 1]);
-		expect([r2.calls, r2.rep_days, r2.contact_rate, r2.first_connects, r2.meeting_rate]).toEqual([3, 2, 2 / 3, 1, 1]);
+		expect([r2.calls, r2.rep_days, r2.contact_rate, r2.first_connects, r2.meeting_rate]).toEqual([
+			3,
+			2,
+			2 / 3,
+			1,
+			1
+		]);
 		expect([r2.appointments, r2.contacted_leads, r2.connects_per_lead, r2.emails]).toEqual([0, 2, 1, 0]);
 		const t = await total(APRIL);
 		const weighted =
@@ -82,7 +102,9 @@ describe('inside-sales figures', () => {
 	it('per month: March–May, each first connect in the month of its call', async () => {
 		const v = { ...APRIL, from: '2025-03-01', to: '2025-05-31' };
 		const rows = await insideSalesFigures(db, v, { by: 'bucket', grain: 'month' });
-		expect(rows.map((r) => [r.key, r.figures.calls, r.figures.first_connects, r.figures.meeting_rate])).toEqual([
+		expect(
+			rows.map((r) => [r.key, r.figures.calls, r.figures.first_connects, r.figures.meeting_rate])
+		).toEqual([
 			['2025-03-01', 2, 1, 1], // L1, met in April
 			['2025-04-01', 6, 2, 1 / 2],
 			['2025-05-01', 1, 0, null] // a6; no first connect in May
@@ -100,11 +122,19 @@ describe('inside-sales figures', () => {
 	it('an owner filter selects the leads that owner owns (not the calling reps)', async () => {
 		const k = await total({ ...APRIL, filters: { owner: ['R2'] } });
 		// L2, L3: a4 a5 a7 a8; rep-days R2 04-03, R1 04-10, R2 04-10
-		expect([k.calls, k.rep_days, k.first_connects, k.first_connects_met, k.meeting_rate]).toEqual([4, 3, 2, 1, 0.5]);
+		expect([k.calls, k.rep_days, k.first_connects, k.first_connects_met, k.meeting_rate]).toEqual([
+			4, 3, 2, 1, 0.5
+		]);
 	});
 
 	it('no activities: zero counts and no rates', async () => {
 		const k = await total({ ...APRIL, from: '2024-01-01', to: '2024-01-31' });
-		expect(k).toMatchObject({ calls: 0, calls_per_rep_day: null, contact_rate: null, meeting_rate: null, emails: null });
+		expect(k).toMatchObject({
+			calls: 0,
+			calls_per_rep_day: null,
+			contact_rate: null,
+			meeting_rate: null,
+			emails: null
+		});
 	});
 });

@@ -10,7 +10,13 @@ import { STAGES } from '../../src/lib/engine/schema';
 import { freshDb, insert, meta, reset } from './helpers';
 
 let db: Db;
-const APRIL: MetricView = { from: '2025-04-01', to: '2025-04-30', mode: 'cohort', windowDays: null, filters: {} };
+const APRIL: MetricView = {
+	from: '2025-04-01',
+	to: '2025-04-30',
+	mode: 'cohort',
+	windowDays: null,
+	filters: {}
+};
 const ALL = meta({ leads: true, activities: true }, [...STAGES]);
 
 beforeAll(async () => {
@@ -18,16 +24,77 @@ beforeAll(async () => {
 	await reset(db);
 	const d = (day: number) => `2025-04-${String(day).padStart(2, '0')}`;
 	await insert(db, 'leads', [
-		{ lead_id: 'P1', created_at: d(1), owner: 'R1', mql_at: d(2), sql_at: d(5), opportunity_at: d(10), won_at: '2025-05-01', amount: 100, deal_owner: 'S1' },
-		{ lead_id: 'P2', created_at: d(2), owner: 'R1', mql_at: d(3), sql_at: d(6), opportunity_at: d(12), lost_at: '2025-05-05', lost: true, lost_reason: '価格', deal_owner: 'S1' },
+		{
+			lead_id: 'P1',
+			created_at: d(1),
+			owner: 'R1',
+			mql_at: d(2),
+			sql_at: d(5),
+			opportunity_at: d(10),
+			won_at: '2025-05-01',
+			amount: 100,
+			deal_owner: 'S1'
+		},
+		{
+			lead_id: 'P2',
+			created_at: d(2),
+			owner: 'R1',
+			mql_at: d(3),
+			sql_at: d(6),
+			opportunity_at: d(12),
+			lost_at: '2025-05-05',
+			lost: true,
+			lost_reason: '価格',
+			deal_owner: 'S1'
+		},
 		{ lead_id: 'P3', created_at: d(3), owner: 'R2', mql_at: d(4), sql_at: d(7) },
 		{ lead_id: 'P4', created_at: d(4), owner: 'R2', mql_at: d(5), status_target: 'nurture' },
 		{ lead_id: 'P5', created_at: d(5), owner: 'R2', mql_at: d(6), status_target: 'disqualified', lost: true },
 		{ lead_id: 'P6', created_at: d(6), owner: 'R3', mql_at: d(7) },
-		{ lead_id: 'P7', created_at: d(7), owner: 'R1', mql_at: d(8), sql_at: d(9), opportunity_at: d(10), lost_at: d(30), lost_reason: '価格', deal_owner: 'S2' },
-		{ lead_id: 'P8', created_at: d(9), owner: 'R2', mql_at: d(10), sql_at: d(11), opportunity_at: d(12), status_target: 'lost', lost: true, lost_reason: ' ', deal_owner: 'S2' },
-		{ lead_id: 'P9', created_at: '2025-03-15', owner: 'R1', sql_at: '2025-03-20', opportunity_at: '2025-03-25', won_at: d(2), amount: 999, deal_owner: 'S3' },
-		{ lead_id: 'P10', created_at: d(10), owner: 'R2', mql_at: d(11), sql_at: d(12), opportunity_at: d(15), won_at: d(25), amount: 300, deal_owner: 'S2' }
+		{
+			lead_id: 'P7',
+			created_at: d(7),
+			owner: 'R1',
+			mql_at: d(8),
+			sql_at: d(9),
+			opportunity_at: d(10),
+			lost_at: d(30),
+			lost_reason: '価格',
+			deal_owner: 'S2'
+		},
+		{
+			lead_id: 'P8',
+			created_at: d(9),
+			owner: 'R2',
+			mql_at: d(10),
+			sql_at: d(11),
+			opportunity_at: d(12),
+			status_target: 'lost',
+			lost: true,
+			lost_reason: ' ',
+			deal_owner: 'S2'
+		},
+		{
+			lead_id: 'P9',
+			created_at: '2025-03-15',
+			owner: 'R1',
+			sql_at: '2025-03-20',
+			opportunity_at: '2025-03-25',
+			won_at: d(2),
+			amount: 999,
+			deal_owner: 'S3'
+		},
+		{
+			lead_id: 'P10',
+			created_at: d(10),
+			owner: 'R2',
+			mql_at: d(11),
+			sql_at: d(12),
+			opportunity_at: d(15),
+			won_at: d(25),
+			amount: 300,
+			deal_owner: 'S2'
+		}
 	]);
 	const call = (id: string, day: number, rep: string, lead: string, outcome: string) => ({
 		activity_id: id,
@@ -82,9 +149,25 @@ describe('field sales by deal owner', () => {
 	it('deal owners only, over the cohort', async () => {
 		expect(await dealOwnerTable(db, APRIL)).toEqual([
 			// P1 (won after 21 days) and P2
-			{ owner: 'S1', opportunities: 2, won: 1, win_rate: 0.5, won_revenue: 100, avg_deal: 100, median_days_to_win: 21 },
+			{
+				owner: 'S1',
+				opportunities: 2,
+				won: 1,
+				win_rate: 0.5,
+				won_revenue: 100,
+				avg_deal: 100,
+				median_days_to_win: 21
+			},
 			// P7 P8 P10 (won after 10 days); S3's deal P9 lies outside the cohort
-			{ owner: 'S2', opportunities: 3, won: 1, win_rate: 1 / 3, won_revenue: 300, avg_deal: 300, median_days_to_win: 10 }
+			{
+				owner: 'S2',
+				opportunities: 3,
+				won: 1,
+				win_rate: 1 / 3,
+				won_revenue: 300,
+				avg_deal: 300,
+				median_days_to_win: 10
+			}
 		]);
 	});
 });
@@ -99,6 +182,12 @@ describe('lost reasons and MQL triage', () => {
 
 	it('the four parts add up to the MQLs', async () => {
 		// MQLs P1–P8 but P9 (outside) and P10: 9; SQL P1 P2 P3 P7 P8 P10; nurture P4; disqualified P5; open P6
-		expect(await triage(db, APRIL, ALL)).toEqual({ mqls: 9, to_sql: 6, nurture: 1, disqualified: 1, open: 1 });
+		expect(await triage(db, APRIL, ALL)).toEqual({
+			mqls: 9,
+			to_sql: 6,
+			nurture: 1,
+			disqualified: 1,
+			open: 1
+		});
 	});
 });

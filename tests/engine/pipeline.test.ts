@@ -24,15 +24,36 @@ beforeAll(async () => {
 	await reset(db);
 	await insert(db, 'leads', [
 		// open, age 60, active 06-20
-		deal('D1', { opportunity_at: '2025-05-01', deal_stage: '提案', amount: 1000, probability: 50, last_activity_at: '2025-06-20', channel: 'X' }),
+		deal('D1', {
+			opportunity_at: '2025-05-01',
+			deal_stage: '提案',
+			amount: 1000,
+			probability: 50,
+			last_activity_at: '2025-06-20',
+			channel: 'X'
+		}),
 		// open, age 121, last activity 04-01: stale
-		deal('D2', { opportunity_at: '2025-03-01', deal_stage: '提案', amount: 3000, probability: 30, last_activity_at: '2025-04-01', channel: 'X', deal_owner: 'S2' }),
+		deal('D2', {
+			opportunity_at: '2025-03-01',
+			deal_stage: '提案',
+			amount: 3000,
+			probability: 30,
+			last_activity_at: '2025-04-01',
+			channel: 'X',
+			deal_owner: 'S2'
+		}),
 		// open, age 29, no column date but an activity on 06-25: not stale
 		deal('D3', { opportunity_at: '2025-06-01', deal_stage: 'ヒアリング', amount: 500, probability: 10 }),
 		// won before A: closed
 		deal('D4', { opportunity_at: '2025-04-10', won_at: '2025-05-20', amount: 2000 }),
 		// lost after A: open at A, stage at A unknown (listed under null), age 76, no activity: stale
-		deal('D5', { opportunity_at: '2025-04-15', lost_at: '2025-07-10', deal_stage: '失注', amount: 800, probability: 0 }),
+		deal('D5', {
+			opportunity_at: '2025-04-15',
+			lost_at: '2025-07-10',
+			deal_stage: '失注',
+			amount: 800,
+			probability: 0
+		}),
 		// an opportunity only after A
 		deal('D6', { opportunity_at: '2025-07-05', deal_stage: '提案', amount: 999, probability: 50 }),
 		// lost by status, no dates: closed
@@ -40,11 +61,30 @@ beforeAll(async () => {
 		// a lead, never an opportunity
 		deal('D8', { amount: 100 }),
 		// open, age 15, no amount
-		deal('D9', { opportunity_at: '2025-06-15', deal_stage: '提案', probability: 50, last_activity_at: '2025-06-29' })
+		deal('D9', {
+			opportunity_at: '2025-06-15',
+			deal_stage: '提案',
+			probability: 50,
+			last_activity_at: '2025-06-29'
+		})
 	]);
 	await insert(db, 'activities', [
-		{ activity_id: 'x1', occurred_at: '2025-06-25', rep: 'R', lead_id: 'D3', is_call: true, outcome: 'connected' },
-		{ activity_id: 'x2', occurred_at: '2025-07-02', rep: 'R', lead_id: 'D2', is_call: true, outcome: 'connected' }
+		{
+			activity_id: 'x1',
+			occurred_at: '2025-06-25',
+			rep: 'R',
+			lead_id: 'D3',
+			is_call: true,
+			outcome: 'connected'
+		},
+		{
+			activity_id: 'x2',
+			occurred_at: '2025-07-02',
+			rep: 'R',
+			lead_id: 'D2',
+			is_call: true,
+			outcome: 'connected'
+		}
 	]);
 });
 
@@ -79,7 +119,14 @@ describe('open pipeline', () => {
 
 	it('lists the stale deals, oldest first', async () => {
 		expect(await staleDeals(db, Q)).toEqual([
-			{ lead_id: 'D2', deal_owner: 'S2', stage: '提案', amount: 3000, age_days: 121, last_activity: '2025-04-01' },
+			{
+				lead_id: 'D2',
+				deal_owner: 'S2',
+				stage: '提案',
+				amount: 3000,
+				age_days: 121,
+				last_activity: '2025-04-01'
+			},
 			{ lead_id: 'D5', deal_owner: 'S1', stage: null, amount: 800, age_days: 76, last_activity: null }
 		]);
 	});

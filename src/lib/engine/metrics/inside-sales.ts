@@ -16,9 +16,7 @@ import { and, dimensionFilter } from './where';
 
 /** How rows are grouped: one total, per rep, or per trend bucket. */
 export type InsideSalesGroup =
-	| { by: 'total' }
-	| { by: 'rep' }
-	| { by: 'bucket'; grain: Grain; fyStartMonth?: number };
+	{ by: 'total' } | { by: 'rep' } | { by: 'bucket'; grain: Grain; fyStartMonth?: number };
 
 export interface InsideSalesFigures {
 	calls: number;

@@ -9,6 +9,22 @@ import { baseLeads, countsFor, ratio } from './funnel';
 import { insideSalesFigures, type InsideSalesFigures } from './inside-sales';
 import type { MetricView } from './view';
 
+export interface RepLine {
+	rep: string;
+	calls: number | null;
+	rep_days: number | null;
+	calls_per_rep_day: number | null;
+	contact_rate: number | null;
+	meeting_rate: number | null;
+	/** First connects in the range attributed to the rep (the meeting rate's denominator). */
+	first_connects: number | null;
+	sqls: number | null;
+	accepted: number | null;
+	acceptance_rate: number | null;
+	won: number | null;
+	handoff_win_rate: number | null;
+}
+
 const NO_ACTIVITY = {
 	calls: null,
 	rep_days: null,
@@ -39,7 +55,11 @@ export async function repTable(db: Db, view: MetricView, meta: DatasetMeta): Pro
 			[...s.params, ...o.params, ...w.params, ...where.params]
 		);
 		for (const r of rows)
-			handoff.set(String(r.owner), { sqls: Number(r.sqls), accepted: Number(r.accepted), won: Number(r.won) });
+			handoff.set(String(r.owner), {
+				sqls: Number(r.sqls),
+				accepted: Number(r.accepted),
+				won: Number(r.won)
+			});
 	}
 	const names = [...new Set([...activity.keys(), ...handoff.keys()])].sort((a, b) =>
 		a < b ? -1 : a > b ? 1 : 0

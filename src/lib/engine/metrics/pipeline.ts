@@ -194,6 +194,9 @@ export async function changes(db: Db, view: MetricView): Promise<Changes> {
 		FROM leads WHERE ${and(dims).text}`,
 		[...parts.flatMap((p) => [...p.params, ...p.params]), ...dims.params]
 	);
-	const c = (i: number): Change => ({ deals: Number(row?.[`n${i}`] ?? 0), amount: Number(row?.[`a${i}`] ?? 0) });
+	const c = (i: number): Change => ({
+		deals: Number(row?.[`n${i}`] ?? 0),
+		amount: Number(row?.[`a${i}`] ?? 0)
+	});
 	return { new: c(0), won: c(1), lost: c(2), advanced: null, slipped: null };
 }
