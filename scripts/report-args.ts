@@ -1,10 +1,11 @@
-/** Argument parsing for `npm run report` (REPORT.md). Pure, so it is unit-tested. */
+/** Argument parsing for `npm run report` (docs/report.md). Pure, so it is unit-tested. */
 import {
 	BENCHMARK_KEYS,
 	parseRange,
 	type BenchmarkKey,
 	type BenchmarkOverrides
 } from '../src/lib/engine/benchmarks/defaults';
+import { TARGET_KEYS, type Goals, type TargetKey } from '../src/lib/engine/metrics/targets';
 
 export interface ReportArgs {
 	files: string[];
@@ -17,7 +18,15 @@ export interface ReportArgs {
 	deal: number | null;
 	workingDays: number | null;
 	map: string | null;
-	/** Not in REPORT.md's contract: the dashboard's dimension filters, for scripting the same views. */
+	/** Units of the organisation's currency per one unit of each code (`--fx USD=150.2`). */
+	fx: Record<string, number>;
+	/** The organisation's currency (`--currency`); default: the config's, else JPY. */
+	currency: string | null;
+	/** Monthly targets (`--goal sqls=40`). */
+	goals: Goals;
+	/** An organisation config file (`--config`); options on the command line win over it. */
+	config: string | null;
+	/** Not in the report contract: the dashboard's dimension filters, for scripting the same views. */
 	filters: Partial<Record<'channel' | 'owner' | 'segment', string[]>>;
 	help: boolean;
 }
@@ -40,6 +49,14 @@ function positive(flag: string, v: string, integer = false): number {
 	return n;
 }
 
+const CURRENCY = /^[A-Za-z]{3}$/;
+
+function keyValue(flag: string, v: string, shape: string): [string, string] {
+	const k = v.indexOf('=');
+	if (k <= 0) throw new UsageError(`${flag} takes ${shape} (got "${v}")`);
+	return [v.slice(0, k), v.slice(k + 1)];
+}
+
 export function parseReportArgs(argv: string[]): ReportArgs {
 	const a: ReportArgs = {
 		files: [],
@@ -52,6 +69,10 @@ export function parseReportArgs(argv: string[]): ReportArgs {
 		deal: null,
 		workingDays: null,
 		map: null,
+		fx: {},
+		currency: null,
+		goals: {},
+		config: null,
 		filters: {},
 		help: false
 	};
@@ -118,6 +139,28 @@ export function parseReportArgs(argv: string[]): ReportArgs {
 			case '--map':
 				a.map = value();
 				break;
+			case '--fx': {
+				const [code, rate] = keyValue(flag, value(), 'CODE=RATE, e.g. USD=150.2');
+				if (!CURRENCY.test(code)) throw new UsageError(`--fx: "${code}" is not a currency code like USD`);
+				a.fx[code.toUpperCase()] = positive(flag, rate);
+				break;
+			}
+			case '--currency': {
+				const v = value();
+				if (!CURRENCY.test(v)) throw new UsageError(`--currency takes a code like JPY or USD (got "${v}")`);
+				a.currency = v.toUpperCase();
+				break;
+			}
+			case '--goal': {
+				const [key, monthly] = keyValue(flag, value(), 'KEY=MONTHLY, e.g. sqls=40');
+				if (!(TARGET_KEYS as readonly string[]).includes(key))
+					throw new UsageError(`--goal: unknown key "${key}"; keys: ${TARGET_KEYS.join(', ')}`);
+				a.goals[key as TargetKey] = positive(flag, monthly);
+				break;
+			}
+			case '--config':
+				a.config = value();
+				break;
 			case '--filter': {
 				const v = value();
 				const k = v.indexOf('=');
@@ -141,7 +184,7 @@ export function parseReportArgs(argv: string[]): ReportArgs {
 
 export const USAGE = `Usage: npm run report -- [options] FILE...
 
-Prints Modelboard's metrics for CSV exports as JSON (definitions: METRICS.md).
+Prints Modelboard's metrics for CSV exports as JSON (definitions: docs/metrics.md).
 
   --from YYYY-MM-DD --to YYYY-MM-DD   range, both ends included (default: the whole data)
   --mode cohort|period                funnel mode (default cohort)
@@ -150,5 +193,9 @@ Prints Modelboard's metrics for CSV exports as JSON (definitions: METRICS.md).
   --target AMOUNT --deal AMOUNT       add the reverse plan (数値連鎖)
   --working-days N                    working days for the plan (default: weekdays in the range)
   --map FILE.json                     a header mapping exported from the dashboard's Data page
+  --config FILE.json                  an organisation config (modelboard.config.json); options win over it
+  --currency CODE                     the organisation's currency (default: the config's, else JPY)
+  --fx CODE=RATE                      units of that currency per one CODE, repeatable (e.g. USD=150.2)
+  --goal KEY=MONTHLY                  a monthly target, repeatable (${TARGET_KEYS.join(', ')})
   --filter DIM=VALUE                  keep only leads with this channel, owner or segment (repeatable)
 `;

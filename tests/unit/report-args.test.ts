@@ -55,3 +55,34 @@ describe('report command arguments (REPORT.md)', () => {
 		expect(() => parseReportArgs(argv)).toThrow(re);
 	});
 });
+
+describe('report command arguments: currencies, goals, config', () => {
+	it('reads --fx, --currency, --goal and --config', () => {
+		const a = parseReportArgs([
+			'--fx',
+			'usd=150.2',
+			'--fx=MXN=8.1',
+			'--currency',
+			'jpy',
+			'--goal',
+			'sqls=40',
+			'--goal=won_revenue=30000000',
+			'--config',
+			'org.json',
+			'x.csv'
+		]);
+		expect(a.fx).toEqual({ USD: 150.2, MXN: 8.1 });
+		expect(a.currency).toBe('JPY');
+		expect(a.goals).toEqual({ sqls: 40, won_revenue: 30_000_000 });
+		expect(a.config).toBe('org.json');
+		expect(a.files).toEqual(['x.csv']);
+	});
+
+	it('refuses bad values with a message naming the option', () => {
+		expect(() => parseReportArgs(['--fx', 'USD'])).toThrow(/--fx takes CODE=RATE/);
+		expect(() => parseReportArgs(['--fx', 'DOLLAR=1'])).toThrow(/not a currency code/);
+		expect(() => parseReportArgs(['--fx', 'USD=-1'])).toThrow(/positive/);
+		expect(() => parseReportArgs(['--currency', 'yen!'])).toThrow(/--currency/);
+		expect(() => parseReportArgs(['--goal', 'profit=1'])).toThrow(/unknown key "profit"/);
+	});
+});
