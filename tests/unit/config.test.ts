@@ -40,3 +40,18 @@ describe('organisation config', () => {
 		expect(() => parseOrgConfig(json)).toThrow(re);
 	});
 });
+
+describe('org config: exchange rates and targets', () => {
+	it('reads fxRates and targets', () => {
+		const c = parseOrgConfig({ fxRates: { USD: 150.2, EUR: 162 }, targets: { sqls: 40, won_revenue: 3e7 } });
+		expect(c.fxRates).toEqual({ USD: 150.2, EUR: 162 });
+		expect(c.targets).toEqual({ sqls: 40, won_revenue: 3e7 });
+	});
+
+	it('names the bad key or value', () => {
+		expect(() => parseOrgConfig({ fxRates: { usd: 150 } })).toThrow(/fxRates: unknown key "usd"/);
+		expect(() => parseOrgConfig({ fxRates: { USD: 0 } })).toThrow(/fxRates.USD must be a positive number/);
+		expect(() => parseOrgConfig({ targets: { profit: 1 } })).toThrow(/targets: unknown key "profit"/);
+		expect(() => parseOrgConfig({ targets: [] })).toThrow(ConfigError);
+	});
+});

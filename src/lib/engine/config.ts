@@ -7,6 +7,7 @@ import { BENCHMARK_KEYS, type BenchmarkKey, type BenchmarkOverrides } from './be
 import { parseMappingFile } from './ingest/detect';
 import type { MappingFile, OutcomeTarget, StatusTarget, ActivityTypeTarget } from './ingest/types';
 import type { VocabularyOverride } from './ingest/vocab';
+import { TARGET_KEYS, type Goals, type TargetKey } from './metrics/targets';
 
 export interface OrgConfig {
 	/** Display name shown in the header, e.g. the team's name. */
@@ -17,6 +18,10 @@ export interface OrgConfig {
 	benchmarks: BenchmarkOverrides;
 	vocabularies: VocabularyOverride;
 	mappings: MappingFile | null;
+	/** Units of `currency` per one unit of each other currency, e.g. { "USD": 150.2 }. */
+	fxRates: Record<string, number>;
+	/** Monthly targets (leads, mqls, sqls, opportunities, won, won_revenue, calls, appointments). */
+	targets: Goals;
 }
 
 export const DEFAULT_CONFIG: OrgConfig = {
@@ -26,7 +31,9 @@ export const DEFAULT_CONFIG: OrgConfig = {
 	defaultLanguage: null,
 	benchmarks: {},
 	vocabularies: {},
-	mappings: null
+	mappings: null,
+	fxRates: {},
+	targets: {}
 };
 
 const STATUS_TARGETS: StatusTarget[] = ['lead', 'mql', 'sql', 'opportunity', 'won', 'lost', 'disqualified'];
@@ -40,7 +47,9 @@ const KEYS = [
 	'defaultLanguage',
 	'benchmarks',
 	'vocabularies',
-	'mappings'
+	'mappings',
+	'fxRates',
+	'targets'
 ];
 
 export class ConfigError extends Error {}
@@ -58,6 +67,21 @@ function vocab<T extends string>(path: string, v: unknown, targets: readonly T[]
 			);
 		}
 		out[raw] = target as T | null;
+	}
+	return out;
+}
+
+/** An object of positive numbers whose keys pass `validKey`. */
+function positiveMap(path: string, v: unknown, validKey: (k: string) => boolean): Record<string, number> {
+	const example =
+		path === 'fxRates' ? '{ "USD": 150.2 }' : `{ "sqls": 40 } (keys: ${TARGET_KEYS.join(', ')})`;
+	if (!isObject(v)) throw new ConfigError(`${path} must be an object such as ${example}`);
+	const out: Record<string, number> = {};
+	for (const [k, n] of Object.entries(v)) {
+		if (!validKey(k)) throw new ConfigError(`${path}: unknown key "${k}"; expected ${example}`);
+		if (typeof n !== 'number' || !Number.isFinite(n) || n <= 0)
+			throw new ConfigError(`${path}.${k} must be a positive number (got ${JSON.stringify(n)})`);
+		out[k] = n;
 	}
 	return out;
 }
@@ -129,6 +153,12 @@ export function parseOrgConfig(json: unknown): OrgConfig {
 			c.vocabularies.outcome = vocab('vocabularies.outcome', v.outcome, OUTCOME_TARGETS);
 		if (v.type !== undefined) c.vocabularies.type = vocab('vocabularies.type', v.type, TYPE_TARGETS);
 	}
+	if (json.fxRates !== undefined)
+		c.fxRates = positiveMap('fxRates', json.fxRates, (k) => /^[A-Z]{3}$/.test(k));
+	if (json.targets !== undefined)
+		c.targets = positiveMap('targets', json.targets, (k) =>
+			(TARGET_KEYS as readonly string[]).includes(k)
+		) as Record<TargetKey, number>;
 	if (json.mappings !== undefined && json.mappings !== null) {
 		try {
 			c.mappings = parseMappingFile(json.mappings);
