@@ -68,7 +68,9 @@ CREATE TABLE IF NOT EXISTS leads_t (
 	-- v2: field-sales owner, the deal's own stage text and probability, currency, lost reason, lead
 	-- score, last activity, and the status's vocabulary target (for MQL triage)
 	deal_owner VARCHAR, deal_stage VARCHAR, probability DOUBLE, currency VARCHAR, lost_reason VARCHAR,
-	score DOUBLE, last_activity_at DATE, status_target VARCHAR
+	score DOUBLE, last_activity_at DATE, status_target VARCHAR,
+	-- the amount as written, in its currency; amount is in the organisation's currency (NULL without a rate)
+	amount_raw DOUBLE
 );
 CREATE VIEW IF NOT EXISTS leads AS SELECT * FROM leads_t;
 CREATE TABLE IF NOT EXISTS activities (

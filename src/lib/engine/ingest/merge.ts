@@ -113,7 +113,7 @@ function canonicalSql(files: readonly LoadedFile[]): string[] {
 				mql_at, sql_at, opportunity_at, won_at, lost_at, amount, status, status_rank, lost,
 				NULL::VARCHAR AS deal_owner, NULL::VARCHAR AS deal_stage, NULL::DOUBLE AS probability,
 				NULL::VARCHAR AS currency, NULL::VARCHAR AS lost_reason, NULL::DOUBLE AS score,
-				NULL::DATE AS last_activity_at, NULL::VARCHAR AS status_target
+				NULL::DATE AS last_activity_at, NULL::VARCHAR AS status_target, amount AS amount_raw
 			FROM (${wideSelect(single, 0)})`);
 	} else if (leadFiles.length) {
 		const union = leadFiles.map((f, i) => wideSelect(f, i)).join(' UNION ALL ');
