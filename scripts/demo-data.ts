@@ -4,7 +4,8 @@
  * The story: a fictional Japanese B2B SaaS company running The Model
  * (Marketing → Inside Sales → Field Sales → Customer Success), fiscal year
  * 2025-04-01 … 2026-03-31. Its intended weak spot is SQL → opportunity
- * (≈30% against a 40% floor), worst for the rep 田中.
+ * (≈30% against a 40% floor), worst for the rep 田中. Field sales (FIELD_REPS)
+ * owns the deals; some are still open on the last day, some of those stale.
  *
  * Everything here is pure: no I/O, no clock, no Math.random. Every random
  * draw comes from a PRNG seeded by (seed, stream, index), so any single lead
