@@ -485,11 +485,11 @@ export const MODEL = {
 	/** MA lead score (リードスコア): its mean rises with the stage the lead reaches, with noise, so it predicts but overlaps. */
 	leadScore: {
 		/** By the furthest stage: lead, MQL, SQL, opportunity, won. */
-		stageMean: [28, 46, 58, 62, 68],
+		stageMean: [30, 44, 54, 58, 64],
 		disqualifiedShift: -8,
 		/** Indexed like CHANNELS: inquiries and referrals look hotter to the MA tool, outbound lists colder. */
 		channelShift: [3, -2, 5, 8, -6, -3],
-		noiseSd: 14
+		noiseSd: 16
 	},
 	/** MQLs that stalled: a rep moves them to ナーチャリング after working them for a while; recent ones stay MQL. */
 	nurture: {
