@@ -4,7 +4,8 @@
  * The story: a fictional Japanese B2B SaaS company running The Model
  * (Marketing → Inside Sales → Field Sales → Customer Success), fiscal year
  * 2025-04-01 … 2026-03-31. Its intended weak spot is SQL → opportunity
- * (≈30% against a 40% floor), worst for the rep 田中.
+ * (≈30% against a 40% floor), worst for the rep 田中. Field sales (FIELD_REPS)
+ * owns the deals; some are still open on the last day, some of those stale.
  *
  * Everything here is pure: no I/O, no clock, no Math.random. Every random
  * draw comes from a PRNG seeded by (seed, stream, index), so any single lead
@@ -235,12 +236,44 @@ export function countWorkdays(from: Day, to: Day): number {
 // ---------------------------------------------------------------------------
 
 export const REPS = ['佐藤', '鈴木', '高橋', '田中'] as const;
+/** Field sales (商談所有者): they own the deals inside sales hands over. */
+export const FIELD_REPS = ['山本', '中村', '小林', '加藤', '吉田'] as const;
 export const CHANNELS = ['ウェビナー', '展示会', 'Web問い合わせ', '紹介', 'アウトバウンド', '広告'] as const;
 export const SEGMENTS = ['エンタープライズ', 'ミッドマーケット', 'SMB'] as const;
-export const STATUSES = ['新規', 'MQL', '商談化', '商談中', '受注', '失注', '対象外'] as const;
+export const STATUSES = [
+	'新規',
+	'MQL',
+	'ナーチャリング',
+	'商談化',
+	'商談中',
+	'受注',
+	'失注',
+	'対象外'
+] as const;
+/** Open deal stages (フェーズ) in order, then the two closed ones; 確度 (%) is fixed per stage. */
+export const OPEN_DEAL_STAGES = ['ヒアリング', '提案', '見積提示', '最終交渉'] as const;
+export const DEAL_STAGES = [...OPEN_DEAL_STAGES, '受注', '失注'] as const;
+export const DEAL_STAGE_PROBABILITY: Readonly<Record<DealStage, number>> = {
+	ヒアリング: 20,
+	提案: 40,
+	見積提示: 60,
+	最終交渉: 80,
+	受注: 100,
+	失注: 0
+};
+export const LOST_REASONS = ['価格', '競合', '時期尚早', '予算なし', '機能不足', '連絡途絶'] as const;
+export const CHURN_REASONS = [
+	'価格',
+	'機能不足',
+	'利用定着せず',
+	'予算削減',
+	'競合へ移行',
+	'倒産・統合'
+] as const;
 
 export type Channel = (typeof CHANNELS)[number];
 export type Status = (typeof STATUSES)[number];
+export type DealStage = (typeof DEAL_STAGES)[number];
 
 /** Channel indices (positions in CHANNELS). Plain objects, not enums: tsx/esbuild and Node's type stripping agree on them. */
 const Ch = { Webinar: 0, Exhibition: 1, WebInquiry: 2, Referral: 3, Outbound: 4, Ads: 5 } as const;
@@ -259,9 +292,11 @@ export const ACTIVITY_TYPE_CALL = '電話';
 export const ACTIVITY_TYPE_EMAIL = 'メール';
 
 export const LEADS_HEADER =
-	'リードID,作成日,流入経路,担当者,企業規模,MQL日,商談化日,商談作成日,受注日,失注日,金額,ステータス';
+	'リードID,作成日,流入経路,担当者,企業規模,MQL日,商談化日,商談作成日,受注日,失注日,金額,ステータス,' +
+	'商談所有者,フェーズ,確度 (%),失注理由,リードスコア,最終活動日';
 export const ACTIVITIES_HEADER = '活動ID,日時,担当者,リードID,種別,結果';
-export const CUSTOMERS_HEADER = '取引先ID,契約開始日,解約日,MRR,アップセル日,NPS';
+export const CUSTOMERS_HEADER =
+	'取引先ID,契約開始日,解約日,MRR,アップセル日,NPS,アップセル額,解約理由,NPS回答日';
 export const SPEND_HEADER = '月,流入経路,費用';
 
 // ---------------------------------------------------------------------------
@@ -411,7 +446,56 @@ export const MODEL = {
 		npsResponseRate: 0.7,
 		/** Weights for scores 0…10: 42% promoters, 21% detractors → NPS ≈ +21. */
 		npsWeights: [0.005, 0.01, 0.015, 0.02, 0.03, 0.05, 0.08, 0.16, 0.21, 0.22, 0.2],
-		existingSegmentWeights: [0.12, 0.3, 0.58]
+		existingSegmentWeights: [0.12, 0.3, 0.58],
+		/** Expansion MRR (アップセル額) as a share of the account's MRR. */
+		expansionShare: [0.1, 0.4],
+		/** Weights for CHURN_REASONS; accounts that leave in their first year mostly never adopted the tool. */
+		churnReasonWeights: [0.22, 0.18, 0.22, 0.16, 0.14, 0.08],
+		firstYearChurnReasonWeights: [0.15, 0.15, 0.5, 0.1, 0.08, 0.02],
+		churnReasonBlank: 0.05,
+		/** NPS surveys go out from a month into the contract; a churned account answered before it left. */
+		npsAfterStartDays: 30,
+		npsBeforeChurnDays: 180
+	},
+	/** Columns of a deal export (商談所有者, フェーズ, 確度, 失注理由, 最終活動日): they never decide a stage date. */
+	deals: {
+		/** Field-sales rep weights (FIELD_REPS) per segment: 山本 takes the enterprise accounts, 加藤 and 吉田 the small ones. */
+		ownerWeights: [
+			[0.5, 0.25, 0.1, 0.1, 0.05],
+			[0.15, 0.3, 0.25, 0.15, 0.15],
+			[0.05, 0.15, 0.25, 0.3, 0.25]
+		],
+		/** Won deals lean to 中村 (the closer), lost ones to 吉田 (the newest): win rates differ by owner. */
+		ownerWonMultiplier: [1, 1.5, 1, 1, 0.8],
+		ownerLostMultiplier: [1, 0.85, 1, 1, 1.15],
+		/** Open-stage weights (OPEN_DEAL_STAGES) by the deal's age on FY_END: young deals are still in ヒアリング. */
+		openStageWeights: [
+			{ maxAgeDays: 21, weights: [0.55, 0.3, 0.1, 0.05] },
+			{ maxAgeDays: 60, weights: [0.2, 0.35, 0.3, 0.15] },
+			{ maxAgeDays: Infinity, weights: [0.1, 0.25, 0.35, 0.3] }
+		],
+		/** A deal is stale when nothing happened on it for more than staleDays; the older, the likelier. */
+		staleDays: 30,
+		staleChance: [0.35, 0.55],
+		staleChanceFullAgeDays: 120,
+		/** Weights for LOST_REASONS, and the share of lost deals nobody gave a reason for. */
+		lostReasonWeights: [0.27, 0.23, 0.17, 0.14, 0.11, 0.08],
+		lostReasonBlank: 0.06
+	},
+	/** MA lead score (リードスコア): its mean rises with the stage the lead reaches, with noise, so it predicts but overlaps. */
+	leadScore: {
+		/** By the furthest stage: lead, MQL, SQL, opportunity, won. */
+		stageMean: [30, 44, 54, 58, 64],
+		disqualifiedShift: -8,
+		/** Indexed like CHANNELS: inquiries and referrals look hotter to the MA tool, outbound lists colder. */
+		channelShift: [3, -2, 5, 8, -6, -3],
+		noiseSd: 16
+	},
+	/** MQLs that stalled: a rep moves them to ナーチャリング after working them for a while; recent ones stay MQL. */
+	nurture: {
+		afterDays: 30,
+		rate: 0.45,
+		recentRate: 0.1
 	}
 } as const;
 
@@ -423,7 +507,17 @@ const Stream = {
 	WonCustomer: 4,
 	ExistingCustomer: 5,
 	CustomerLife: 6,
-	Spend: 7
+	Spend: 7,
+	// Version 2 columns: new streams only, so the version 1 columns stay byte-identical.
+	Triage: 8,
+	DealOwner: 9,
+	DealStage: 10,
+	LostReason: 11,
+	LastActivity: 12,
+	LeadScore: 13,
+	Expansion: 14,
+	ChurnReason: 15,
+	NpsDate: 16
 } as const;
 
 // ---------------------------------------------------------------------------
@@ -614,6 +708,15 @@ export interface Lead {
 	status: Status;
 	/** Days of the calls before the meeting_set call (SQL leads only): they fix the SQL date. */
 	callsBeforeMeeting: Day[];
+	/** Index into FIELD_REPS; opportunities only. */
+	dealOwner: number | null;
+	dealStage: DealStage | null;
+	/** Index into LOST_REASONS; null for every lead but lost opportunities, and for a few of those. */
+	lostReason: number | null;
+	/** 0–100. */
+	score: number;
+	/** Opportunities only: the close date of a closed deal, the last touch of an open one. */
+	lastActivity: Day | null;
 }
 
 export function leadId(ctx: DemoContext, index: number): string {
@@ -643,7 +746,12 @@ export function generateLead(ctx: DemoContext, index: number): Lead {
 		lost: null,
 		amount: null,
 		status: '新規',
-		callsBeforeMeeting: []
+		callsBeforeMeeting: [],
+		dealOwner: null,
+		dealStage: null,
+		lostReason: null,
+		score: 0,
+		lastActivity: null
 	};
 	if (rng.chance(MODEL.salesSourcedRate)) {
 		bookMeeting(rng, lead, created); // sales-sourced: straight to a meeting, no MQL
@@ -653,7 +761,88 @@ export function generateLead(ctx: DemoContext, index: number): Lead {
 	}
 	if (lead.sql !== null) drawDeal(rng, lead);
 	lead.status = deriveStatus(rng, lead);
+	addDealColumns(ctx, lead);
 	return lead;
+}
+
+/**
+ * The version 2 columns: each drawn from its own stream after every version 1
+ * field is settled, so they read the lead but never shift its other draws.
+ * ステータス is the one version 1 column that changes: some stalled MQLs move
+ * from MQL to ナーチャリング, which implies no stage either way.
+ */
+function addDealColumns(ctx: DemoContext, lead: Lead): void {
+	if (lead.status === 'MQL') lead.status = triageStatus(new Rng(ctx.seed, Stream.Triage, lead.index), lead);
+	if (lead.opportunity !== null) {
+		lead.dealOwner = drawDealOwner(new Rng(ctx.seed, Stream.DealOwner, lead.index), lead);
+		lead.dealStage = drawDealStage(new Rng(ctx.seed, Stream.DealStage, lead.index), lead);
+		if (lead.dealStage === '失注')
+			lead.lostReason = drawLostReason(new Rng(ctx.seed, Stream.LostReason, lead.index));
+		lead.lastActivity = drawLastActivity(new Rng(ctx.seed, Stream.LastActivity, lead.index), lead);
+	}
+	lead.score = drawScore(new Rng(ctx.seed, Stream.LeadScore, lead.index), lead);
+}
+
+/** An MQL with no later stage: nurtured once the rep has worked it for a while, else still MQL. */
+function triageStatus(rng: Rng, lead: Lead): Status {
+	const n = MODEL.nurture;
+	const worked = FY_END - (lead.mql as Day) > n.afterDays;
+	return rng.chance(worked ? n.rate : n.recentRate) ? 'ナーチャリング' : 'MQL';
+}
+
+function drawDealOwner(rng: Rng, lead: Lead): number {
+	const d = MODEL.deals;
+	const outcome =
+		lead.won !== null ? d.ownerWonMultiplier : lead.lost !== null ? d.ownerLostMultiplier : null;
+	const weights = d.ownerWeights[lead.segment].map((w, i) => w * (outcome?.[i] ?? 1));
+	return rng.weighted(weights);
+}
+
+/** Won and lost deals carry their closed stage; an open one is further along the older it is. */
+function drawDealStage(rng: Rng, lead: Lead): DealStage {
+	if (lead.won !== null) return '受注';
+	if (lead.lost !== null) return '失注';
+	const age = FY_END - (lead.opportunity as Day);
+	const band =
+		MODEL.deals.openStageWeights.find((b) => age <= b.maxAgeDays) ?? MODEL.deals.openStageWeights[2];
+	return OPEN_DEAL_STAGES[rng.weighted(band.weights)];
+}
+
+function drawLostReason(rng: Rng): number | null {
+	const d = MODEL.deals;
+	return rng.chance(d.lostReasonBlank) ? null : rng.weighted(d.lostReasonWeights);
+}
+
+/**
+ * Closed deals: their close date. Open deals older than staleDays went quiet
+ * with a chance that grows with age (last touch before FY_END − staleDays);
+ * the rest were touched within the last staleDays.
+ */
+function drawLastActivity(rng: Rng, lead: Lead): Day {
+	if (lead.won !== null) return lead.won;
+	if (lead.lost !== null) return lead.lost;
+	const d = MODEL.deals;
+	const opportunity = lead.opportunity as Day;
+	const quietFrom = FY_END - d.staleDays; // a last touch before this day is stale
+	const age = FY_END - opportunity;
+	const [lo, hi] = d.staleChance;
+	const stale =
+		opportunity < quietFrom &&
+		rng.chance(lo + (hi - lo) * Math.min(1, (age - d.staleDays) / (d.staleChanceFullAgeDays - d.staleDays)));
+	return stale
+		? randomWorkday(rng, opportunity, quietFrom - 1)
+		: randomWorkday(rng, Math.max(opportunity, quietFrom), FY_END);
+}
+
+/** Stage-driven mean, channel and disqualification shifts, roughly normal noise (sum of three uniforms); 0–100. */
+function drawScore(rng: Rng, lead: Lead): number {
+	const s = MODEL.leadScore;
+	const stage =
+		lead.won !== null ? 4 : lead.opportunity !== null ? 3 : lead.sql !== null ? 2 : lead.mql !== null ? 1 : 0;
+	const noise = (rng.float() + rng.float() + rng.float() - 1.5) * 2 * s.noiseSd;
+	const mean =
+		s.stageMean[stage] + s.channelShift[lead.channel] + (lead.status === '対象外' ? s.disqualifiedShift : 0);
+	return Math.min(100, Math.max(0, Math.round(mean + noise)));
 }
 
 function drawMql(rng: Rng, lead: Lead): Day | null {
@@ -748,7 +937,13 @@ export function leadRow(lead: Lead): string {
 		emptyIfNull(lead.won),
 		emptyIfNull(lead.lost),
 		lead.amount === null ? '' : String(lead.amount),
-		lead.status
+		lead.status,
+		lead.dealOwner === null ? '' : FIELD_REPS[lead.dealOwner],
+		lead.dealStage ?? '',
+		lead.dealStage === null ? '' : String(DEAL_STAGE_PROBABILITY[lead.dealStage]),
+		lead.lostReason === null ? '' : LOST_REASONS[lead.lostReason],
+		String(lead.score),
+		emptyIfNull(lead.lastActivity)
 	].join(',');
 }
 
@@ -987,6 +1182,12 @@ export interface Customer {
 	mrr: number;
 	expansion: Day | null;
 	nps: number | null;
+	/** アップセル額: set exactly when `expansion` is. */
+	expansionMrr: number | null;
+	/** Index into CHURN_REASONS; null for active accounts and a few churned ones. */
+	churnReason: number | null;
+	/** NPS回答日: set exactly when `nps` is. */
+	npsAt: Day | null;
 }
 
 /** Contract starts after onboarding (0–14 days after 受注), never after the fiscal-year end. */
@@ -1078,7 +1279,10 @@ export function finalizeCustomers(ctx: DemoContext, drafts: CustomerDraft[]): Cu
 		churned: null,
 		mrr: Math.round(d.amountYen / 12 / 1000) * 1000,
 		expansion: null,
-		nps: null
+		nps: null,
+		expansionMrr: null,
+		churnReason: null,
+		npsAt: null
 	}));
 	const activeAtStart = churnBeforeYear(rng, customers);
 	const churnInYear = selectExactly(rng, activeAtStart.length, c.renewalChurn);
@@ -1092,7 +1296,43 @@ export function finalizeCustomers(ctx: DemoContext, drafts: CustomerDraft[]): Cu
 		rng,
 		customers.filter((_, i) => responded[i])
 	);
+	customers.forEach((cu, i) => addCustomerColumns(ctx, cu, i));
 	return customers;
+}
+
+/** The version 2 columns, each from its own stream keyed by the account's position: the version 1 columns never move. */
+function addCustomerColumns(ctx: DemoContext, cu: Customer, i: number): void {
+	if (cu.expansion !== null)
+		cu.expansionMrr = drawExpansionMrr(new Rng(ctx.seed, Stream.Expansion, i), cu.mrr);
+	if (cu.churned !== null) cu.churnReason = drawChurnReason(new Rng(ctx.seed, Stream.ChurnReason, i), cu);
+	if (cu.nps !== null) cu.npsAt = drawNpsDay(new Rng(ctx.seed, Stream.NpsDate, i), cu);
+}
+
+/** 10–40% of the account's MRR, rounded to ¥1,000 (at least ¥1,000). */
+function drawExpansionMrr(rng: Rng, mrr: number): number {
+	const [lo, hi] = MODEL.customers.expansionShare;
+	return Math.max(1000, Math.round((mrr * (lo + (hi - lo) * rng.float())) / 1000) * 1000);
+}
+
+function drawChurnReason(rng: Rng, cu: Customer): number | null {
+	const c = MODEL.customers;
+	if (rng.chance(c.churnReasonBlank)) return null;
+	const firstYear = (cu.churned as Day) - cu.start < 365;
+	return rng.weighted(firstYear ? c.firstYearChurnReasonWeights : c.churnReasonWeights);
+}
+
+/**
+ * A day in the fiscal year, from a month into the contract, up to the churn
+ * day; an account whose contract leaves no such day answered in the
+ * npsBeforeChurnDays before it left (it churned before the year) or, when it
+ * started in the year's last month, between its start and the year end.
+ */
+function drawNpsDay(rng: Rng, cu: Customer): Day {
+	const c = MODEL.customers;
+	const last = Math.min(FY_END, cu.churned ?? FY_END);
+	let first = Math.max(FY_START, cu.start + c.npsAfterStartDays);
+	if (first > last) first = Math.max(cu.start, last - c.npsBeforeChurnDays);
+	return first + rng.int(0, last - first);
 }
 
 /**
@@ -1155,7 +1395,10 @@ export function customerRow(cu: Customer): string {
 		emptyIfNull(cu.churned),
 		String(cu.mrr),
 		emptyIfNull(cu.expansion),
-		cu.nps === null ? '' : String(cu.nps)
+		cu.nps === null ? '' : String(cu.nps),
+		cu.expansionMrr === null ? '' : String(cu.expansionMrr),
+		cu.churnReason === null ? '' : CHURN_REASONS[cu.churnReason],
+		emptyIfNull(cu.npsAt)
 	].join(',');
 }
 

@@ -15,12 +15,17 @@ import { join } from 'node:path';
 import {
 	ACTIVITIES_HEADER,
 	CHANNELS,
+	CHURN_REASONS,
 	CUSTOMERS_HEADER,
+	DEAL_STAGE_PROBABILITY,
 	DayOrderedActivities,
+	FIELD_REPS,
 	FY_DAYS,
 	FY_END,
 	FY_START,
 	LEADS_HEADER,
+	LOST_REASONS,
+	OPEN_DEAL_STAGES,
 	OUTCOME_LABELS,
 	REPS,
 	SEGMENTS,
@@ -298,6 +303,20 @@ interface LeadFacts {
 	created: Int32Array;
 	sql: Int32Array; // -1: none
 	owner: Uint8Array;
+	lastActivity: Int32Array; // 最終活動日, -1: none
+}
+
+/** The deal-export columns (商談所有者 … 最終活動日) and the lead score, as of FY_END. */
+interface DealStats {
+	openByStage: Map<string, number>;
+	open: number;
+	openStale: number;
+	byOwner: Map<string, { deals: number; won: number; lost: number }>;
+	lostReasons: Map<string, number>;
+	/** Σ and count of リードスコア for leads that reached SQL and for the rest. */
+	score: { sqlSum: number; sqlCount: number; otherSum: number; otherCount: number };
+	/** ステータス of leads that stopped at MQL (MQL date, no later date). */
+	mqlTriage: Map<string, number>;
 }
 
 interface LeadStats {
@@ -309,6 +328,7 @@ interface LeadStats {
 	lostSql: number;
 	wonRevenue: number;
 	perMonth: Map<string, number>;
+	deals: DealStats;
 }
 
 function verifyLeads(path: string, spec: FileSpec, written: Written, expectedLeads: number): LeadStats {
@@ -316,7 +336,8 @@ function verifyLeads(path: string, spec: FileSpec, written: Written, expectedLea
 		count: 0,
 		created: new Int32Array(expectedLeads),
 		sql: new Int32Array(expectedLeads).fill(-1),
-		owner: new Uint8Array(expectedLeads)
+		owner: new Uint8Array(expectedLeads),
+		lastActivity: new Int32Array(expectedLeads).fill(-1)
 	};
 	const groups = 1 + CHANNELS.length + REPS.length;
 	const stats: LeadStats = {
@@ -326,7 +347,16 @@ function verifyLeads(path: string, spec: FileSpec, written: Written, expectedLea
 		salesSourced: 0,
 		lostSql: 0,
 		wonRevenue: 0,
-		perMonth: new Map()
+		perMonth: new Map(),
+		deals: {
+			openByStage: new Map(OPEN_DEAL_STAGES.map((stage) => [stage, 0])),
+			open: 0,
+			openStale: 0,
+			byOwner: new Map(FIELD_REPS.map((name) => [name, { deals: 0, won: 0, lost: 0 }])),
+			lostReasons: new Map(),
+			score: { sqlSum: 0, sqlCount: 0, otherSum: 0, otherCount: 0 },
+			mqlTriage: new Map()
+		}
 	};
 	const hash = forEachLine(path, spec, (line, lineNo) => {
 		if (lineNo === 1) return check(line === LEADS_HEADER, () => `${spec.name}: header is "${line}"`);
@@ -338,7 +368,7 @@ function verifyLeads(path: string, spec: FileSpec, written: Written, expectedLea
 }
 
 function checkLead(f: string[], where: string, stats: LeadStats): void {
-	check(f.length === 12, () => `${where}: ${f.length} fields`);
+	check(f.length === 18, () => `${where}: ${f.length} fields`);
 	const index = Number(f[0].slice(1)) - 1;
 	check(/^L\d{6,}$/.test(f[0]) && index === stats.facts.count, () => `${where}: id ${f[0]} out of sequence`);
 	const [created, mql, sql, opp, won, lost] = [1, 5, 6, 7, 8, 9].map((c) => parseDay(f[c], where));
@@ -356,10 +386,14 @@ function checkLead(f: string[], where: string, stats: LeadStats): void {
 		() => `${where}: status ${f[11]} contradicts dates`
 	);
 
+	const lastActivity = checkDealColumns(f, where, { sql, opp, won, lost }, stats.deals);
+	if (mql !== null && sql === null && lost === null) add(stats.deals.mqlTriage, f[11]);
+
 	const facts = stats.facts;
 	facts.created[index] = created as number;
 	facts.sql[index] = sql ?? -1;
 	facts.owner[index] = owner;
+	facts.lastActivity[index] = lastActivity ?? -1;
 	facts.count++;
 	const stage = won !== null ? 4 : opp !== null ? 3 : sql !== null ? 2 : mql !== null ? 1 : 0;
 	for (const g of [0, 1 + channel, 1 + CHANNELS.length + owner]) {
@@ -372,6 +406,80 @@ function checkLead(f: string[], where: string, stats: LeadStats): void {
 	const month = f[1].slice(0, 7);
 	stats.perMonth.set(month, (stats.perMonth.get(month) ?? 0) + 1);
 }
+
+const add = (map: Map<string, number>, key: string): void => {
+	map.set(key, (map.get(key) ?? 0) + 1);
+};
+
+/**
+ * 商談所有者, フェーズ, 確度 (%), 失注理由, リードスコア, 最終活動日 (fields 12–17):
+ * deal columns exactly for opportunities, consistent with the stage dates.
+ * Returns the 最終活動日.
+ */
+function checkDealColumns(
+	f: string[],
+	where: string,
+	d: { sql: number | null; opp: number | null; won: number | null; lost: number | null },
+	stats: DealStats
+): number | null {
+	const [dealOwner, stage, probability, lostReason, score, lastText] = f.slice(12);
+	const isDeal = d.opp !== null;
+	check(/^(100|[1-9]?\d)$/.test(score), () => `${where}: bad リードスコア "${score}"`);
+	const s = stats.score;
+	if (d.sql !== null || d.opp !== null || d.won !== null) {
+		s.sqlSum += Number(score);
+		s.sqlCount++;
+	} else {
+		s.otherSum += Number(score);
+		s.otherCount++;
+	}
+	check(
+		(dealOwner !== '') === isDeal && (stage !== '') === isDeal && (lastText !== '') === isDeal,
+		() => `${where}: 商談所有者, フェーズ and 最終活動日 must be set exactly for opportunities`
+	);
+	const expectedStage = !isDeal ? '' : d.won !== null ? '受注' : d.lost !== null ? '失注' : null;
+	if (expectedStage === null) indexOf(OPEN_DEAL_STAGES, stage, where);
+	else check(stage === expectedStage, () => `${where}: フェーズ ${stage}, expected "${expectedStage}"`);
+	check(
+		probability ===
+			(stage === '' ? '' : String(DEAL_STAGE_PROBABILITY[stage as keyof typeof DEAL_STAGE_PROBABILITY])),
+		() => `${where}: 確度 ${probability} for フェーズ ${stage}`
+	);
+	check(lostReason === '' || stage === '失注', () => `${where}: 失注理由 on a deal that is not lost`);
+	if (lostReason !== '') indexOf(LOST_REASONS, lostReason, where);
+	if (!isDeal) return null;
+
+	indexOf(FIELD_REPS, dealOwner, where);
+	check(
+		!(REPS as readonly string[]).includes(dealOwner),
+		() => `${where}: 商談所有者 is an inside-sales rep`
+	);
+	const last = parseDay(lastText, where) as number;
+	const close = d.won ?? d.lost;
+	if (close !== null)
+		check(last === close, () => `${where}: 最終活動日 of a closed deal is not its close date`);
+	else
+		check(
+			last >= (d.opp as number) && last <= FY_END,
+			() => `${where}: 最終活動日 outside the open deal's life`
+		);
+	const owner = stats.byOwner.get(dealOwner) as { deals: number; won: number; lost: number };
+	owner.deals++;
+	if (d.won !== null) owner.won++;
+	if (d.lost !== null) {
+		owner.lost++;
+		add(stats.lostReasons, lostReason === '' ? '(blank)' : lostReason);
+	}
+	if (close === null) {
+		stats.open++;
+		add(stats.openByStage, stage);
+		if (last < FY_END - STALE_DAYS) stats.openStale++;
+	}
+	return last;
+}
+
+/** METRICS.md's stale deal: no activity in the 30 days before the as-of date. */
+const STALE_DAYS = 30;
 
 /** Present dates never go backwards and all lie inside the fiscal year. */
 function checkStageOrder(days: (number | null)[], where: string): void {
@@ -396,6 +504,7 @@ function expectedStatus(
 	if (opp !== null) return '商談中';
 	if (sql !== null) return '商談化';
 	if (actual === '対象外') return actual; // disqualification has no date
+	if (actual === 'ナーチャリング' && mql !== null) return actual; // a stalled MQL, nurtured
 	return mql !== null ? 'MQL' : '新規';
 }
 
@@ -462,6 +571,10 @@ function verifyActivities(path: string, spec: FileSpec, written: Written, leads:
 		const lead = Number(f[3].slice(1)) - 1;
 		check(/^L\d+$/.test(f[3]) && lead >= 0 && lead < leads.count, () => `${where}: unknown lead ${f[3]}`);
 		check(leads.created[lead] <= day, () => `${where}: activity before the lead was created`);
+		check(
+			leads.lastActivity[lead] < 0 || day <= leads.lastActivity[lead],
+			() => `${where}: activity after the deal's 最終活動日`
+		);
 		const outcome = indexOf(OUTCOME_LABELS, f[5], where);
 		stats.rows++;
 		if (f[4] === 'メール') {
@@ -554,6 +667,11 @@ interface CustomerStats {
 	withUpsell: number;
 	scores: number[];
 	mrrTotal: number;
+	expansionMrrInYear: number;
+	churnReasons: Map<string, number>;
+	/** Dated NPS answers per month (`2025/04`), and the answers dated before the year. */
+	npsByMonth: Map<string, number[]>;
+	npsBeforeYear: number;
 }
 
 function verifyCustomers(path: string, spec: FileSpec, written: Written, wonLeads: number): CustomerStats {
@@ -565,13 +683,17 @@ function verifyCustomers(path: string, spec: FileSpec, written: Written, wonLead
 		upsoldInYear: 0,
 		withUpsell: 0,
 		scores: [],
-		mrrTotal: 0
+		mrrTotal: 0,
+		expansionMrrInYear: 0,
+		churnReasons: new Map(),
+		npsByMonth: new Map(),
+		npsBeforeYear: 0
 	};
 	const hash = forEachLine(path, spec, (line, lineNo) => {
 		const where = `${spec.name}:${lineNo}`;
 		if (lineNo === 1) return check(line === CUSTOMERS_HEADER, () => `${where}: header is "${line}"`);
 		const f = line.split(',');
-		check(f.length === 6 && /^C\d{5,}$/.test(f[0]), () => `${where}: bad row`);
+		check(f.length === 9 && /^C\d{5,}$/.test(f[0]), () => `${where}: bad row`);
 		const [start, churned, upsell] = [1, 2, 4].map((c) => parseDay(f[c], where));
 		check(start !== null && start <= FY_END, () => `${where}: bad 契約開始日`);
 		const s = start as number;
@@ -588,6 +710,7 @@ function verifyCustomers(path: string, spec: FileSpec, written: Written, wonLead
 		if (s < FY_START) stats.existing++;
 		if (upsell !== null) stats.withUpsell++;
 		if (f[5] !== '') stats.scores.push(Number(f[5]));
+		checkCustomerV2(f, where, { start: s, churned, upsell }, stats);
 		// Customer-success definitions from METRICS.md, period = the fiscal year.
 		if (s <= FY_START && (churned === null || churned > FY_START)) {
 			stats.activeAtStart++;
@@ -601,6 +724,46 @@ function verifyCustomers(path: string, spec: FileSpec, written: Written, wonLead
 		() => `${spec.name}: ${stats.rows - stats.existing} new customers for ${wonLeads} won leads`
 	);
 	return stats;
+}
+
+/** アップセル額, 解約理由, NPS回答日 (fields 6–8). */
+function checkCustomerV2(
+	f: string[],
+	where: string,
+	d: { start: number; churned: number | null; upsell: number | null },
+	stats: CustomerStats
+): void {
+	const [expansionText, reason, npsText] = f.slice(6);
+	const mrr = Number(f[3]);
+	check(
+		(expansionText !== '') === (d.upsell !== null),
+		() => `${where}: アップセル額 without アップセル日 or vice versa`
+	);
+	if (expansionText !== '') {
+		const x = Number(expansionText);
+		check(
+			/^[1-9]\d*000$/.test(expansionText) &&
+				x >= Math.max(1000, mrr * 0.1 - 500) &&
+				x <= Math.max(1000, mrr * 0.4 + 500),
+			() => `${where}: アップセル額 ${expansionText} not 10–40% of MRR ${mrr}`
+		);
+		if ((d.upsell as number) >= FY_START) stats.expansionMrrInYear += x;
+	}
+	check(reason === '' || d.churned !== null, () => `${where}: 解約理由 on an active account`);
+	if (reason !== '') indexOf(CHURN_REASONS, reason, where);
+	if (d.churned !== null) add(stats.churnReasons, reason === '' ? '(blank)' : reason);
+	const npsAt = parseDay(npsText, where);
+	check((npsAt !== null) === (f[5] !== ''), () => `${where}: NPS回答日 without NPS or vice versa`);
+	if (npsAt === null) return;
+	check(
+		npsAt >= d.start && npsAt <= FY_END && (d.churned === null || npsAt <= d.churned),
+		() => `${where}: NPS回答日 outside the contract`
+	);
+	if (npsAt < FY_START) stats.npsBeforeYear++;
+	else {
+		const month = npsText.slice(0, 7);
+		stats.npsByMonth.set(month, [...(stats.npsByMonth.get(month) ?? []), Number(f[5])]);
+	}
 }
 
 function verifySpend(path: string, spec: FileSpec, written: Written): Map<string, number> {
@@ -650,7 +813,34 @@ function printLeadReport(s: LeadStats): void {
 	};
 	table('channel', CHANNELS, 1);
 	table('rep', REPS, 1 + CHANNELS.length);
+	printDealReport(s.deals);
 }
+
+const counts = (map: Map<string, number>): string =>
+	[...map]
+		.sort((a, b) => b[1] - a[1])
+		.map(([k, v]) => `${k} ${v}`)
+		.join(' · ');
+
+function printDealReport(d: DealStats): void {
+	console.log(
+		`  open deals on ${formatDate(FY_END)}: ${d.open} (${[...d.openByStage].map(([k, v]) => `${k} ${v}`).join(' · ')}) · stale (no activity in ${STALE_DAYS} days) ${d.openStale} = ${pct(d.openStale, d.open)}`
+	);
+	console.log(
+		`  deal owners ${[...d.byOwner].map(([k, v]) => `${k} ${v.deals} (won ${v.won}, lost ${v.lost}, win ${pct(v.won, v.deals)})`).join(' · ')}`
+	);
+	console.log(`  lost reasons ${counts(d.lostReasons)}`);
+	const sc = d.score;
+	console.log(
+		`  lead score mean: reached SQL ${(sc.sqlSum / Math.max(1, sc.sqlCount)).toFixed(1)} (${sc.sqlCount}) · not ${(sc.otherSum / Math.max(1, sc.otherCount)).toFixed(1)} (${sc.otherCount})`
+	);
+	const stopped = [...d.mqlTriage.values()].reduce((a, b) => a + b, 0);
+	console.log(
+		`  MQLs that stopped at MQL: ${stopped} (${[...d.mqlTriage].map(([k, v]) => `${k} ${v} = ${pct(v, stopped)}`).join(' · ')})`
+	);
+}
+
+const formatDate = (day: number): string => new Date(day * 86_400_000).toISOString().slice(0, 10);
 
 function printActivityReport(s: ActivityStats): void {
 	console.log(
@@ -677,6 +867,18 @@ function printCustomerReport(s: CustomerStats): void {
 	);
 	console.log(
 		`  NPS ${nps >= 0 ? '+' : ''}${nps.toFixed(1)} over ${s.scores.length} scores (${pct(s.scores.length, s.rows)} answered) · total MRR ${yen(s.mrrTotal)}`
+	);
+	console.log(`  FY expansion MRR ${yen(s.expansionMrrInYear)} · churn reasons ${counts(s.churnReasons)}`);
+	const npsOf = (scores: number[]): string => {
+		const value =
+			(100 * (scores.filter((x) => x >= 9).length - scores.filter((x) => x <= 6).length)) / scores.length;
+		return `${value >= 0 ? '+' : ''}${value.toFixed(0)}`;
+	};
+	console.log(
+		`  NPS by answer month ${[...s.npsByMonth]
+			.sort()
+			.map(([m, v]) => `${m.slice(2)}:${npsOf(v)}(${v.length})`)
+			.join(' ')} · answered before the year ${s.npsBeforeYear}`
 	);
 }
 

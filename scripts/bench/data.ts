@@ -1,7 +1,8 @@
 /**
  * The benchmark's input files, made with the seeded demo generator (scripts/gen-demo.ts) and cached
  * under bench/data/ keyed by lead count and seed (same arguments, same bytes). A `.complete` marker is
- * written last, so an interrupted generation is redone rather than half-used.
+ * written last, so an interrupted generation is redone rather than half-used; it records the leads
+ * header, so a cache from a generator with other columns is made again.
  */
 import { spawnSync } from 'node:child_process';
 import {
@@ -16,6 +17,7 @@ import {
 	writeFileSync
 } from 'node:fs';
 import path from 'node:path';
+import { LEADS_HEADER } from '../demo-data';
 import { ROOT } from './util';
 
 export const DEFAULT_DATA_DIR = path.join(ROOT, 'bench', 'data');
@@ -40,6 +42,13 @@ interface Marker {
 	seed: number;
 	activities: boolean;
 	rows: { leads: number; activities: number | null };
+	/** The generator's leads header: a cache written with other columns is made again. */
+	header?: string;
+}
+
+function isCurrent(markerFile: string): boolean {
+	if (!existsSync(markerFile)) return false;
+	return (JSON.parse(readFileSync(markerFile, 'utf8')) as Marker).header === LEADS_HEADER;
 }
 
 /** Counts line breaks (every row ends with one), in 4 MiB chunks. */
@@ -75,7 +84,7 @@ export function ensureDataset(opts: {
 	);
 	const markerFile = path.join(dir, '.complete');
 	let generatedSeconds = 0;
-	if (!existsSync(markerFile)) {
+	if (!isCurrent(markerFile)) {
 		rmSync(dir, { recursive: true, force: true });
 		mkdirSync(dir, { recursive: true });
 		opts.log?.(
@@ -107,7 +116,8 @@ export function ensureDataset(opts: {
 			rows: {
 				leads: countLines(path.join(dir, 'leads.csv')) - 1,
 				activities: activities ? countLines(path.join(dir, 'activities.csv')) - 1 : null
-			}
+			},
+			header: LEADS_HEADER
 		};
 		writeFileSync(markerFile, JSON.stringify(marker) + '\n');
 	}
