@@ -49,11 +49,7 @@ export async function loadFile(
 		typed.datedStages
 	);
 	const quality: FileQuality = {
-		name,
-		table: choice.kind,
-		encoding: file.encoding.encoding,
-		delimiter: layout.dialect.delimiter === '\t' ? 'tab' : layout.dialect.delimiter,
-		header_row: layout.dialect.headerRow + 1,
+		...describeRead(name, choice, file, layout),
 		rows: counted.rows,
 		rejected: counted.rejected + checked.rejected,
 		issues: [
@@ -119,6 +115,18 @@ async function sniffMapAndRead(
 	}
 	if (failed) throw asIngestError(failed, file.name, file.size, 'read');
 	return { layout: full, header, guess, choice };
+}
+
+/** The quality report's header: what the file was read as. */
+function describeRead(name: string, choice: MappingChoice, file: DecodedFile, layout: FileLayout) {
+	const { delimiter, headerRow } = layout.dialect;
+	return {
+		name,
+		table: choice.kind,
+		encoding: file.encoding.encoding,
+		delimiter: delimiter === '\t' ? 'tab' : delimiter,
+		header_row: headerRow + 1
+	};
 }
 
 function newlineIssues(layout: FileLayout): QualityIssue[] {

@@ -4,7 +4,7 @@
  * rows leave the raw table, and `_row` is renumbered to the file's records, so row numbers in the
  * quality report match the spreadsheet.
  */
-import type { Db } from '../db/types';
+import type { Db, Row } from '../db/types';
 import { ident } from '../db/sql';
 import { rawTable } from './fields';
 import type { FileLayout } from './layout';
@@ -63,29 +63,8 @@ export async function countRows(db: Db, id: number, headers: string[], layout: R
 	await renumberRows(db, raw, [...layout.emptyLines, ...rej.map((r) => Number(r.line))]);
 	const blankRows = await deleteBlankRows(db, raw, headers);
 	const [{ n: total }] = await db.query(`SELECT count(*)::INTEGER AS n FROM ${raw}`);
-	const issues: QualityIssue[] = [];
-	if (rej.length) {
-		const kinds = [...new Set(rej.flatMap((r) => String(r.t).toLowerCase().split(', ')))];
-		issues.push(
-			issue(
-				'rejected_row',
-				'error',
-				null,
-				rej.length,
-				'rejected_rows',
-				{ count: rej.length, kinds: kinds.join(', ') },
-				rej.map((r) => ({ row: rowNo(Number(r.line)), value: String(r.v ?? '').trim() }))
-			)
-		);
-	}
 	const u = layout.unclosed;
-	if (u) {
-		const [key, params] =
-			u.lines > 1
-				? (['unclosed_quote_lines', { row: u.row, below: u.lines - 1 }] as const)
-				: (['unclosed_quote', { row: u.row }] as const);
-		issues.push(issue('rejected_row', 'error', null, u.lines, key, params, [{ row: u.row, value: u.value }]));
-	}
+	const issues = unreadIssues(rej, u, rowNo);
 	const unread = rej.length + (u?.lines ?? 0);
 	const rows = Number(total) + unread;
 	if (rows === 0) return { rows, rejected: 0, issues };
@@ -119,6 +98,25 @@ export async function countRows(db: Db, id: number, headers: string[], layout: R
 		);
 	}
 	return { rows, rejected: unread + summary.length, issues };
+}
+
+/** Rows the reader set aside (`rej`, from its rejects table) and the rows an unclosed quote swallowed. */
+function unreadIssues(rej: Row[], u: RowLayout['unclosed'], rowNo: (r: number) => number): QualityIssue[] {
+	const issues: QualityIssue[] = [];
+	if (rej.length) {
+		const kinds = [...new Set(rej.flatMap((r) => String(r.t).toLowerCase().split(', ')))];
+		const params = { count: rej.length, kinds: kinds.join(', ') };
+		const examples = rej.map((r) => ({ row: rowNo(Number(r.line)), value: String(r.v ?? '').trim() }));
+		issues.push(issue('rejected_row', 'error', null, rej.length, 'rejected_rows', params, examples));
+	}
+	if (u) {
+		const [key, params] =
+			u.lines > 1
+				? (['unclosed_quote_lines', { row: u.row, below: u.lines - 1 }] as const)
+				: (['unclosed_quote', { row: u.row }] as const);
+		issues.push(issue('rejected_row', 'error', null, u.lines, key, params, [{ row: u.row, value: u.value }]));
+	}
+	return issues;
 }
 
 /**
