@@ -11,7 +11,8 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/lib/engine/db/types';
 import type { Dataset } from '../../src/lib/engine/ingest/dataset';
-import { IngestError, type LoadedFile } from '../../src/lib/engine/ingest/load';
+import { IngestError } from '../../src/lib/engine/ingest/errors';
+import type { LoadedFile } from '../../src/lib/engine/ingest/load';
 import { computeReport, dataSpan, type Report } from '../../src/lib/engine/metrics/report';
 import {
 	count,

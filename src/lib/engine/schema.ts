@@ -1,5 +1,5 @@
 /**
- * The canonical tables of METRICS.md as they live in DuckDB. Ingestion fills them; metrics read only
+ * The canonical tables of docs/metrics.md as they live in DuckDB. Ingestion fills them; metrics read only
  * them. Every table always exists (empty when no file gave it), and `DatasetMeta` says what was given.
  */
 

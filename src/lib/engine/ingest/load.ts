@@ -1,5 +1,6 @@
 /**
- * What loading one file takes and yields. The steps are in pipeline.ts.
+ * What loading one file takes (bytes, overrides, context) and yields (a LoadedFile). The steps are in
+ * pipeline.ts; failures are `IngestError` (errors.ts).
  */
 import type { Stage } from '../model/stages';
 import type { MappingSource } from './mapping';
@@ -14,9 +15,6 @@ import type {
 	MappingFile,
 	Vocabularies
 } from './types';
-
-export { IngestError, isOutOfMemory, tooLarge } from './errors';
-export { MAX_COLUMNS } from './layout';
 
 export interface FileOverrides {
 	encoding?: Encoding;

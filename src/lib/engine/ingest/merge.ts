@@ -1,7 +1,7 @@
 /**
  * Rebuilds the canonical tables from every loaded file: several lead files (a lead export, a deal export,
  * a stage history) are merged by lead_id, each stage taking the earliest date any file gives it
- * (METRICS.md). Cheap enough to redo after every add/remove/remap, and it keeps the per-file tables as
+ * (docs/metrics.md). Cheap enough to redo after every add/remove/remap, and it keeps the per-file tables as
  * the single source, so removing a file can never leave its rows behind.
  */
 import type { Db } from '../db/types';
@@ -116,7 +116,7 @@ function canonicalSql(files: readonly LoadedFile[]): string[] {
 	}
 	sql.push(MATERIALISE_LEAD_CUBE);
 	for (const f of files.filter((x) => x.kind === 'activities')) {
-		// METRICS.md: with no type column every row is a call.
+		// docs/metrics.md: with no type column every row is a call.
 		const isCall = f.mapping.some((m) => m.field === 'type')
 			? "coalesce(type_target = 'call', false)"
 			: 'true';

@@ -2,7 +2,7 @@
  * Step 4, read: DuckDB's CSV reader reads the data records (below the header) into an all-VARCHAR
  * table `mb_raw_{id}` (`c0`, `c1`, … and `_row`), setting aside the rows it cannot read in
  * `mb_rej_{id}`. Why DuckDB reads the bulk rather than papaparse: it is several times faster at 1M
- * rows and keeps the rows out of the JS heap (TOOLCHAIN.md).
+ * rows and keeps the rows out of the JS heap.
  */
 import type { Db } from '../db/types';
 import { literal } from '../db/sql';

@@ -1,7 +1,7 @@
 /**
  * The one stage model: the funnel's stage order, each stage's date column, the rank a status implies,
  * and the SQL that says "reached stage i". Ingestion, the merge, the lead cube and the metrics all read
- * it from here (METRICS.md's stage definitions), so adding or reordering a stage is one edit.
+ * it from here (docs/metrics.md's stage definitions), so adding or reordering a stage is one edit.
  */
 
 export const STAGES = ['lead', 'mql', 'sql', 'opportunity', 'won'] as const;
@@ -57,7 +57,7 @@ export function statusReachesSql(i: number): string {
 
 /**
  * SQL on `leads`: the lead reached stage index `i` (i ≥ 1): its own date, a later stage's date, or a
- * status implying it (METRICS.md: skipped stages count as passed).
+ * status implying it (docs/metrics.md: skipped stages count as passed).
  */
 export function reachedSql(i: number): string {
 	const dates = STAGES.slice(i).map((s) => `${STAGE_DATE[s]} IS NOT NULL`);
