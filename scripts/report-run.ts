@@ -1,8 +1,9 @@
 import { createNodeDb } from '../src/lib/engine/db/node';
 import { Dataset } from '../src/lib/engine/ingest/dataset';
 import { parseMappingFile } from '../src/lib/engine/ingest/detect';
-import { IngestError } from '../src/lib/engine/ingest/load';
-import type { FileQuality } from '../src/lib/engine/ingest/quality';
+import { IngestError } from '../src/lib/engine/ingest/errors';
+import type { FileQuality, QualityIssue } from '../src/lib/engine/ingest/quality';
+import { formatIngestMessage } from '../src/lib/i18n/ingest-messages';
 import { DEFAULT_VOCABULARIES } from '../src/lib/engine/ingest/vocab';
 import { computeReport, dataSpan, type Report } from '../src/lib/engine/metrics/report';
 import type { ReportArgs } from './report-args';
@@ -14,8 +15,17 @@ export interface ReportIo {
 	today: string;
 }
 
+/** A quality issue as the report prints it: its English text in `message`, its key beside it. */
+export type IssueJson = Omit<QualityIssue, 'key'> & { message: string; key: QualityIssue['key'] };
+export type FileQualityJson = Omit<FileQuality, 'issues'> & { issues: IssueJson[] };
+
 export type ReportJson = Report & {
-	quality: { files: FileQuality[]; failed: { name: string; error: string }[] };
+	quality: { files: FileQualityJson[]; failed: { name: string; error: string; key?: string }[] };
+};
+
+const english = (i: QualityIssue): IssueJson => {
+	const { code, severity, column, count, key, params, examples } = i;
+	return { code, severity, column, count, message: formatIngestMessage('en', i), key, params, examples };
 };
 
 /** Loads the files, computes the report; `{ error }` when nothing usable was given (exit 2). */
@@ -34,7 +44,7 @@ export async function runReport(
 	}
 	const db = await createNodeDb();
 	const ds = new Dataset(db, { vocab: DEFAULT_VOCABULARIES, mappings, today: io.today });
-	const failed: { name: string; error: string }[] = [];
+	const failed: ReportJson['quality']['failed'] = [];
 	for (const file of args.files) {
 		let bytes: Uint8Array;
 		try {
@@ -48,10 +58,11 @@ export async function runReport(
 		try {
 			const f = await ds.add(io.name(file), bytes);
 			for (const i of f.quality.issues.filter((x) => x.severity !== 'info'))
-				io.warn(`${f.name}: ${i.message}`);
+				io.warn(`${f.name}: ${formatIngestMessage('en', i)}`);
 		} catch (e) {
-			const msg = e instanceof IngestError ? e.message : `${file}: ${(e as Error).message}`;
-			failed.push({ name: file, error: msg });
+			const ingest = e instanceof IngestError;
+			const msg = ingest ? formatIngestMessage('en', e) : `${file}: ${(e as Error).message}`;
+			failed.push({ name: file, error: msg, ...(ingest ? { key: e.key } : {}) });
 			io.warn(msg);
 		}
 	}
@@ -74,5 +85,13 @@ export async function runReport(
 				? { target: args.target, deal: args.deal, workingDays: args.workingDays ?? undefined }
 				: null
 	});
-	return { report: { ...report, quality: { files: ds.files.map((f) => f.quality), failed } } };
+	return {
+		report: {
+			...report,
+			quality: {
+				files: ds.files.map((f) => ({ ...f.quality, issues: f.quality.issues.map(english) })),
+				failed
+			}
+		}
+	};
 }

@@ -19,7 +19,8 @@ import {
 	newDataset,
 	newDb,
 	report,
-	utf8
+	utf8,
+	english
 } from '../fixtures/ingest/harness';
 
 let db: Db;
@@ -404,7 +405,9 @@ describe('big files: the full scan overlaps the read, and what only it finds sti
 		const ds = dataset();
 		const f = await ds.add('open.csv', utf8('lead_id,created_at,channel\n' + lines.join('')));
 		expect(await count(db, 'leads')).toBe(N - 3);
-		const rej = f.quality.issues.find((i) => i.code === 'rejected_row' && i.message.includes('never closed'));
+		const rej = f.quality.issues.find(
+			(i) => i.code === 'rejected_row' && english(i).includes('never closed')
+		);
 		expect(rej?.count).toBe(3);
 		expect(reads).toBe(2);
 	});

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createNodeDb } from '../../src/lib/engine/db/node';
 import type { Db } from '../../src/lib/engine/db/types';
 import { Dataset } from '../../src/lib/engine/ingest/dataset';
-import { IngestError } from '../../src/lib/engine/ingest/load';
+import { IngestError } from '../../src/lib/engine/ingest/errors';
+import { english } from '../fixtures/ingest/harness';
 import { DEFAULT_VOCABULARIES } from '../../src/lib/engine/ingest/vocab';
 
 describe('a file too large for the browser', () => {
@@ -31,7 +32,7 @@ describe('a file too large for the browser', () => {
 		const err = await ds.add('huge.csv', new TextEncoder().encode(huge)).catch((e: unknown) => e);
 		expect(err).toBeInstanceOf(IngestError);
 		expect((err as IngestError).code).toBe('too_large');
-		expect((err as IngestError).message).toMatch(
+		expect(english(err as IngestError)).toMatch(
 			/huge\.csv \(5 MiB\) is too large for this browser.*limit of 3\.1 GiB/
 		);
 		const [r] = await real.query('SELECT count(*)::INTEGER AS n FROM leads');

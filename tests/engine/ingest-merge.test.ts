@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/lib/engine/db/types';
 import { Dataset } from '../../src/lib/engine/ingest/dataset';
-import { IngestError } from '../../src/lib/engine/ingest/load';
+import { IngestError } from '../../src/lib/engine/ingest/errors';
 import {
 	context,
 	count,
@@ -17,7 +17,8 @@ import {
 	newDataset,
 	newDb,
 	report,
-	utf8
+	utf8,
+	english
 } from '../fixtures/ingest/harness';
 
 let db: Db;
@@ -325,7 +326,7 @@ describe('replace, remove, failure', () => {
 		failNext = true;
 		const err = await ds.add('deals.csv', utf8(DEALS)).catch((e: unknown) => e);
 		expect(err).toBeInstanceOf(IngestError);
-		expect((err as IngestError).message).toMatch(/^deals\.csv .*simulated_engine_failure.*unchanged/);
+		expect(english(err as IngestError)).toMatch(/^deals\.csv .*simulated_engine_failure.*unchanged/);
 		expect(ds.files.map((f) => f.name)).toEqual(['leads.csv']);
 		expect(await leadRows(db)).toEqual(before);
 		expect(await funnelCounts(ds, '2025-04-01', '2025-04-30')).toEqual(LEADS_ONLY);

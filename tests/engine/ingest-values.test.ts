@@ -5,7 +5,16 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/lib/engine/db/types';
-import { funnelCounts, issueOf, issues, leadById, newDataset, newDb, utf8 } from '../fixtures/ingest/harness';
+import {
+	english,
+	funnelCounts,
+	issueOf,
+	issues,
+	leadById,
+	newDataset,
+	newDb,
+	utf8
+} from '../fixtures/ingest/harness';
 
 let db: Db;
 beforeAll(async () => {
@@ -75,7 +84,7 @@ describe('dates and amounts as exports write them', () => {
 			['created_at', 1],
 			['sql_at', 2]
 		]);
-		expect(ambiguous[1].message).toContain('month/day');
+		expect(english(ambiguous[1])).toContain('month/day');
 
 		// Cohort April: V5 (31 March) is out; mql and sql reached by V1 and V2.
 		expect(await funnelCounts(ds, '2025-04-01', '2025-04-30')).toEqual({ lead: 8, mql: 2, sql: 2 });

@@ -4,7 +4,16 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/lib/engine/db/types';
-import { funnelCounts, issueOf, leadById, newDataset, newDb, report, utf8 } from '../fixtures/ingest/harness';
+import {
+	english,
+	funnelCounts,
+	issueOf,
+	leadById,
+	newDataset,
+	newDb,
+	report,
+	utf8
+} from '../fixtures/ingest/harness';
 
 let db: Db;
 beforeAll(async () => {
@@ -67,7 +76,7 @@ describe('statuses', () => {
 		const unknown = issueOf(f.quality, 'unknown_value', 'status');
 		expect(unknown.count).toBe(3);
 		expect(unknown.examples.map((e) => e.value).sort()).toEqual(['Zombie', '謎']);
-		expect(unknown.message).toContain('2 stage/status value(s)');
+		expect(english(unknown)).toContain('2 stage/status value(s)');
 		expect(ds.meta.stages).toEqual(['lead', 'mql', 'sql', 'opportunity', 'won']);
 		expect(await funnelCounts(ds, '2025-04-01', '2025-04-30')).toEqual({
 			lead: 14,

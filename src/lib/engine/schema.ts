@@ -1,19 +1,11 @@
 /**
- * The canonical tables of METRICS.md as they live in DuckDB. Ingestion fills them; metrics read only
+ * The canonical tables of docs/metrics.md as they live in DuckDB. Ingestion fills them; metrics read only
  * them. Every table always exists (empty when no file gave it), and `DatasetMeta` says what was given.
  */
 
-export const STAGES = ['lead', 'mql', 'sql', 'opportunity', 'won'] as const;
-export type Stage = (typeof STAGES)[number];
+import { cubeReached, reachedSql, STAGES, type Stage } from './model/stages';
 
-/** The column holding a stage's own date. */
-export const STAGE_DATE: Record<Stage, string> = {
-	lead: 'created_at',
-	mql: 'mql_at',
-	sql: 'sql_at',
-	opportunity: 'opportunity_at',
-	won: 'won_at'
-};
+export { STAGES, STAGE_DATE, type Stage } from './model/stages';
 
 export const TABLE_KINDS = ['leads', 'activities', 'customers', 'spend'] as const;
 export type TableKind = (typeof TABLE_KINDS)[number];
@@ -32,10 +24,9 @@ export type LeadDimension = (typeof LEAD_DIMENSIONS)[number];
  * `r{i}`: reached stage i (its own date, a later stage's date, or a status implying it).
  */
 export const LEAD_CUBE_SELECT = `SELECT created_at, channel, owner, segment,
-	(mql_at IS NOT NULL OR sql_at IS NOT NULL OR opportunity_at IS NOT NULL OR won_at IS NOT NULL OR coalesce(status_rank, -1) >= 1) AS r1,
-	(sql_at IS NOT NULL OR opportunity_at IS NOT NULL OR won_at IS NOT NULL OR coalesce(status_rank, -1) >= 2) AS r2,
-	(opportunity_at IS NOT NULL OR won_at IS NOT NULL OR coalesce(status_rank, -1) >= 3) AS r3,
-	(won_at IS NOT NULL OR coalesce(status_rank, -1) >= 4) AS r4,
+	${STAGES.slice(1)
+		.map((_, k) => `${reachedSql(k + 1)} AS ${cubeReached(k + 1)}`)
+		.join(',\n\t')},
 	count(*)::INTEGER AS n, coalesce(sum(amount), 0)::DOUBLE AS amount, count(amount)::INTEGER AS n_amount
 FROM leads GROUP BY ALL`;
 

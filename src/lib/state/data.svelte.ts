@@ -1,12 +1,14 @@
 /**
  * The browser's dataset: DuckDB-wasm started lazily (one shared promise), files loaded through the same
- * ingestion as `npm run report`, metrics computed on demand. Operations run one at a time on the single
- * connection, so a slow load never interleaves with a query.
+ * ingestion as `npm run report`, metrics computed on demand. Loads and queries go through the Dataset's
+ * one queue, so a slow load never interleaves with a query on the single connection.
  */
 import { getBrowserDb } from '$lib/engine/db/browser';
 import type { Db } from '$lib/engine/db/types';
 import { Dataset } from '$lib/engine/ingest/dataset';
-import { IngestError, type FileOverrides, type LoadedFile } from '$lib/engine/ingest/load';
+import { IngestError } from '$lib/engine/ingest/errors';
+import type { FileOverrides, LoadedFile } from '$lib/engine/ingest/load';
+import type { IngestMessage, IngestMessageKey, MessageParams } from '$lib/engine/ingest/messages';
 import { DEFAULT_VOCABULARIES, mergeVocabularies, type VocabularyOverride } from '$lib/engine/ingest/vocab';
 import type { OrgConfig } from '$lib/engine/config';
 import type { MappingFile } from '$lib/engine/ingest/types';
@@ -26,9 +28,12 @@ import {
 
 export type Phase = 'idle' | 'starting' | 'loading' | 'ready';
 
-export interface LoadError {
+/** A load problem to show: a message key and its parameters (worded by `formatIngestMessage`). */
+export interface LoadError extends IngestMessage {
+	/** Unique, for keyed lists and dismissal (two files can fail with the same message). */
+	id: number;
+	/** The file it is about ('' for the engine or the device). */
 	file: string;
-	message: string;
 }
 
 export const DEMO_FILES = ['leads.csv', 'activities.csv', 'customers.csv', 'spend.csv'] as const;
@@ -41,6 +46,9 @@ export class DataStore {
 	meta = $state.raw<DatasetMeta>(emptyMeta());
 	span = $state.raw<{ from: string; to: string } | null>(null);
 	errors = $state.raw<LoadError[]>([]);
+	private errorId = 0;
+	/** Batches of files being loaded (the phase is 'loading' while any runs). */
+	private loads = 0;
 	/** Bumped whenever the data changes, so views recompute. */
 	version = $state(0);
 	remember = $state(false);
@@ -61,9 +69,10 @@ export class DataStore {
 	}
 
 	private context() {
+		// Precedence (pickMapping): the user's saved mappings, then the organisation's presets.
 		const mappings: MappingFile = {
 			version: 1,
-			mappings: [...(this.config?.mappings?.mappings ?? []), ...this.userMappings.mappings]
+			mappings: this.userMappings.mappings
 		};
 		return {
 			vocab: mergeVocabularies(
@@ -71,11 +80,10 @@ export class DataStore {
 				this.userVocab
 			),
 			mappings,
+			orgMappings: this.config?.mappings ?? undefined,
 			today: todayIso()
 		};
 	}
-	private queue: Promise<unknown> = Promise.resolve();
-
 	constructor() {
 		if (typeof localStorage !== 'undefined') {
 			this.remember = isRemembering();
@@ -90,14 +98,8 @@ export class DataStore {
 	/** Starts the wasm without waiting: called when the page is idle, long before a file is dropped. */
 	warm(): void {
 		void this.getDataset().catch((e) => {
-			const reason = e instanceof Error ? e.message : String(e);
-			this.errors = [
-				...this.errors.filter((x) => x.file !== ''),
-				{
-					file: '',
-					message: `The analysis engine could not start (${reason}). Check the connection and reload the page; your files are not affected.`
-				}
-			];
+			this.errors = this.errors.filter((x) => x.file !== '');
+			this.reportError('', 'engine_start', { reason: e instanceof Error ? e.message : String(e) });
 		});
 	}
 
@@ -118,62 +120,61 @@ export class DataStore {
 		return this.dataset;
 	}
 
-	private run<T>(task: () => Promise<T>): Promise<T> {
-		const next = this.queue.then(task, task);
-		this.queue = next.catch(() => {});
-		return next;
+	/** Runs a task on the Dataset's queue (the one queue: loads and queries never interleave). */
+	private async run<T>(task: (ds: Dataset) => Promise<T>): Promise<T> {
+		const ds = await this.getDataset();
+		return ds.run(() => task(ds));
 	}
 
-	/** Loads files one after another; a failing file is reported and skipped, the others still load. */
-	addFiles(
+	/** Shows a problem (in the interface language); `file` '' for the engine or the device. */
+	reportError(file: string, key: IngestMessageKey, params: MessageParams): void {
+		this.errors = [...this.errors, { id: ++this.errorId, file, key, params }];
+	}
+
+	/**
+	 * Loads files one after another; a failing file is reported and skipped, the others still load.
+	 * Dropping a file with the name of a loaded one replaces it (a fresh export of the same report).
+	 */
+	async addFiles(
 		inputs: { name: string; bytes: Uint8Array; overrides?: FileOverrides; replaceId?: number }[]
 	): Promise<void> {
-		return this.run(async () => {
-			this.phase = 'loading';
-			try {
-				const ds = await this.getDataset();
-				ds.ctx = this.context();
-				performance.mark('mb:ingest-start');
-				for (const given of inputs) {
-					// Dropping a file with the name of a loaded one replaces it (a fresh export of the same report).
-					const same =
-						given.replaceId === undefined ? this.files.find((f) => f.name === given.name) : undefined;
-					const input = same ? { ...given, replaceId: same.id } : given;
-					this.current = input.name;
-					try {
-						const f = await ds.add(input.name, input.bytes, input.overrides, input.replaceId);
-						if (input.replaceId !== undefined) this.sources.delete(input.replaceId);
-						this.sources.set(f.id, { name: input.name, bytes: input.bytes, overrides: input.overrides });
-						this.errors = this.errors.filter((e) => e.file !== input.name);
-					} catch (e) {
-						const message = e instanceof IngestError ? e.message : `${input.name}: ${(e as Error).message}`;
-						this.errors = [
-							...this.errors.filter((x) => x.file !== input.name),
-							{ file: input.name, message }
-						];
-					}
+		this.loads++;
+		this.phase = 'loading';
+		try {
+			const ds = await this.getDataset();
+			ds.ctx = this.context();
+			performance.mark('mb:ingest-start');
+			for (const input of inputs) {
+				this.current = input.name;
+				try {
+					const f = await ds.add(input.name, input.bytes, input.overrides, input.replaceId ?? 'same-name');
+					this.sources.set(f.id, { name: input.name, bytes: input.bytes, overrides: input.overrides });
+					for (const id of this.sources.keys())
+						if (!ds.files.some((x) => x.id === id)) this.sources.delete(id);
+					this.errors = this.errors.filter((e) => e.file !== input.name);
+				} catch (e) {
+					if (!(e instanceof IngestError)) throw e;
+					this.errors = this.errors.filter((x) => x.file !== input.name);
+					this.reportError(input.name, e.key, e.params);
 				}
-				await this.refresh(ds);
-				performance.mark('mb:ingest-end');
-			} catch (e) {
-				this.errors = [
-					...this.errors,
-					{ file: '', message: `The analysis engine could not start: ${(e as Error).message}` }
-				];
-			} finally {
+			}
+			await this.refresh(ds);
+			performance.mark('mb:ingest-end');
+		} catch (e) {
+			this.reportError('', 'engine_start', { reason: (e as Error).message });
+		} finally {
+			if (--this.loads === 0) {
 				this.current = null;
 				this.phase = 'ready';
 			}
-		});
+		}
 	}
 
-	removeFile(id: number): Promise<void> {
-		return this.run(async () => {
-			const ds = await this.getDataset();
-			await ds.remove(id);
-			this.sources.delete(id);
-			await this.refresh(ds);
-		});
+	async removeFile(id: number): Promise<void> {
+		const ds = await this.getDataset();
+		await ds.remove(id);
+		this.sources.delete(id);
+		await this.refresh(ds);
 	}
 
 	/** Re-reads a loaded file with another kind, mapping or encoding (the Data page's corrections). */
@@ -214,23 +215,21 @@ export class DataStore {
 	}
 
 	/** Forget all data: this page's tables and anything remembered on the device. */
-	clear(): Promise<void> {
-		return this.run(async () => {
-			const ds = await this.getDataset();
-			await ds.clear();
-			this.sources.clear();
-			this.errors = [];
-			await forgetFiles();
-			this.userMappings = { version: 1, mappings: [] };
-			storeMappings(this.userMappings);
-			await this.refresh(ds);
-		});
+	async clear(): Promise<void> {
+		const ds = await this.getDataset();
+		await ds.clear();
+		this.sources.clear();
+		this.errors = [];
+		await forgetFiles();
+		this.userMappings = { version: 1, mappings: [] };
+		storeMappings(this.userMappings);
+		await this.refresh(ds);
 	}
 
 	async setRemember(on: boolean): Promise<void> {
 		this.remember = on;
 		const err = await setRemembering(on, [...this.sources.values()]);
-		if (err) this.errors = [...this.errors, { file: '', message: err }];
+		if (err) this.reportError('', 'remember_failed', { reason: err });
 	}
 
 	/** Same-origin data files named in the URL (`?src=data/2026-11.csv`), already checked by the view parser. */
@@ -244,17 +243,14 @@ export class DataStore {
 				if (!res.ok) throw new Error(`HTTP ${res.status}`);
 				inputs.push({ name: p.split('/').pop() ?? p, bytes: new Uint8Array(await res.arrayBuffer()) });
 			} catch (e) {
-				this.errors = [
-					...this.errors,
-					{ file: p, message: `${p} could not be fetched from this site: ${(e as Error).message}` }
-				];
+				this.reportError(p, 'fetch_failed', { path: p, reason: (e as Error).message });
 			}
 		}
 		if (inputs.length) await this.addFiles(inputs);
 	}
 
-	dismissError(file: string): void {
-		this.errors = this.errors.filter((e) => e.file !== file);
+	dismissError(id: number): void {
+		this.errors = this.errors.filter((e) => e.id !== id);
 	}
 
 	/** Fetches the demo CSVs shipped with the site (same origin) and loads them as a user's drop would. */
@@ -270,28 +266,26 @@ export class DataStore {
 	}
 
 	report(view: MetricView, opts: ReportOptions = {}): Promise<Report> {
-		return this.run(async () => {
-			const ds = await this.getDataset();
-			return computeReport(ds.db, ds.meta, view, opts);
-		});
+		return this.run((ds) => computeReport(ds.db, ds.meta, view, opts));
 	}
 
 	/** Runs any engine query against the current data (charts that need more than the report). */
 	withDb<T>(fn: (db: Db, meta: DatasetMeta) => Promise<T>): Promise<T> {
-		return this.run(async () => {
-			const ds = await this.getDataset();
-			return fn(ds.db, ds.meta);
-		});
+		return this.run((ds) => fn(ds.db, ds.meta));
 	}
 
 	private async refresh(ds: Dataset): Promise<void> {
 		this.files = [...ds.files];
 		if (this.remember) {
 			const err = await saveFiles([...this.sources.values()]);
-			if (err) this.errors = [...this.errors, { file: '', message: err }];
+			if (err) this.reportError('', 'remember_failed', { reason: err });
 		}
-		this.meta = ds.meta;
-		this.span = ds.files.length ? await dataSpan(ds.db) : null;
+		const { meta, span } = await ds.run(async () => ({
+			meta: ds.meta,
+			span: ds.files.length ? await dataSpan(ds.db) : null
+		}));
+		this.meta = meta;
+		this.span = span;
 		this.version++;
 	}
 }

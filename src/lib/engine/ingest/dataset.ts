@@ -5,27 +5,19 @@
  */
 import type { Db } from '../db/types';
 import { CANONICAL_DDL, emptyMeta, type DatasetMeta } from '../schema';
-import {
-	IngestError,
-	isOutOfMemory,
-	loadFile,
-	tooLarge,
-	type FileOverrides,
-	type IngestContext,
-	type LoadedFile
-} from './load';
+import { asIngestError } from './errors';
+import type { FileOverrides, IngestContext, LoadedFile } from './load';
 import { dropFileTables, rebuildCanonical } from './merge';
+import { loadFile } from './pipeline';
 import { VALUE_MACROS } from './values-sql';
-
-/** First line of an engine error, for a user-facing message. */
-const firstLine = (e: unknown) => (e instanceof Error ? e.message : String(e)).split('\n')[0];
 
 export class Dataset {
 	private nextId = 1;
 	private ready: Promise<void>;
 	/**
-	 * Operations run one at a time: two files dropped together would otherwise interleave their loads
-	 * and rebuilds on the one connection (and a rebuild's transaction cannot nest in another's).
+	 * The one queue: operations run one at a time. Two files dropped together would otherwise interleave
+	 * their loads and rebuilds on the one connection (a rebuild's transaction cannot nest in another's),
+	 * and the dashboard's queries (`run`) never see a half-loaded file.
 	 */
 	private queue: Promise<unknown> = Promise.resolve();
 	files: LoadedFile[] = [];
@@ -41,7 +33,8 @@ export class Dataset {
 		})();
 	}
 
-	private serial<T>(op: () => Promise<T>): Promise<T> {
+	/** Runs `op` on the queue: after every operation queued before it, before any queued after it. */
+	run<T>(op: () => Promise<T>): Promise<T> {
 		const run = this.queue.then(async () => {
 			await this.ready;
 			return op();
@@ -50,14 +43,21 @@ export class Dataset {
 		return run;
 	}
 
-	/** Loads one file and rebuilds the canonical tables. Throws `IngestError` with a user-facing message. */
+	/**
+	 * Loads one file and rebuilds the canonical tables; it replaces the file `replace` (an id, or
+	 * 'same-name': a loaded file of the same name, decided when its turn in the queue comes). Throws
+	 * `IngestError` (a message key and its parameters).
+	 */
 	add(
 		name: string,
 		bytes: Uint8Array,
 		overrides: FileOverrides = {},
-		replaceId?: number
+		replace?: number | 'same-name'
 	): Promise<LoadedFile> {
-		return this.serial(() => this.addNow(name, bytes, overrides, replaceId));
+		return this.run(() => {
+			const replaceId = replace === 'same-name' ? this.files.find((f) => f.name === name)?.id : replace;
+			return this.addNow(name, bytes, overrides, replaceId);
+		});
 	}
 
 	private async addNow(
@@ -72,13 +72,7 @@ export class Dataset {
 			loaded = await loadFile(this.db, id, name, bytes, this.ctx, overrides);
 		} catch (e) {
 			await dropFileTables(this.db, id);
-			if (e instanceof IngestError) throw e;
-			if (isOutOfMemory(e)) throw tooLarge(name, bytes.length, e);
-			throw new IngestError(
-				name,
-				'unreadable',
-				`${name} could not be loaded (${firstLine(e)}). Check that it is a CSV export: open it in a spreadsheet, save it again as CSV (UTF-8) and drop the new file.`
-			);
+			throw asIngestError(e, name, bytes.length, 'load');
 		}
 		const previous = replaceId === undefined ? undefined : this.files.find((f) => f.id === replaceId);
 		const files = previous ? this.files.map((f) => (f === previous ? loaded : f)) : [...this.files, loaded];
@@ -87,12 +81,7 @@ export class Dataset {
 		} catch (e) {
 			// The rebuild rolled back: the canonical tables still hold the files loaded before this one.
 			await dropFileTables(this.db, id);
-			if (isOutOfMemory(e)) throw tooLarge(name, bytes.length, e);
-			throw new IngestError(
-				name,
-				'unreadable',
-				`${name} was read but could not be merged with the other files (${firstLine(e)}). The data loaded before it is unchanged; check the file's columns on the Data page.`
-			);
+			throw asIngestError(e, name, bytes.length, 'merge');
 		}
 		this.files = files;
 		if (previous) await dropFileTables(this.db, previous.id);
@@ -100,7 +89,7 @@ export class Dataset {
 	}
 
 	remove(id: number): Promise<void> {
-		return this.serial(async () => {
+		return this.run(async () => {
 			const files = this.files.filter((f) => f.id !== id);
 			this.meta = await rebuildCanonical(this.db, files);
 			this.files = files;
@@ -109,7 +98,7 @@ export class Dataset {
 	}
 
 	clear(): Promise<void> {
-		return this.serial(async () => {
+		return this.run(async () => {
 			this.meta = await rebuildCanonical(this.db, []);
 			for (const f of this.files) await dropFileTables(this.db, f.id);
 			this.files = [];

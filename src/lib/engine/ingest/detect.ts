@@ -3,6 +3,7 @@
  * synonyms first and sample values second. Also the mapping file a user saves from the mapping screen
  * (matched by header signature, applied by header name, never by column position).
  */
+import { WIDE_STAGE_DATES } from '../model/stages';
 import { headerSignature, normaliseHeader } from './normalise';
 import { isSummaryRow, trailingColumns } from './sniff';
 import { matchHeader, type HeaderMatch } from './synonyms';
@@ -32,9 +33,6 @@ const OPTIONAL_TARGET: Record<FileKind, number> = {
 	customers: 2,
 	spend: 1
 };
-
-/** Wide-form stage dates: a file that has them is not a long stage history. */
-const STAGE_DATE_FIELDS = new Set(['mql_at', 'sql_at', 'opportunity_at', 'won_at', 'lost_at']);
 
 /**
  * Headers (normalised) found only in history tables: Salesforce field history and OpportunityHistory,
@@ -289,7 +287,7 @@ function evidence(
 		case 'leads':
 			return -0.15 * historyHeaders - (repeatedIds ? 0.3 : 0);
 		case 'lead_history': {
-			const stageDates = Math.min(3, leadsMapping.filter((m) => STAGE_DATE_FIELDS.has(m.field)).length);
+			const stageDates = Math.min(3, leadsMapping.filter((m) => WIDE_STAGE_DATES.has(m.field)).length);
 			// A stage history repeats its ids; a sample of several rows that does not is most likely wide.
 			const idEvidence = repeatedIds ? 0.2 : sampleRows >= 3 ? -0.15 : 0;
 			return 0.1 * historyHeaders + idEvidence - 0.1 * stageDates;

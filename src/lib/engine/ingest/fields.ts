@@ -1,3 +1,4 @@
+import { STAGE_DATE_ORDER } from '../model/stages';
 import type { FileKind } from './types';
 
 /** How each canonical field's raw text is read. */
@@ -55,7 +56,7 @@ export const ID_FIELD: Partial<Record<FileKind, string>> = {
 };
 
 /** Stage date fields of the wide lead form, in stage order, for the order check. */
-export const LEAD_DATE_ORDER = ['created_at', 'mql_at', 'sql_at', 'opportunity_at', 'won_at'] as const;
+export const LEAD_DATE_ORDER = STAGE_DATE_ORDER;
 
 /** Per-file tables (names we make, never user input): the raw text, and the typed canonical columns. */
 export const rawTable = (id: number) => `mb_raw_${id}`;

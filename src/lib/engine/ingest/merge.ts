@@ -1,25 +1,16 @@
 /**
  * Rebuilds the canonical tables from every loaded file: several lead files (a lead export, a deal export,
  * a stage history) are merged by lead_id, each stage taking the earliest date any file gives it
- * (METRICS.md). Cheap enough to redo after every add/remove/remap, and it keeps the per-file tables as
+ * (docs/metrics.md). Cheap enough to redo after every add/remove/remap, and it keeps the per-file tables as
  * the single source, so removing a file can never leave its rows behind.
  */
 import type { Db } from '../db/types';
-
-import { CANONICAL_DDL, MATERIALISE_LEAD_CUBE, STAGES, type DatasetMeta, type Stage } from '../schema';
+import { CANONICAL_DDL, MATERIALISE_LEAD_CUBE, type DatasetMeta } from '../schema';
+import { rankCaseSql, STAGES, type Stage } from '../model/stages';
 import type { LoadedFile } from './load';
 import { srcTable } from './fields';
 
-/**
- * Highest stage a status implies. A lost deal (`Closed Lost`, 失注, Maven's `Lost`) was an opportunity
- * before it was lost, so in a file without opportunity dates (a deal export, a status-only file) it
- * counts as having reached `opportunity` (and, skipped, every earlier stage): otherwise a deal export's
- * win rate would leave its lost deals out of the denominator. Where the file dates its opportunities, the
- * dates decide: teams also mark meetings that never became a deal 失注. A disqualified lead
- * (`Closed - Not Converted`, 対象外) implies no stage beyond `lead`.
- */
-const RANK_CASE = (col: string, lostIsOpportunity = true) =>
-	`CASE ${col} WHEN 'lead' THEN 0 WHEN 'mql' THEN 1 WHEN 'sql' THEN 2 WHEN 'opportunity' THEN 3 ${lostIsOpportunity ? "WHEN 'lost' THEN 3 " : ''}WHEN 'won' THEN 4 END`;
+/** A lost or disqualified status (a status-only lost deal still ranks as an opportunity: rankCaseSql). */
 const LOST = (col: string) => `${col} IN ('lost', 'disqualified')`;
 
 /** The file has an opportunity date column: its dates, not a lost status, say who was an opportunity. */
@@ -41,7 +32,7 @@ function wideSelect(f: LoadedFile, order: number): string {
 		${opportunity} AS opportunity_at,
 		${closes ? `coalesce(won_at, CASE WHEN status_target = 'won' THEN closed_at END)` : 'won_at'} AS won_at,
 		${closes ? `coalesce(lost_at, CASE WHEN ${LOST('status_target')} THEN closed_at END)` : 'lost_at'} AS lost_at,
-		amount, status, ${RANK_CASE('status_target', !datesOpportunities(f))} AS status_rank,
+		amount, status, ${rankCaseSql('status_target', !datesOpportunities(f))} AS status_rank,
 		coalesce(${LOST('status_target')}, false) AS lost
 		FROM ${t}`;
 }
@@ -66,7 +57,7 @@ function historySelect(t: string, order: number): string {
 				${at('mql')} AS mql_at, ${at('sql')} AS sql_at, ${at('opportunity')} AS opportunity_at, ${at('won')} AS won_at,
 				min(changed_at) FILTER (WHERE _lost AND _ord > coalesce(_open_ord, -1)) AS final_lost_at,
 				${last('amount')} AS amount, ${last('stage')} AS status, ${last('stage_target')} AS final_target,
-				max(${RANK_CASE('stage_target')}) AS status_rank
+				max(${rankCaseSql('stage_target')}) AS status_rank
 			FROM (
 				SELECT *, coalesce(${LOST('stage_target')}, false) AS _lost,
 					max(CASE WHEN stage_target IS NOT NULL AND NOT ${LOST('stage_target')} THEN _ord END)
@@ -129,7 +120,7 @@ function canonicalSql(files: readonly LoadedFile[]): string[] {
 	}
 	sql.push(MATERIALISE_LEAD_CUBE);
 	for (const f of files.filter((x) => x.kind === 'activities')) {
-		// METRICS.md: with no type column every row is a call.
+		// docs/metrics.md: with no type column every row is a call.
 		const isCall = f.mapping.some((m) => m.field === 'type')
 			? "coalesce(type_target = 'call', false)"
 			: 'true';

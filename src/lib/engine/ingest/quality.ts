@@ -2,8 +2,10 @@
  * The data-quality report: per file, what was read, what was set aside and why. Nothing is dropped
  * silently: every row that does not reach a metric, and every value that could not be read, is counted
  * here with examples (row number, column, value). The dashboard's Data page and the report's `quality`
- * show this same structure. `code` is stable (the UI translates it); `message` is plain English.
+ * show this same structure. `code` is stable; `key` and `params` say it in words (ingest-messages.ts in
+ * src/lib/i18n words them in Japanese and English; the report adds the English `message`).
  */
+import type { IngestMessageKey, MessageParams } from './messages';
 
 export type IssueCode =
 	| 'rejected_row'
@@ -33,7 +35,8 @@ export interface QualityIssue {
 	/** The file's own header text, when the issue is about a column. */
 	column: string | null;
 	count: number;
-	message: string;
+	key: IngestMessageKey;
+	params: MessageParams;
 	examples: IssueExample[];
 }
 
@@ -62,7 +65,8 @@ export function issue(
 	severity: QualityIssue['severity'],
 	column: string | null,
 	count: number,
-	message: string,
+	key: IngestMessageKey,
+	params: MessageParams,
 	examples: IssueExample[] = []
 ): QualityIssue {
 	const cut = (v: string) => (v.length > MAX_VALUE_LENGTH ? v.slice(0, MAX_VALUE_LENGTH - 1) + '…' : v);
@@ -71,7 +75,8 @@ export function issue(
 		severity,
 		column,
 		count,
-		message,
+		key,
+		params,
 		examples: examples.slice(0, MAX_EXAMPLES).map((e) => ({ row: e.row, value: cut(e.value) }))
 	};
 }

@@ -30,7 +30,7 @@ export interface Dialect {
 /** The kinds of file ingestion recognises. `lead_history` is the long form, pivoted to `leads`. */
 export type FileKind = 'leads' | 'lead_history' | 'activities' | 'customers' | 'spend';
 
-/** Canonical fields per kind (METRICS.md plus what the long form and vocabularies need). */
+/** Canonical fields per kind (docs/metrics.md plus what the long form and vocabularies need). */
 export const KIND_FIELDS = {
 	leads: [
 		'lead_id',

@@ -2,7 +2,7 @@
  * Value parsing in SQL, so a million rows are cleaned inside DuckDB rather than in JS loops. Defined once
  * per database as macros; the same definitions run in the browser and in Node.
  *
- * Dates follow METRICS.md: a calendar date as written (no time-zone shift: the date part of a timestamp
+ * Dates follow docs/metrics.md: a calendar date as written (no time-zone shift: the date part of a timestamp
  * is kept even when a zone follows), `2025-04-01`, `2025/4/1`, `2025年4月1日`, with or without a time;
  * `M/D/YYYY` or `D/M/YYYY` decided per column (the caller passes `dmy`); `D.M.YYYY` (German) always
  * day-first; Excel serial numbers.
@@ -171,7 +171,7 @@ CREATE OR REPLACE MACRO mb_score(raw) AS (
 
 /**
  * A query telling, for each VARCHAR column given, whether the slash dates in it are day-first (see
- * METRICS.md): one row with `p<i>_first_gt12`, `p<i>_second_gt12` and `p<i>_slash_dates` for column i.
+ * docs/metrics.md): one row with `p<i>_first_gt12`, `p<i>_second_gt12` and `p<i>_slash_dates` for column i.
  * One scan decides every date column; the regular expression runs only on values whose second or third
  * character is a separator (never on ISO dates).
  */

@@ -1,6 +1,7 @@
 import type { Db } from '../db/types';
 import { ident, type Sql } from '../db/sql';
-import { STAGES, STAGE_DATE, type LeadDimension, type Stage } from '../schema';
+import { type LeadDimension } from '../schema';
+import { cubeReached, statusReachesSql, STAGES, STAGE_DATE, type Stage } from '../model/stages';
 import type { MetricView } from './view';
 import { and, dimensionFilter, inRange } from './where';
 
@@ -46,7 +47,7 @@ export function countsFor(stage: Stage, view: MetricView): Sql {
 		// Window: only a dated reach can be checked; a reach implied by status alone has no date.
 		return { text: `(${d} IS NOT NULL AND ${d} - created_at <= ?::INTEGER)`, params: [view.windowDays] };
 	}
-	return { text: `(${d} IS NOT NULL OR coalesce(status_rank, -1) >= ${i})`, params: [] };
+	return { text: `(${d} IS NOT NULL OR ${statusReachesSql(i)})`, params: [] };
 }
 
 /** The lead rows a view looks at: the cohort (cohort mode) or every lead (period mode), filtered. */
@@ -69,7 +70,10 @@ export function leadSource(view: MetricView): string {
 export function stageCount(stage: Stage, view: MetricView): Sql {
 	if (usesCube(view)) {
 		const i = STAGES.indexOf(stage);
-		return { text: `coalesce(sum(n)${i === 0 ? '' : ` FILTER (WHERE r${i})`}, 0)::INTEGER`, params: [] };
+		return {
+			text: `coalesce(sum(n)${i === 0 ? '' : ` FILTER (WHERE ${cubeReached(i)})`}, 0)::INTEGER`,
+			params: []
+		};
 	}
 	const c = countsFor(stage, view);
 	return { text: `count(*) FILTER (WHERE ${c.text})::INTEGER`, params: c.params };

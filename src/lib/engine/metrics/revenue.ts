@@ -1,6 +1,7 @@
 import type { Db } from '../db/types';
 import { ratio, baseLeads, countsFor, usesCube } from './funnel';
 import type { MetricView } from './view';
+import { cubeReached, STAGES } from '../model/stages';
 
 export interface Revenue {
 	won_revenue: number | null;
@@ -14,9 +15,10 @@ export async function revenue(db: Db, view: MetricView, hasWon: boolean): Promis
 	if (!hasWon) return { won_revenue: null, avg_deal: null, won_without_amount: 0 };
 	const where = baseLeads(view);
 	if (usesCube(view)) {
+		const won = cubeReached(STAGES.indexOf('won'));
 		const [c] = await db.query(
-			`SELECT coalesce(sum(amount) FILTER (WHERE r4), 0)::DOUBLE AS rev, coalesce(sum(n) FILTER (WHERE r4), 0)::INTEGER AS n,
-				coalesce(sum(n - n_amount) FILTER (WHERE r4), 0)::INTEGER AS no_amount
+			`SELECT coalesce(sum(amount) FILTER (WHERE ${won}), 0)::DOUBLE AS rev, coalesce(sum(n) FILTER (WHERE ${won}), 0)::INTEGER AS n,
+				coalesce(sum(n - n_amount) FILTER (WHERE ${won}), 0)::INTEGER AS no_amount
 			FROM lead_cube WHERE ${where.text}`,
 			where.params
 		);

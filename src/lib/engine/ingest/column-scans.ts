@@ -1,0 +1,114 @@
+/**
+ * Whole-column scans of the raw table that let typing skip work: which date and number columns are
+ * plain (one cast reads them), which dimension or status columns need no cleaning, and in which order
+ * (month/day or day/month) each remaining date column writes its dates.
+ */
+import type { Db, Row } from '../db/types';
+import { ident, literal } from '../db/sql';
+import type { FieldType } from './fields';
+import type { ColumnMapping } from './types';
+import { dayFirstProbe, FAST_DATE_FORMATS, PLAUSIBLE_FROM, PLAUSIBLE_TO } from './values-sql';
+
+export const col = (i: number) => ident(`c${i}`);
+
+/** Distinct cells a column may hold for `distinctCells` to list them (a dimension or status column). */
+const DISTINCT_LIMIT = 5000;
+
+/**
+ * A column's distinct cells (up to DISTINCT_LIMIT + 1) with their cleaned values (`mb_blank`), and
+ * whether cleaning changes none of them: then the column is copied as it is instead of cleaning each of
+ * its cells (a million cells, a few distinct values).
+ */
+export async function distinctCells(
+	db: Db,
+	raw: string,
+	c: string
+): Promise<{ values: { v: string | null; b: string | null }[]; clean: boolean }> {
+	const rows = await db.query(
+		`SELECT v, mb_blank(v) AS b FROM (SELECT DISTINCT ${c} AS v FROM ${raw} LIMIT ${DISTINCT_LIMIT + 1})`
+	);
+	const values = rows.map((r) => ({
+		v: r.v === null ? null : String(r.v),
+		b: r.b === null ? null : String(r.b)
+	}));
+	return { values, clean: values.length <= DISTINCT_LIMIT && values.every((x) => x.v === x.b) };
+}
+
+/**
+ * The mapped `date` and `number` columns whose every filled cell is plain, each with how to read it: a
+ * date in one of FAST_DATE_FORMATS (the one its first filled cell has) within the plausible span, or a
+ * finite number DuckDB's cast reads ('number'). One scan of the raw table; these columns need neither
+ * the general parsers nor the unreadable-value checks.
+ */
+export async function plainColumns(
+	db: Db,
+	raw: string,
+	types: Record<string, FieldType>,
+	byField: Map<string, ColumnMapping>
+): Promise<Map<string, string>> {
+	const fields: { field: string; c: string; format: string }[] = [];
+	const dates = Object.keys(types).filter((f) => types[f] === 'date' && byField.has(f));
+	// Each date column's first filled cell, all in one request.
+	const [first] = dates.length
+		? await db.query(
+				`SELECT ${dates
+					.map((f, i) => {
+						const c = col(byField.get(f)!.column);
+						return `(SELECT ${c} FROM ${raw} WHERE ${c} IS NOT NULL LIMIT 1) AS s${i}`;
+					})
+					.join(', ')}`
+			)
+		: [{}];
+	for (const f of Object.keys(types)) {
+		const m = byField.get(f);
+		if (!m) continue;
+		const c = col(m.column);
+		if (types[f] === 'number') fields.push({ field: f, c, format: 'number' });
+		else if (types[f] === 'date') {
+			const v = first[`s${dates.indexOf(f)}`];
+			const fmt =
+				v === null || v === undefined ? null : FAST_DATE_FORMATS.find((x) => x.pattern.test(String(v)));
+			if (fmt) fields.push({ field: f, c, format: fmt.format });
+		}
+	}
+	if (!fields.length) return new Map();
+	// Dates: every filled cell parses (counts equal) and min/max lie in the plausible span (cheaper
+	// than a filter on every row).
+	const parts = fields.map(({ c, format }, i) => {
+		if (format === 'number')
+			return `(count(${c}) - count(*) FILTER (WHERE isfinite(try_cast(${c} AS DOUBLE))))::INTEGER AS x${i}`;
+		const d = `try_strptime(${c}, ${literal(format)})::DATE`;
+		return `(count(${c}) - count(${d}))::INTEGER AS x${i},
+			coalesce(min(${d}) < DATE '${PLAUSIBLE_FROM}' OR max(${d}) > DATE '${PLAUSIBLE_TO}', false) AS y${i}`;
+	});
+	const [row] = await db.query(`SELECT ${parts.join(', ')} FROM ${raw}`);
+	return new Map(
+		fields.filter((_, i) => Number(row[`x${i}`]) === 0 && !row[`y${i}`]).map((f) => [f.field, f.format])
+	);
+}
+
+/** Month-first or day-first, decided per date column over the whole column, in one scan. */
+export async function dateOrderProbe(
+	db: Db,
+	raw: string,
+	dateFields: string[],
+	byField: Map<string, ColumnMapping>
+): Promise<Row> {
+	if (!dateFields.length) return {};
+	const cols = dateFields.map((f) => col(byField.get(f)!.column));
+	return (await db.query(dayFirstProbe(cols, raw)))[0];
+}
+
+export function sqlType(type: FieldType): string {
+	switch (type) {
+		case 'date':
+		case 'month':
+			return 'DATE';
+		case 'number':
+			return 'DOUBLE';
+		case 'score':
+			return 'INTEGER';
+		default:
+			return 'VARCHAR';
+	}
+}

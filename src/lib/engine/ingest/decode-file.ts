@@ -1,0 +1,76 @@
+/**
+ * Step 1, decode: a dropped file's bytes → UTF-8 bytes DuckDB can read, and a text sample for
+ * detection. Refuses what is not a text CSV (empty, a workbook, a PDF, an image, a web page) with a
+ * message that says what the file is and what to do.
+ */
+import { decodeBytes, detectEncoding } from './decode';
+import { IngestError } from './errors';
+import type { IngestMessageKey } from './messages';
+import type { Encoding, EncodingGuess } from './types';
+
+/** Bytes of text detection reads; DuckDB reads the whole file. */
+export const SAMPLE_BYTES = 1 << 20;
+
+export interface DecodedFile {
+	name: string;
+	/** Size of the file as dropped, in bytes. */
+	size: number;
+	encoding: EncodingGuess;
+	/** The file as UTF-8 without BOM (plain UTF-8 is the dropped bytes, not a copy). */
+	utf8: Uint8Array;
+	/** The first SAMPLE_BYTES as text. */
+	sampleText: string;
+}
+
+/** Signatures of the files people drop instead of a CSV, and what each is. */
+const NOT_CSV: readonly { magic: readonly number[]; what: IngestMessageKey }[] = [
+	{ magic: [0x50, 0x4b, 0x03, 0x04], what: 'what.xlsx' },
+	{ magic: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], what: 'what.xls' },
+	{ magic: [0x25, 0x50, 0x44, 0x46, 0x2d], what: 'what.pdf' },
+	{ magic: [0x89, 0x50, 0x4e, 0x47], what: 'what.png' },
+	{ magic: [0xff, 0xd8, 0xff], what: 'what.jpeg' },
+	{ magic: [0x47, 0x49, 0x46, 0x38], what: 'what.gif' }
+];
+
+/** A web page or XML saved with a .csv/.xls name (older Salesforce "Export to Excel" writes HTML). */
+const MARKUP = /^\s*(<!doctype\s+html|<html|<table|<\?xml)/i;
+
+function looksBinary(bytes: Uint8Array, enc: Encoding): boolean {
+	if (enc === 'utf-16le' || enc === 'utf-16be') return false;
+	const n = Math.min(bytes.length, 8192);
+	let control = 0;
+	for (let i = 0; i < n; i++) {
+		const b = bytes[i];
+		if (b === 0) return true;
+		if (b < 9 || (b > 13 && b < 32)) control++;
+	}
+	return control > n * 0.05;
+}
+
+/** Bytes DuckDB can read: UTF-8 without BOM. Plain UTF-8 is passed through without a copy. */
+function toUtf8(bytes: Uint8Array, enc: EncodingGuess): Uint8Array {
+	if (enc.encoding === 'utf-8') {
+		const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+		return bom ? bytes.subarray(3) : bytes;
+	}
+	return new TextEncoder().encode(decodeBytes(bytes, enc.encoding));
+}
+
+export const sampleOf = (utf8: Uint8Array) => new TextDecoder('utf-8').decode(utf8.subarray(0, SAMPLE_BYTES));
+
+/** Decodes a file (in the given encoding, or the detected one); throws IngestError for what is no CSV. */
+export function decodeFile(name: string, bytes: Uint8Array, override?: Encoding): DecodedFile {
+	if (bytes.length === 0) throw new IngestError(name, 'empty', 'empty', { name });
+	const foreign = NOT_CSV.find((s) => s.magic.every((b, i) => bytes[i] === b));
+	if (foreign) throw new IngestError(name, 'binary', 'not_csv', { name, what: { key: foreign.what } });
+	const detected = detectEncoding(bytes);
+	const encoding: EncodingGuess = override
+		? { encoding: override, bom: detected.bom, confidence: 1 }
+		: detected;
+	if (looksBinary(bytes, encoding.encoding)) throw new IngestError(name, 'binary', 'binary', { name });
+	const utf8 = toUtf8(bytes, encoding);
+	const sampleText = sampleOf(utf8);
+	if (sampleText.trim() === '') throw new IngestError(name, 'empty', 'no_text', { name });
+	if (MARKUP.test(sampleText)) throw new IngestError(name, 'unrecognised', 'markup', { name });
+	return { name, size: bytes.length, encoding, utf8, sampleText };
+}

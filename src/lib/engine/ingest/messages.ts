@@ -1,0 +1,78 @@
+/**
+ * What ingestion says, as codes: every error and quality issue names a message key and its parameters;
+ * the wording (Japanese and English) lives in `src/lib/i18n/ingest-messages.ts`, outside the engine.
+ * A parameter may itself be a key (`{ key }`), for a phrase that is translated too (a file type, a kind).
+ */
+
+/** Every key the engine and the data store can emit. The i18n table must word each one in JA and EN. */
+export const INGEST_MESSAGE_KEYS = [
+	// A file that cannot be loaded (IngestError)
+	'empty',
+	'no_text',
+	'not_csv',
+	'binary',
+	'markup',
+	'unclosed_header',
+	'no_header',
+	'too_many_columns',
+	'unrecognised_missing',
+	'unrecognised_few',
+	'unreadable',
+	'no_rows',
+	'too_large',
+	'too_large_limit',
+	'load_failed',
+	'merge_failed',
+	// Data-quality issues
+	'mixed_newlines',
+	'rejected_rows',
+	'unclosed_quote',
+	'unclosed_quote_lines',
+	'summary_rows',
+	'empty_rows',
+	'ambiguous_month_first',
+	'ambiguous_day_first',
+	'unparseable_date',
+	'out_of_range',
+	'future_date',
+	'unparseable_number',
+	'unparseable_score',
+	'unknown_value',
+	'missing_required',
+	'duplicate_id_merged',
+	'duplicate_id_counted',
+	'stage_order',
+	'ignored_columns',
+	// The browser's data store
+	'engine_start',
+	'fetch_failed',
+	'mapping_file_failed',
+	'remember_failed',
+	// Phrases used as parameters
+	'what.xlsx',
+	'what.xls',
+	'what.pdf',
+	'what.png',
+	'what.jpeg',
+	'what.gif',
+	'what.status',
+	'what.outcome',
+	'what.type',
+	'kind.leads',
+	'kind.lead_history',
+	'kind.activities',
+	'kind.customers',
+	'kind.spend'
+] as const;
+
+export type IngestMessageKey = (typeof INGEST_MESSAGE_KEYS)[number];
+
+/** A parameter: a value shown as it is, or a phrase to translate. */
+export type MessageParam = string | number | { key: IngestMessageKey };
+export type MessageParams = Record<string, MessageParam>;
+
+/** A message as the engine emits it: no wording, only what to say. */
+export interface IngestMessage {
+	key: IngestMessageKey;
+	params: MessageParams;
+}

@@ -1,0 +1,152 @@
+/**
+ * Ingestion of one file, step by step: decode → sniff → detect kind and mapping → read → count rows →
+ * type → check → describe. (The merge with the other files is `rebuildCanonical`, run by the Dataset.)
+ * Each step is a module beside this one and returns what it found; this file only passes it along.
+ */
+import type { Db } from '../db/types';
+import { decodeFile, type DecodedFile } from './decode-file';
+import { asIngestError, IngestError } from './errors';
+import { fileStages } from './file-stages';
+import { finishScan, readHeader, sniffLayout, type FileHeader, type FileLayout } from './layout';
+import type { FileOverrides, IngestContext, LoadedFile } from './load';
+import { chooseMapping, type MappingChoice } from './mapping';
+import { headerSignature } from './normalise';
+import { issue, MAX_EXAMPLES, shown, type FileQuality, type QualityIssue } from './quality';
+import { discardRead, startRead } from './read';
+import { countRows, rowLayout, rowNumber } from './rows';
+import { qualityChecks } from './checks';
+import { dropRawText, typeColumns } from './typing';
+import { checkValues } from './value-checks';
+import type { KindGuess } from './types';
+
+export async function loadFile(
+	db: Db,
+	id: number,
+	name: string,
+	bytes: Uint8Array,
+	ctx: IngestContext,
+	overrides: FileOverrides = {}
+): Promise<LoadedFile> {
+	const file = decodeFile(name, bytes, overrides.encoding);
+	// A big file is scanned while DuckDB reads it; if that scan finds a reason, scan first and read again.
+	const read =
+		(await sniffMapAndRead(db, id, file, ctx, overrides, true)) ??
+		(await sniffMapAndRead(db, id, file, ctx, overrides, false));
+	if (!read) throw new Error('unreachable: a read without overlap always completes');
+	const { layout, header, guess, choice } = read;
+	const rows = rowLayout(layout);
+	const counted = await countRows(db, id, header.headers, rows);
+	if (counted.rows === 0) throw new IngestError(name, 'no_rows', 'no_rows', { name });
+	const typed = await typeColumns(db, id, choice.kind, choice.mapping, ctx.vocab);
+	const byField = new Map(choice.mapping.map((m) => [m.field, m]));
+	const values = await checkValues(db, id, typed.checks, ctx.today, rowNumber(rows));
+	const checked = await qualityChecks(db, id, choice.kind, byField, rowNumber(rows), new Set(typed.keptRaw));
+	await dropRawText(db, id, typed.keptRaw);
+	const { stages, deals } = fileStages(
+		choice.kind,
+		new Set(byField.keys()),
+		typed.targets,
+		typed.datedStages
+	);
+	const quality: FileQuality = {
+		...describeRead(name, choice, file, layout),
+		rows: counted.rows,
+		rejected: counted.rejected + checked.rejected,
+		issues: [
+			...newlineIssues(layout),
+			...counted.issues,
+			...typed.issues,
+			...values,
+			...checked.issues,
+			...ignoredColumns(header.headers, choice)
+		]
+	};
+	return {
+		id,
+		name,
+		size: bytes.length,
+		encoding: file.encoding,
+		dialect: layout.dialect,
+		headers: header.headers,
+		signature: headerSignature(header.headers),
+		guess,
+		kind: choice.kind,
+		mapping: choice.mapping,
+		mappingSource: choice.source,
+		stages,
+		deals,
+		quality
+	};
+}
+
+interface Read {
+	layout: FileLayout;
+	header: FileHeader;
+	guess: KindGuess;
+	choice: MappingChoice;
+}
+
+/**
+ * Sniff, detect and read. With `overlap`, a big file's full record scan runs while DuckDB reads it;
+ * null when that scan finds mixed line breaks or an unclosed quote (the read is discarded).
+ */
+async function sniffMapAndRead(
+	db: Db,
+	id: number,
+	file: DecodedFile,
+	ctx: IngestContext,
+	overrides: FileOverrides,
+	overlap: boolean
+): Promise<Read | null> {
+	const layout = sniffLayout(file, overlap);
+	const header = readHeader(file.name, layout);
+	const { guess, choice } = chooseMapping(file.name, header, {
+		user: overrides,
+		remembered: ctx.mappings,
+		org: ctx.orgMappings
+	});
+	// Started, not awaited: with the worker reading, the full scan (if deferred) runs here meanwhile.
+	const reading = startRead(db, id, layout, header);
+	const full = finishScan(layout);
+	const failed = await reading;
+	if (!full) {
+		await discardRead(db, id);
+		return null;
+	}
+	if (failed) throw asIngestError(failed, file.name, file.size, 'read');
+	return { layout: full, header, guess, choice };
+}
+
+/** The quality report's header: what the file was read as. */
+function describeRead(name: string, choice: MappingChoice, file: DecodedFile, layout: FileLayout) {
+	const { delimiter, headerRow } = layout.dialect;
+	return {
+		name,
+		table: choice.kind,
+		encoding: file.encoding.encoding,
+		delimiter: delimiter === '\t' ? 'tab' : delimiter,
+		header_row: headerRow + 1
+	};
+}
+
+function newlineIssues(layout: FileLayout): QualityIssue[] {
+	if (layout.newlineKinds <= 1) return [];
+	return [issue('mixed_newlines', 'info', null, layout.newlineKinds, 'mixed_newlines', {})];
+}
+
+function ignoredColumns(headers: string[], choice: MappingChoice): QualityIssue[] {
+	const unmapped = headers.filter((_, i) => !choice.mapping.some((m) => m.column === i));
+	if (!unmapped.length) return [];
+	const columns = `${unmapped.slice(0, 50).map(shown).join(', ')}${unmapped.length > 50 ? ', …' : ''}`;
+	return [
+		issue(
+			'ignored_column',
+			'info',
+			null,
+			unmapped.length,
+			'ignored_columns',
+			{ columns },
+			unmapped.slice(0, MAX_EXAMPLES).map((value) => ({ row: null, value }))
+		)
+	];
+}

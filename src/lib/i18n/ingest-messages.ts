@@ -1,0 +1,188 @@
+/**
+ * The wording of everything ingestion says (errors, data-quality issues, the data store's notices), in
+ * English and Japanese. The engine emits a key and its parameters (`IngestMessage`); `formatMessage`
+ * words it. Placeholders are written `{name}`, as in messages.ts; a parameter that is itself a key
+ * (`{ key }`) is worded in the same language.
+ */
+import type { Locale } from './format';
+import type { IngestMessage, IngestMessageKey, MessageParams } from '$lib/engine/ingest/messages';
+
+const en: Record<IngestMessageKey, string> = {
+	empty: '{name} is empty (0 bytes). Export it again and drop the new file.',
+	no_text: '{name} holds no text. Export it again and drop the new file.',
+	not_csv:
+		'{name} is {what}, not a CSV file. Open it in the program it came from, save or export it as CSV (UTF-8), and drop the CSV.',
+	binary:
+		'{name} is not a text CSV file (it contains binary data). If it is an Excel workbook, open it in Excel, save it as CSV (UTF-8) and drop the CSV.',
+	markup:
+		'{name} is a web page (HTML) or XML file, not a CSV. Open it in Excel and save it as CSV (UTF-8), or export the report again choosing "Comma Delimited .csv".',
+	unclosed_header:
+		'{name}: row {row} opens a quoted field (") that is never closed, so the rows after it cannot be told apart. Fix or remove that quote (or re-save the file from a spreadsheet as CSV) and drop the file again.',
+	no_header:
+		'{name} has no header row. The first row must name the columns; export the report with its column headings and drop the new file.',
+	too_many_columns:
+		'{name} has {count} columns; Modelboard reads at most {max}. Remove unused columns in the export and try again.',
+	unrecognised_missing:
+		'{name}: could not tell what this file is. It looks most like a "{kind}" file, but no column was recognised as {missing}. Columns found: {columns}. Rename the columns as in the CSV templates, or set the mapping on the Data page.',
+	unrecognised_few:
+		'{name}: could not tell what this file is. It looks most like a "{kind}" file, but too few columns were recognised. Columns found: {columns}. Rename the columns as in the CSV templates, or set the mapping on the Data page.',
+	unreadable:
+		'{name} could not be read as CSV ({reason}). Open it in a spreadsheet, save it again as CSV (UTF-8) and drop the new file.',
+	no_rows:
+		'{name} has a header but no data rows. Export the report again with its rows and drop the new file.',
+	too_large:
+		'{name} ({mib} MiB) is too large for this browser: the analysis engine ran out of memory. Export a shorter period or fewer columns (files up to about 1–3 million rows load), or remove other loaded files first. Everything loaded before it is unchanged.',
+	too_large_limit:
+		'{name} ({mib} MiB) is too large for this browser: the analysis engine ran out of memory at its limit of {limit}. Export a shorter period or fewer columns (files up to about 1–3 million rows load), or remove other loaded files first. Everything loaded before it is unchanged.',
+	load_failed:
+		'{name} could not be loaded ({reason}). Check that it is a CSV export: open it in a spreadsheet, save it again as CSV (UTF-8) and drop the new file.',
+	merge_failed:
+		"{name} was read but could not be merged with the other files ({reason}). The data loaded before it is unchanged; check the file's columns on the Data page.",
+	mixed_newlines:
+		'The file mixes line-break styles (Windows, Unix, old Mac); each was read as the end of a row.',
+	rejected_rows:
+		'{count} row(s) could not be read ({kinds}): they have more fields than the header or broken quoting. Fix them in the source and export again to count them.',
+	unclosed_quote:
+		'Row {row} opens a quoted field (") that is never closed, so it could not be read. Fix or remove that quote and drop the file again.',
+	unclosed_quote_lines:
+		'Row {row} opens a quoted field (") that is never closed, so it and the {below} line(s) below it could not be read. Fix or remove that quote and drop the file again.',
+	summary_rows: '{count} total/summary or report footer row(s) were set aside (they are not records).',
+	empty_rows: '{count} empty row(s) skipped.',
+	ambiguous_month_first:
+		'"{column}": dates like 3/5/2025 could be month-first or day-first; read as month/day (M/D/YYYY). Check a known date.',
+	ambiguous_day_first:
+		'"{column}": some dates have a day-like first part and others a day-like second part; read as day/month.',
+	unparseable_date:
+		'"{column}": {count} value(s) are not dates Modelboard can read (e.g. 2025-04-01, 2025/4/1, 2025年4月1日, 4/1/2025); they are treated as empty.',
+	out_of_range:
+		'"{column}": {count} date(s) lie outside {years} (placeholders such as 9999-12-31 or 0001-01-01); they are treated as empty.',
+	future_date: '"{column}": {count} date(s) lie after today ({today}).',
+	unparseable_number: '"{column}": {count} value(s) are not numbers; they are treated as empty.',
+	unparseable_score: '"{column}": {count} value(s) are not scores from 0 to 10; they are treated as empty.',
+	unknown_value:
+		'"{column}": {distinct} {what} value(s) are not in the vocabulary ({values}). Add them on the Data page to count them.',
+	missing_required: '{count} row(s) have no usable "{column}" and are left out of every metric.',
+	duplicate_id_merged:
+		'{count} id(s) appear more than once; their rows are merged (each stage takes its earliest date).',
+	duplicate_id_counted: '{count} id(s) appear more than once; every row is counted.',
+	stage_order:
+		'{count} lead(s) have a stage dated before an earlier stage; the funnel still counts them, velocity leaves those steps out.',
+	ignored_columns: 'Columns not used by any metric: {columns}',
+	engine_start:
+		'The analysis engine could not start ({reason}). Check the connection and reload the page; your files are not affected.',
+	fetch_failed: '{path} could not be fetched from this site: {reason}',
+	mapping_file_failed: '{name}: {reason}',
+	remember_failed: '{reason}',
+	'what.xlsx': 'an Excel workbook (.xlsx) or another ZIP archive',
+	'what.xls': 'an Excel 97–2003 workbook (.xls)',
+	'what.pdf': 'a PDF document',
+	'what.png': 'a PNG image',
+	'what.jpeg': 'a JPEG image',
+	'what.gif': 'a GIF image',
+	'what.status': 'stage/status',
+	'what.outcome': 'call outcome',
+	'what.type': 'activity type',
+	'kind.leads': 'leads',
+	'kind.lead_history': 'lead_history',
+	'kind.activities': 'activities',
+	'kind.customers': 'customers',
+	'kind.spend': 'spend'
+};
+
+const ja: Record<IngestMessageKey, string> = {
+	empty: '{name} は空です（0 バイト）。もう一度エクスポートして、新しいファイルをドロップしてください。',
+	no_text: '{name} には文字がありません。もう一度エクスポートして、新しいファイルをドロップしてください。',
+	not_csv:
+		'{name} は{what}で、CSV ファイルではありません。元のアプリで開き、CSV（UTF-8）で保存またはエクスポートしてから、その CSV をドロップしてください。',
+	binary:
+		'{name} はテキストの CSV ファイルではありません（バイナリデータを含んでいます）。Excel ブックの場合は Excel で開き、CSV（UTF-8）で保存してからドロップしてください。',
+	markup:
+		'{name} は Web ページ（HTML）または XML ファイルで、CSV ではありません。Excel で開いて CSV（UTF-8）で保存するか、「カンマ区切り .csv」を選んでレポートをエクスポートし直してください。',
+	unclosed_header:
+		'{name}：{row} 行目で引用符（"）が開いたまま閉じていないため、以降の行を区切れません。その引用符を直すか削除して（または表計算ソフトから CSV で保存し直して）、もう一度ドロップしてください。',
+	no_header:
+		'{name} に見出し行がありません。1 行目には列名が必要です。列見出し付きでレポートをエクスポートし、新しいファイルをドロップしてください。',
+	too_many_columns:
+		'{name} には {count} 列あります。Modelboard が読み込めるのは最大 {max} 列です。エクスポートから不要な列を外して、もう一度お試しください。',
+	unrecognised_missing:
+		'{name}：どのようなファイルか判別できませんでした。「{kind}」のファイルに最も近いものの、{missing} に当たる列が見つかりません。見つかった列：{columns}。CSV テンプレートのとおりに列名を変えるか、データページで列の対応を設定してください。',
+	unrecognised_few:
+		'{name}：どのようなファイルか判別できませんでした。「{kind}」のファイルに最も近いものの、認識できた列が少なすぎます。見つかった列：{columns}。CSV テンプレートのとおりに列名を変えるか、データページで列の対応を設定してください。',
+	unreadable:
+		'{name} を CSV として読み込めませんでした（{reason}）。表計算ソフトで開き、CSV（UTF-8）で保存し直して、新しいファイルをドロップしてください。',
+	no_rows:
+		'{name} には見出しはありますが、データ行がありません。データ行を含めてレポートをエクスポートし直し、新しいファイルをドロップしてください。',
+	too_large:
+		'{name}（{mib} MiB）はこのブラウザーで扱うには大きすぎます。分析エンジンのメモリが不足しました。期間を短くするか列を減らしてエクスポートするか（目安は 100〜300 万行まで）、先に読み込んだ他のファイルを外してください。それまでに読み込んだデータはそのままです。',
+	too_large_limit:
+		'{name}（{mib} MiB）はこのブラウザーで扱うには大きすぎます。分析エンジンのメモリが上限の {limit} に達しました。期間を短くするか列を減らしてエクスポートするか（目安は 100〜300 万行まで）、先に読み込んだ他のファイルを外してください。それまでに読み込んだデータはそのままです。',
+	load_failed:
+		'{name} を読み込めませんでした（{reason}）。CSV エクスポートかどうかご確認ください。表計算ソフトで開き、CSV（UTF-8）で保存し直して、新しいファイルをドロップしてください。',
+	merge_failed:
+		'{name} は読み込めましたが、他のファイルと統合できませんでした（{reason}）。それまでに読み込んだデータはそのままです。データページでこのファイルの列をご確認ください。',
+	mixed_newlines:
+		'改行コードが混在しています（Windows・Unix・旧 Mac）。いずれも行の終わりとして読み込みました。',
+	rejected_rows:
+		'{count} 行を読み込めませんでした（{kinds}）。見出しより項目が多いか、引用符が崩れています。元データで修正してエクスポートし直すと集計に含まれます。',
+	unclosed_quote:
+		'{row} 行目で引用符（"）が開いたまま閉じていないため、この行を読み込めませんでした。その引用符を直すか削除して、もう一度ドロップしてください。',
+	unclosed_quote_lines:
+		'{row} 行目で引用符（"）が開いたまま閉じていないため、この行とその下の {below} 行を読み込めませんでした。その引用符を直すか削除して、もう一度ドロップしてください。',
+	summary_rows: '合計・小計行またはレポートのフッター行 {count} 行を除外しました（明細ではないため）。',
+	empty_rows: '空行 {count} 行を読み飛ばしました。',
+	ambiguous_month_first:
+		'「{column}」：3/5/2025 のような日付は月が先か日が先か判別できないため、月/日（M/D/YYYY）として読み込みました。既知の日付でご確認ください。',
+	ambiguous_day_first:
+		'「{column}」：日付の前半が日らしいものと後半が日らしいものが混在しています。日/月として読み込みました。',
+	unparseable_date:
+		'「{column}」：{count} 件の値が読み込める日付ではありません（例：2025-04-01、2025/4/1、2025年4月1日、4/1/2025）。空欄として扱います。',
+	out_of_range:
+		'「{column}」：{count} 件の日付が {years} の範囲外です（9999-12-31 や 0001-01-01 などの仮の日付）。空欄として扱います。',
+	future_date: '「{column}」：{count} 件の日付が今日（{today}）より後です。',
+	unparseable_number: '「{column}」：{count} 件の値が数値ではありません。空欄として扱います。',
+	unparseable_score: '「{column}」：{count} 件の値が 0〜10 のスコアではありません。空欄として扱います。',
+	unknown_value:
+		'「{column}」：{what}の値 {distinct} 種類が語彙に登録されていません（{values}）。集計に含めるには、データページで追加してください。',
+	missing_required: '{count} 行は「{column}」が使える値でないため、すべての指標から除外しています。',
+	duplicate_id_merged:
+		'{count} 件の ID が複数回出てきます。同じ ID の行は統合しました（各ステージは最も早い日付を採用）。',
+	duplicate_id_counted: '{count} 件の ID が複数回出てきます。すべての行を集計しています。',
+	stage_order:
+		'{count} 件のリードで、前のステージより早い日付のステージがあります。ファネルには含めますが、速度の計算ではその区間を除いています。',
+	ignored_columns: 'どの指標にも使わない列：{columns}',
+	engine_start:
+		'分析エンジンを起動できませんでした（{reason}）。接続を確認してページを再読み込みしてください。ファイルには影響ありません。',
+	fetch_failed: '{path} をこのサイトから取得できませんでした：{reason}',
+	mapping_file_failed: '{name}：対応付けファイルを読み込めませんでした（{reason}）。',
+	remember_failed: 'ファイルをこの端末に記憶できませんでした（{reason}）。',
+	'what.xlsx': 'Excel ブック（.xlsx）または ZIP アーカイブ',
+	'what.xls': 'Excel 97–2003 ブック（.xls）',
+	'what.pdf': 'PDF 文書',
+	'what.png': 'PNG 画像',
+	'what.jpeg': 'JPEG 画像',
+	'what.gif': 'GIF 画像',
+	'what.status': 'ステージ／ステータス',
+	'what.outcome': '架電結果',
+	'what.type': '活動種別',
+	'kind.leads': 'リード',
+	'kind.lead_history': 'ステージ履歴',
+	'kind.activities': '活動',
+	'kind.customers': '顧客',
+	'kind.spend': '広告費'
+};
+
+export const ingestMessages: Record<Locale, Record<IngestMessageKey, string>> = { en, ja };
+
+/** The text of a message key in a locale, its `{placeholders}` filled from `params`. */
+export function formatMessage(locale: Locale, key: IngestMessageKey, params: MessageParams = {}): string {
+	const text = ingestMessages[locale][key] ?? ingestMessages.en[key] ?? key;
+	return text.replace(/\{(\w+)\}/g, (whole, k: string) => {
+		const v = params[k];
+		if (v === undefined) return whole;
+		return typeof v === 'object' ? formatMessage(locale, v.key) : String(v);
+	});
+}
+
+/** A message as the engine emitted it, worded. */
+export const formatIngestMessage = (locale: Locale, m: IngestMessage) =>
+	formatMessage(locale, m.key, m.params);
