@@ -10,6 +10,7 @@ const en = {
 		'The organisation config (modelboard.config.json) is invalid: {error}. Fix the file and reload; until then the defaults are used.',
 	'config.http': 'the site answered HTTP {status}',
 	'config.json': 'not valid JSON ({reason})',
+	'config.invalid': '{reason}',
 	'url.unknownParam': 'Ignored unknown parameter "{key}"',
 	'url.badValue': 'Ignored {key}={value}',
 	'url.rangeReversed': 'Ignored a range that ends before it starts ({from} – {to})',
@@ -20,7 +21,8 @@ const en = {
 		'Refused data source "{source}": only relative paths to .csv files on this site are allowed',
 	'persist.quota':
 		'The browser has no room left to remember these files (storage quota exceeded). The data stays loaded for this session.',
-	'persist.failed': 'The files could not be remembered on this device: {reason}'
+	'persist.failed': 'The files could not be remembered on this device: {reason}',
+	'mapping.invalid': '{name} is not a mapping file Modelboard can read: {reason}'
 } as const;
 
 const ja: Record<keyof typeof en, string> = {
@@ -31,6 +33,7 @@ const ja: Record<keyof typeof en, string> = {
 		'組織設定（modelboard.config.json）が不正です：{error}。ファイルを修正して再読み込みしてください。それまでは既定値を使います。',
 	'config.http': 'サイトの応答が HTTP {status} でした',
 	'config.json': 'JSON として読めません（{reason}）',
+	'config.invalid': '{reason}',
 	'url.unknownParam': '不明なパラメータ「{key}」を無視しました',
 	'url.badValue': '{key}={value} を無視しました',
 	'url.rangeReversed': '終了日が開始日より前の期間（{from}〜{to}）を無視しました',
@@ -41,7 +44,8 @@ const ja: Record<keyof typeof en, string> = {
 		'データソース「{source}」を拒否しました：このサイト上の .csv ファイルへの相対パスのみ使えます',
 	'persist.quota':
 		'ブラウザの保存容量が足りず、ファイルをこの端末に保存できません。このセッションの間はデータを読み込んだままにします。',
-	'persist.failed': 'ファイルをこの端末に保存できませんでした：{reason}'
+	'persist.failed': 'ファイルをこの端末に保存できませんでした：{reason}',
+	'mapping.invalid': '{name} は読み込める対応付けファイルではありません：{reason}'
 };
 
 export const noticeMessages = { en, ja };

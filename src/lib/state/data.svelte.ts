@@ -8,28 +8,29 @@ import type { Db } from '$lib/engine/db/types';
 import { Dataset } from '$lib/engine/ingest/dataset';
 import { IngestError, type FileOverrides, type LoadedFile } from '$lib/engine/ingest/load';
 import { DEFAULT_VOCABULARIES, mergeVocabularies, type VocabularyOverride } from '$lib/engine/ingest/vocab';
-import type { OrgConfig } from '$lib/engine/config';
+import { DEFAULT_CONFIG, type OrgConfig } from '$lib/engine/config';
+import { render, type Message } from '$lib/i18n/messages';
 import type { MappingFile } from '$lib/engine/ingest/types';
 import { computeReport, dataSpan, type Report, type ReportOptions } from '$lib/engine/metrics/report';
 import type { MetricView } from '$lib/engine/metrics/view';
 import { emptyMeta, type DatasetMeta } from '$lib/engine/schema';
 import { todayIso } from '$lib/engine/metrics/plan';
-import {
-	forgetFiles,
-	isRemembering,
-	loadMappings,
-	saveFiles,
-	setRemembering,
-	storeMappings,
-	type StoredFile
-} from './persist';
+import { browserPersistence, type PersistError, type Persistence, type StoredFile } from './persist';
 
 export type Phase = 'idle' | 'starting' | 'loading' | 'ready';
 
 export interface LoadError {
 	file: string;
 	message: string;
+	/** The same as a `{ code, params }` message, for the interface language. */
+	notice?: Message;
 }
+
+const persistError = (err: PersistError): LoadError => ({
+	file: '',
+	message: render('en', err),
+	notice: err
+});
 
 export const DEMO_FILES = ['leads.csv', 'activities.csv', 'customers.csv', 'spend.csv'] as const;
 
@@ -48,26 +49,19 @@ export class DataStore {
 	private sources = new Map<number, StoredFile>();
 
 	private dataset: Promise<Dataset> | null = null;
-	private config: OrgConfig | null = null;
 	/** Mappings the user saved on the Data page, tried before the organisation's presets. */
 	userMappings: MappingFile = { version: 1, mappings: [] };
 	/** Vocabulary entries the user added on the Data page (on top of the defaults and the org config). */
 	userVocab = $state.raw<VocabularyOverride>({});
 
-	/** The organisation's vocabularies and mapping presets; applies to files loaded from now on. */
-	configure(config: OrgConfig): void {
-		this.config = config;
-		void this.dataset?.then((ds) => (ds.ctx = this.context()));
-	}
-
 	private context() {
 		const mappings: MappingFile = {
 			version: 1,
-			mappings: [...(this.config?.mappings?.mappings ?? []), ...this.userMappings.mappings]
+			mappings: [...(this.settings.config.mappings?.mappings ?? []), ...this.userMappings.mappings]
 		};
 		return {
 			vocab: mergeVocabularies(
-				mergeVocabularies(DEFAULT_VOCABULARIES, this.config?.vocabularies ?? {}),
+				mergeVocabularies(DEFAULT_VOCABULARIES, this.settings.config.vocabularies ?? {}),
 				this.userVocab
 			),
 			mappings,
@@ -76,11 +70,16 @@ export class DataStore {
 	}
 	private queue: Promise<unknown> = Promise.resolve();
 
-	constructor() {
-		if (typeof localStorage !== 'undefined') {
-			this.remember = isRemembering();
-			this.userMappings = loadMappings();
-		}
+	/**
+	 * `settings` holds the organisation's vocabularies and mapping presets (read at each load), and
+	 * `persistence` remembers files and mappings on the device.
+	 */
+	constructor(
+		private readonly settings: { readonly config: OrgConfig } = { config: DEFAULT_CONFIG },
+		private readonly persistence: Persistence = browserPersistence
+	) {
+		this.remember = persistence.isRemembering();
+		this.userMappings = persistence.loadMappings();
 	}
 
 	get hasData(): boolean {
@@ -210,7 +209,7 @@ export class DataStore {
 	saveMapping(entry: MappingFile['mappings'][number]): void {
 		const others = this.userMappings.mappings.filter((m) => m.signature !== entry.signature);
 		this.userMappings = { version: 1, mappings: [...others, entry] };
-		storeMappings(this.userMappings);
+		this.persistence.storeMappings(this.userMappings);
 	}
 
 	/** Forget all data: this page's tables and anything remembered on the device. */
@@ -220,17 +219,17 @@ export class DataStore {
 			await ds.clear();
 			this.sources.clear();
 			this.errors = [];
-			await forgetFiles();
+			await this.persistence.forgetFiles();
 			this.userMappings = { version: 1, mappings: [] };
-			storeMappings(this.userMappings);
+			this.persistence.storeMappings(this.userMappings);
 			await this.refresh(ds);
 		});
 	}
 
 	async setRemember(on: boolean): Promise<void> {
 		this.remember = on;
-		const err = await setRemembering(on, [...this.sources.values()]);
-		if (err) this.errors = [...this.errors, { file: '', message: err }];
+		const err = await this.persistence.setRemembering(on, [...this.sources.values()]);
+		if (err) this.errors = [...this.errors, persistError(err)];
 	}
 
 	/** Same-origin data files named in the URL (`?src=data/2026-11.csv`), already checked by the view parser. */
@@ -251,6 +250,11 @@ export class DataStore {
 			}
 		}
 		if (inputs.length) await this.addFiles(inputs);
+	}
+
+	/** A problem found outside loading (e.g. an imported mapping file that does not parse). */
+	reportError(error: LoadError): void {
+		this.errors = [...this.errors, error];
 	}
 
 	dismissError(file: string): void {
@@ -287,8 +291,8 @@ export class DataStore {
 	private async refresh(ds: Dataset): Promise<void> {
 		this.files = [...ds.files];
 		if (this.remember) {
-			const err = await saveFiles([...this.sources.values()]);
-			if (err) this.errors = [...this.errors, { file: '', message: err }];
+			const err = await this.persistence.saveFiles([...this.sources.values()]);
+			if (err) this.errors = [...this.errors, persistError(err)];
 		}
 		this.meta = ds.meta;
 		this.span = ds.files.length ? await dataSpan(ds.db) : null;
