@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { BENCHMARK_KEYS } from '../../src/lib/engine/benchmarks/defaults';
 import { PLAN_RATE_KEYS } from '../../src/lib/engine/metrics/plan';
-import { NUMBERS, RATE_SPECS, acceptNumber, inputBounds } from '../../src/lib/state/view-schema';
+import { NUMBERS, RATE_SPECS, acceptBench, acceptNumber, inputBounds } from '../../src/lib/state/view-schema';
 import { defaultViewState, parseView, serializeView } from '../../src/lib/state/view';
 
 describe('inputs and the link parser share one schema', () => {
@@ -52,5 +53,33 @@ describe('inputs and the link parser share one schema', () => {
 	it('gives inputs the same bounds', () => {
 		expect(inputBounds(NUMBERS.days)).toEqual({ min: 1, max: 366, step: 1 });
 		expect(inputBounds(RATE_SPECS.won, 100)).toEqual({ min: 0, max: 100, step: 'any' });
+	});
+});
+
+describe('benchmark inputs and the link parser', () => {
+	it('a range an input accepts survives the round trip without a notice', () => {
+		fc.assert(
+			fc.property(
+				fc.constantFrom(...BENCHMARK_KEYS),
+				fc.double({ min: -200, max: 2000, noNaN: true }),
+				fc.double({ min: -200, max: 2000, noNaN: true }),
+				(key, a, b) => {
+					const r = acceptBench(key, { low: Math.min(a, b), high: Math.max(a, b) });
+					if (!r) return;
+					const { view, notices } = parseView(
+						new URLSearchParams(serializeView({ ...defaultViewState(), bench: { [key]: r } }))
+					);
+					expect(notices).toEqual([]);
+					expect(view.bench[key]).toEqual(r);
+				}
+			),
+			{ numRuns: 5000 }
+		);
+	});
+
+	it('refuses what the parser refuses', () => {
+		expect(acceptBench('contact_rate', { low: 0.2, high: 1.5 })).toBeNull();
+		expect(acceptBench('nps', { low: -10, high: 30 })).toBeNull();
+		expect(acceptBench('contact_rate', { low: 0.2, high: 0.3 })).toEqual({ low: 0.2, high: 0.3 });
 	});
 });

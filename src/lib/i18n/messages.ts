@@ -4,11 +4,12 @@
  * Texts take `{name}` placeholders, filled from the `params` of a `{ code, params }` message.
  */
 import type { Locale } from './format';
+import { benchmarkMessages } from './benchmark-messages';
 import { kpiMessages } from './kpi-messages';
 import { noticeMessages } from './notice-messages';
 import { uiMessages } from './ui-messages';
 
-export const MODULES = [uiMessages, kpiMessages, noticeMessages] as const;
+export const MODULES = [uiMessages, kpiMessages, benchmarkMessages, noticeMessages] as const;
 
 type KeysOf<M> = M extends { en: infer E } ? Extract<keyof E, string> : never;
 export type MessageKey = KeysOf<(typeof MODULES)[number]>;

@@ -3,7 +3,12 @@
  * these tables to parse and serialize links, and the inputs take their bounds and their accept test
  * from the same rows, so an input can never produce a value the link parser would reject.
  */
-import { BENCHMARK_KEYS, type BenchmarkKey } from '$lib/engine/benchmarks/defaults';
+import {
+	BENCHMARK_KEYS,
+	parseRange,
+	type BenchmarkKey,
+	type BenchmarkRange
+} from '$lib/engine/benchmarks/defaults';
 import { PLAN_RATE_KEYS, type PlanRateKey } from '$lib/engine/metrics/plan';
 import { GRAINS } from '$lib/engine/metrics/trends';
 import { LEAD_DIMENSIONS } from '$lib/engine/schema';
@@ -51,6 +56,20 @@ export const RATE_SPECS = Object.fromEntries(
 export const BENCH_MAX = Object.fromEntries(
 	BENCHMARK_KEYS.map((k) => [k, k === 'calls_per_rep_day' ? 1000 : k === 'nps' ? 100 : 1])
 ) as Record<BenchmarkKey, number>;
+
+/** The link parser for a benchmark override. */
+export function parseBench(key: BenchmarkKey, raw: string): BenchmarkRange | null {
+	const r = parseRange(raw);
+	return r && r.low >= 0 && r.high <= BENCH_MAX[key] ? r : null;
+}
+
+export const formatBench = (r: BenchmarkRange) => `${r.low}:${r.high}`;
+
+/** The range an input may store, or null when the link parser would reject it after the round trip. */
+export function acceptBench(key: BenchmarkKey, r: BenchmarkRange): BenchmarkRange | null {
+	const back = parseBench(key, formatBench(r));
+	return back && back.low === r.low && back.high === r.high ? back : null;
+}
 
 export const FILTER_PARAMS = { channel: 'ch', owner: 'own', segment: 'seg' } as const;
 export const MAX_FILTER_VALUES = 50;

@@ -4,19 +4,13 @@
  * `{ code, params }` notices); `serializeView` is canonical (defaults omitted, fixed key order), so the
  * same view always gives the same link. Both walk the tables in `view-schema.ts`. No Svelte, no DOM.
  */
-import {
-	BENCHMARK_KEYS,
-	parseRange,
-	type BenchmarkKey,
-	type BenchmarkRange
-} from '$lib/engine/benchmarks/defaults';
+import { BENCHMARK_KEYS, type BenchmarkKey, type BenchmarkRange } from '$lib/engine/benchmarks/defaults';
 import { PLAN_RATE_KEYS, type PlanRateKey } from '$lib/engine/metrics/plan';
 import { GRAINS, type Grain } from '$lib/engine/metrics/trends';
 import { isIsoDate } from '$lib/engine/metrics/view';
 import { LEAD_DIMENSIONS, type LeadDimension } from '$lib/engine/schema';
 import type { Message } from '$lib/i18n/messages';
 import {
-	BENCH_MAX,
 	CHOICES,
 	FILTER_PARAMS,
 	FINGERPRINT,
@@ -27,7 +21,9 @@ import {
 	RANGE_PRESETS,
 	RATE_SPECS,
 	isChoice,
+	formatBench,
 	isSafeSource,
+	parseBench,
 	parseNumber,
 	type ChoiceField,
 	type ChoiceValue,
@@ -167,8 +163,8 @@ export function parseView(params: URLSearchParams): ParseResult {
 	for (const key of BENCHMARK_KEYS) {
 		const v = one(`b.${key}`);
 		if (v === null) continue;
-		const r = parseRange(v);
-		if (r && r.low >= 0 && r.high <= BENCH_MAX[key]) view.bench[key] = r;
+		const r = parseBench(key, v);
+		if (r) view.bench[key] = r;
 		else bad(`b.${key}`, v);
 	}
 	for (const key of PLAN_RATE_KEYS) {
@@ -219,7 +215,7 @@ export function serializeView(view: ViewState): string {
 	choice('grain');
 	for (const key of BENCHMARK_KEYS) {
 		const r = view.bench[key];
-		if (r) p.set(`b.${key}`, `${r.low}:${r.high}`);
+		if (r) p.set(`b.${key}`, formatBench(r));
 	}
 	for (const field of ['target', 'deal', 'days'] as const) number(field);
 	choice('rateSource');
