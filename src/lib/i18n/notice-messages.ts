@@ -22,7 +22,11 @@ const en = {
 	'persist.quota':
 		'The browser has no room left to remember these files (storage quota exceeded). The data stays loaded for this session.',
 	'persist.failed': 'The files could not be remembered on this device: {reason}',
-	'mapping.invalid': '{name} is not a mapping file Modelboard can read: {reason}'
+	'mapping.invalid': '{name} is not a mapping file Modelboard can read: {reason}',
+	'engine.startFailed':
+		'The analysis engine could not start ({reason}). Check the connection and reload the page; your files are not affected.',
+	'engine.failed': 'The analysis engine could not start: {reason}',
+	'source.fetchFailed': '{path} could not be fetched from this site: {reason}'
 } as const;
 
 const ja: Record<keyof typeof en, string> = {
@@ -45,7 +49,11 @@ const ja: Record<keyof typeof en, string> = {
 	'persist.quota':
 		'ブラウザの保存容量が足りず、ファイルをこの端末に保存できません。このセッションの間はデータを読み込んだままにします。',
 	'persist.failed': 'ファイルをこの端末に保存できませんでした：{reason}',
-	'mapping.invalid': '{name} は読み込める対応付けファイルではありません：{reason}'
+	'mapping.invalid': '{name} は読み込める対応付けファイルではありません：{reason}',
+	'engine.startFailed':
+		'分析エンジンを起動できませんでした（{reason}）。接続を確認してページを再読み込みしてください。ファイルには影響ありません。',
+	'engine.failed': '分析エンジンを起動できませんでした：{reason}',
+	'source.fetchFailed': '{path} をこのサイトから取得できませんでした：{reason}'
 };
 
 export const noticeMessages = { en, ja };

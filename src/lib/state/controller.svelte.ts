@@ -16,6 +16,7 @@ import type { DataStore } from './data.svelte';
 import { datasetFingerprint } from './fingerprint';
 import { previousRange, resolveRange, type DateRange } from './range';
 import { parseView, serializeView, withView, type ParseResult, type ViewState } from './view';
+import { MAX_FILTER_VALUES, isFilterValue } from './view-schema';
 
 export class ViewController {
 	private readonly data: DataStore;
@@ -110,8 +111,11 @@ export class ViewController {
 		});
 	}
 
+	/** Adds or removes a filter value; one the link could not carry (too long, past the cap) is ignored. */
 	toggleFilter(dim: keyof ViewState['filters'], value: string): Promise<void> {
 		const cur = this.view.filters[dim];
+		if (!cur.includes(value) && (!isFilterValue(value) || cur.length >= MAX_FILTER_VALUES))
+			return Promise.resolve();
 		const next = cur.includes(value) ? cur.filter((v) => v !== value) : [...cur, value].sort();
 		return this.set({ filters: { ...this.view.filters, [dim]: next } });
 	}

@@ -26,11 +26,13 @@ export interface LoadError {
 	notice?: Message;
 }
 
-const persistError = (err: PersistError): LoadError => ({
-	file: '',
-	message: render('en', err),
-	notice: err
+/** An error worded by the i18n catalogue; `message` keeps the English text. */
+const noticeError = (file: string, notice: Message): LoadError => ({
+	file,
+	message: render('en', notice),
+	notice
 });
+const persistError = (err: PersistError): LoadError => noticeError('', err);
 
 export const DEMO_FILES = ['leads.csv', 'activities.csv', 'customers.csv', 'spend.csv'] as const;
 
@@ -92,10 +94,7 @@ export class DataStore {
 			const reason = e instanceof Error ? e.message : String(e);
 			this.errors = [
 				...this.errors.filter((x) => x.file !== ''),
-				{
-					file: '',
-					message: `The analysis engine could not start (${reason}). Check the connection and reload the page; your files are not affected.`
-				}
+				noticeError('', { code: 'engine.startFailed', params: { reason } })
 			];
 		});
 	}
@@ -157,7 +156,7 @@ export class DataStore {
 			} catch (e) {
 				this.errors = [
 					...this.errors,
-					{ file: '', message: `The analysis engine could not start: ${(e as Error).message}` }
+					noticeError('', { code: 'engine.failed', params: { reason: (e as Error).message } })
 				];
 			} finally {
 				this.current = null;
@@ -245,7 +244,7 @@ export class DataStore {
 			} catch (e) {
 				this.errors = [
 					...this.errors,
-					{ file: p, message: `${p} could not be fetched from this site: ${(e as Error).message}` }
+					noticeError(p, { code: 'source.fetchFailed', params: { path: p, reason: (e as Error).message } })
 				];
 			}
 		}

@@ -76,6 +76,10 @@ export const MAX_FILTER_VALUES = 50;
 export const MAX_VALUE_LENGTH = 200;
 export const FINGERPRINT = /^[0-9a-z]{1,16}$/;
 
+/** A filter value a link can carry. */
+export const isFilterValue = (v: string) =>
+	v.length > 0 && v.length <= MAX_VALUE_LENGTH && !v.includes('\u0000');
+
 /** Every parameter name a link may carry, besides the `b.` and `r.` families. */
 export const KNOWN_PARAMS = new Set<string>([
 	'from',

@@ -16,11 +16,11 @@ import {
 	FINGERPRINT,
 	KNOWN_PARAMS,
 	MAX_FILTER_VALUES,
-	MAX_VALUE_LENGTH,
 	NUMBERS,
 	RANGE_PRESETS,
 	RATE_SPECS,
 	isChoice,
+	isFilterValue,
 	formatBench,
 	isSafeSource,
 	parseBench,
@@ -155,7 +155,7 @@ export function parseView(params: URLSearchParams): ParseResult {
 	for (const dim of LEAD_DIMENSIONS) {
 		const key = FILTER_PARAMS[dim];
 		const values = params.getAll(key);
-		const ok = values.filter((v) => v.length > 0 && v.length <= MAX_VALUE_LENGTH && !v.includes('\u0000'));
+		const ok = values.filter(isFilterValue);
 		if (ok.length !== values.length)
 			notices.push({ code: 'url.badFilterValues', params: { count: values.length - ok.length, key } });
 		view.filters[dim] = [...new Set(ok)].slice(0, MAX_FILTER_VALUES).sort();
