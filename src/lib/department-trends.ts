@@ -1,7 +1,9 @@
-import type { Department } from './kpi-catalog';
+import { translate } from './i18n/messages';
+import type { Locale } from './i18n/format';
+import type { Department, KpiKey } from './kpi-catalog';
 
 /** The KPIs each department page charts over time (the rest are tiles only). */
-export const TREND_KPIS: Record<Department, string[]> = {
+export const TREND_KPIS: Record<Department, KpiKey[]> = {
 	marketing: ['leads', 'mql_rate'],
 	inside_sales: ['calls_per_rep_day', 'contact_rate', 'meeting_rate'],
 	field_sales: ['opportunities', 'win_rate'],
@@ -22,7 +24,7 @@ export function bucketEnd(bucket: string, grain: 'week' | 'month' | 'quarter'): 
 export function formatBucket(
 	bucket: string,
 	grain: 'week' | 'month' | 'quarter',
-	locale: 'ja' | 'en',
+	locale: Locale,
 	fyStart = 4
 ): string {
 	const y = Number(bucket.slice(0, 4));
@@ -30,8 +32,9 @@ export function formatBucket(
 	if (grain === 'quarter') {
 		const fyYear = m >= fyStart ? y : y - 1;
 		const q = Math.floor(((m - fyStart + 12) % 12) / 3) + 1;
-		return locale === 'ja' ? `${fyYear}年度Q${q}` : `FY${fyYear} Q${q}`;
+		return translate(locale, 'bucket.quarter', { year: fyYear, q });
 	}
-	if (grain === 'month') return locale === 'ja' ? `${y}/${m}` : `${y}-${String(m).padStart(2, '0')}`;
+	if (grain === 'month')
+		return translate(locale, 'bucket.month', { year: y, month: m, month2: String(m).padStart(2, '0') });
 	return `${m}/${Number(bucket.slice(8, 10))}`;
 }

@@ -84,6 +84,16 @@ test('a tampered link shows what was ignored and a sane view', async ({ page }) 
 	expect(await page.locator('main script').count()).toBe(0);
 });
 
+test('in Japanese, the notices about a tampered link and the skip link are Japanese', async ({ page }) => {
+	await page.goto('./?demo&lang=ja&mode=bogus&zzz=1');
+	await expect(page.getByTestId('funnel-count-lead')).toHaveText('6000', { timeout: 60_000 });
+	const notice = page.getByTestId('url-notice');
+	await expect(notice).toContainText('mode=bogus を無視しました');
+	await expect(notice).toContainText('不明なパラメータ「zzz」を無視しました');
+	await expect(notice).not.toContainText('Ignored');
+	await expect(page.locator('a.skip')).toHaveText('本文へ移動');
+});
+
 test('a link made with other data says so instead of silently showing other numbers', async ({ page }) => {
 	await openDemo(page, 'fp=abc123');
 	await expect(page.getByTestId('fingerprint-warning')).toBeVisible();

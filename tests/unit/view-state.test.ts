@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BENCHMARK_KEYS } from '../../src/lib/engine/benchmarks/defaults';
+import { render } from '../../src/lib/i18n/messages';
 import { PLAN_RATE_KEYS } from '../../src/lib/engine/metrics/plan';
 import { previousRange, resolveRange, fiscalQuarterStart } from '../../src/lib/state/range';
 import {
@@ -136,7 +137,7 @@ describe('view state: parse ∘ serialize', () => {
 		);
 		expect(view).toEqual({ ...DEFAULT_VIEW, filters: { channel: [], owner: [], segment: [] } });
 		expect(notices).toHaveLength(7);
-		expect(notices.join('\n')).toMatch(/Refused data source/);
+		expect(notices.map((n) => render('en', n)).join('\n')).toMatch(/Refused data source/);
 	});
 
 	it('accepts only same-origin relative CSV paths as data sources', () => {

@@ -1,5 +1,6 @@
 import type { KpiFormat } from '$lib/kpi-catalog';
 import { formatInt, formatMoney, formatNumber, formatPercent, type Locale } from './format';
+import { translate } from './messages';
 
 export function formatKpi(v: number | null, format: KpiFormat, locale: Locale, currency = 'JPY'): string {
 	switch (format) {
@@ -12,7 +13,7 @@ export function formatKpi(v: number | null, format: KpiFormat, locale: Locale, c
 		case 'days':
 			return v === null
 				? formatNumber(v, locale)
-				: `${formatNumber(v, locale, 1)}${locale === 'ja' ? '日' : ' d'}`;
+				: translate(locale, 'unit.days', { value: formatNumber(v, locale, 1) });
 		case 'points':
 			return v === null ? formatNumber(v, locale) : (v > 0 ? '+' : '') + formatNumber(v, locale, 1);
 		default:

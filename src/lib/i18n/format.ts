@@ -4,13 +4,22 @@
  */
 export type Locale = 'ja' | 'en';
 
+/** What differs per language besides wording: Intl tags, where money turns compact, the other language. */
+export const LOCALE_INFO: Record<
+	Locale,
+	{ numberTag: string; dateTag: string; compactFrom: number; other: Locale }
+> = {
+	ja: { numberTag: 'ja-JP', dateTag: 'ja-JP', compactFrom: 100_000, other: 'en' },
+	en: { numberTag: 'en-US', dateTag: 'en-GB', compactFrom: 1_000_000, other: 'ja' }
+};
+
 const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
 
 function nf(locale: Locale, key: string, opts: Intl.NumberFormatOptions): Intl.NumberFormat {
 	const k = `${locale}|n|${key}`;
 	let f = cache.get(k) as Intl.NumberFormat | undefined;
 	if (!f) {
-		f = new Intl.NumberFormat(locale === 'ja' ? 'ja-JP' : 'en-US', opts);
+		f = new Intl.NumberFormat(LOCALE_INFO[locale].numberTag, opts);
 		cache.set(k, f);
 	}
 	return f;
@@ -47,7 +56,7 @@ export function formatMoney(
 	compact = true
 ): string {
 	if (v === null || v === undefined || !Number.isFinite(v)) return DASH;
-	const useCompact = compact && Math.abs(v) >= (locale === 'ja' ? 100_000 : 1_000_000);
+	const useCompact = compact && Math.abs(v) >= LOCALE_INFO[locale].compactFrom;
 	return nf(locale, `money|${currency}|${useCompact}`, {
 		style: 'currency',
 		currency,
@@ -61,7 +70,7 @@ export function formatDate(iso: string | null | undefined, locale: Locale): stri
 	const k = `${locale}|d`;
 	let f = cache.get(k) as Intl.DateTimeFormat | undefined;
 	if (!f) {
-		f = new Intl.DateTimeFormat(locale === 'ja' ? 'ja-JP' : 'en-GB', {
+		f = new Intl.DateTimeFormat(LOCALE_INFO[locale].dateTag, {
 			year: 'numeric',
 			month: 'short',
 			day: 'numeric',

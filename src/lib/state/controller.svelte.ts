@@ -8,23 +8,29 @@ import { browser } from '$app/environment';
 import { goto } from '$app/navigation';
 import { base } from '$app/paths';
 import { page } from '$app/state';
-import { getContext, setContext } from 'svelte';
-import { DEFAULT_CONFIG, type OrgConfig } from '$lib/engine/config';
+import { createContext } from 'svelte';
+import type { OrgConfig } from '$lib/engine/config';
 import type { MetricView } from '$lib/engine/metrics/view';
 import type { ReportOptions } from '$lib/engine/metrics/report';
 import type { DataStore } from './data.svelte';
 import { datasetFingerprint } from './fingerprint';
 import { previousRange, resolveRange, type DateRange } from './range';
 import { parseView, serializeView, withView, type ParseResult, type ViewState } from './view';
+import { MAX_FILTER_VALUES, isFilterValue } from './view-schema';
 
 export class ViewController {
-	config = $state.raw<OrgConfig>(DEFAULT_CONFIG);
-	configError = $state<string | null>(null);
-
 	private readonly data: DataStore;
+	private readonly settings: { readonly config: OrgConfig };
 
-	constructor(data: DataStore) {
+	/** `settings` is the organisation config's store; the controller only reads it. */
+	constructor(data: DataStore, settings: { readonly config: OrgConfig }) {
 		this.data = data;
+		this.settings = settings;
+	}
+
+	/** The organisation config in force (fiscal year, currency, benchmarks). */
+	get config(): OrgConfig {
+		return this.settings.config;
 	}
 
 	readonly parsed: ParseResult = $derived(
@@ -105,8 +111,11 @@ export class ViewController {
 		});
 	}
 
+	/** Adds or removes a filter value; one the link could not carry (too long, past the cap) is ignored. */
 	toggleFilter(dim: keyof ViewState['filters'], value: string): Promise<void> {
 		const cur = this.view.filters[dim];
+		if (!cur.includes(value) && (!isFilterValue(value) || cur.length >= MAX_FILTER_VALUES))
+			return Promise.resolve();
 		const next = cur.includes(value) ? cur.filter((v) => v !== value) : [...cur, value].sort();
 		return this.set({ filters: { ...this.view.filters, [dim]: next } });
 	}
@@ -117,10 +126,4 @@ export class ViewController {
 	}
 }
 
-const KEY = Symbol('modelboard-view');
-export const setController = (c: ViewController) => setContext(KEY, c);
-export function getController(): ViewController {
-	const c = getContext<ViewController | undefined>(KEY);
-	if (!c) throw new Error('ViewController context missing');
-	return c;
-}
+export const [getController, setController] = createContext<ViewController>();

@@ -10,31 +10,25 @@ import { IngestError } from '$lib/engine/ingest/errors';
 import type { FileOverrides, LoadedFile } from '$lib/engine/ingest/load';
 import type { IngestMessage, IngestMessageKey, MessageParams } from '$lib/engine/ingest/messages';
 import { DEFAULT_VOCABULARIES, mergeVocabularies, type VocabularyOverride } from '$lib/engine/ingest/vocab';
-import type { OrgConfig } from '$lib/engine/config';
+import { DEFAULT_CONFIG, type OrgConfig } from '$lib/engine/config';
+import type { Message } from '$lib/i18n/messages';
 import type { MappingFile } from '$lib/engine/ingest/types';
 import { computeReport, dataSpan, type Report, type ReportOptions } from '$lib/engine/metrics/report';
 import type { MetricView } from '$lib/engine/metrics/view';
 import { emptyMeta, type DatasetMeta } from '$lib/engine/schema';
 import { todayIso } from '$lib/engine/metrics/plan';
-import {
-	forgetFiles,
-	isRemembering,
-	loadMappings,
-	saveFiles,
-	setRemembering,
-	storeMappings,
-	type StoredFile
-} from './persist';
+import { browserPersistence, type Persistence, type StoredFile } from './persist';
 
 export type Phase = 'idle' | 'starting' | 'loading' | 'ready';
 
-/** A load problem to show: a message key and its parameters (worded by `formatIngestMessage`). */
-export interface LoadError extends IngestMessage {
-	/** Unique, for keyed lists and dismissal (two files can fail with the same message). */
-	id: number;
-	/** The file it is about ('' for the engine or the device). */
-	file: string;
-}
+/**
+ * A load problem to show, keyed by a unique id (two files can fail with the same message): either what
+ * ingestion said (a message key and its parameters, worded by `formatIngestMessage`) or a notice of the
+ * interface catalogue (device storage, settings). `file` is '' for the engine or the device.
+ */
+export type LoadError = { id: number; file: string } & (
+	(IngestMessage & { notice?: undefined }) | { notice: Message; key?: undefined }
+);
 
 export const DEMO_FILES = ['leads.csv', 'activities.csv', 'customers.csv', 'spend.csv'] as const;
 
@@ -56,17 +50,10 @@ export class DataStore {
 	private sources = new Map<number, StoredFile>();
 
 	private dataset: Promise<Dataset> | null = null;
-	private config: OrgConfig | null = null;
 	/** Mappings the user saved on the Data page, tried before the organisation's presets. */
 	userMappings: MappingFile = { version: 1, mappings: [] };
 	/** Vocabulary entries the user added on the Data page (on top of the defaults and the org config). */
 	userVocab = $state.raw<VocabularyOverride>({});
-
-	/** The organisation's vocabularies and mapping presets; applies to files loaded from now on. */
-	configure(config: OrgConfig): void {
-		this.config = config;
-		void this.dataset?.then((ds) => (ds.ctx = this.context()));
-	}
 
 	private context() {
 		// Precedence (pickMapping): the user's saved mappings, then the organisation's presets.
@@ -76,19 +63,24 @@ export class DataStore {
 		};
 		return {
 			vocab: mergeVocabularies(
-				mergeVocabularies(DEFAULT_VOCABULARIES, this.config?.vocabularies ?? {}),
+				mergeVocabularies(DEFAULT_VOCABULARIES, this.settings.config.vocabularies ?? {}),
 				this.userVocab
 			),
 			mappings,
-			orgMappings: this.config?.mappings ?? undefined,
+			orgMappings: this.settings.config.mappings ?? undefined,
 			today: todayIso()
 		};
 	}
-	constructor() {
-		if (typeof localStorage !== 'undefined') {
-			this.remember = isRemembering();
-			this.userMappings = loadMappings();
-		}
+	/**
+	 * `settings` holds the organisation's vocabularies and mapping presets (read at each load), and
+	 * `persistence` remembers files and mappings on the device.
+	 */
+	constructor(
+		private readonly settings: { readonly config: OrgConfig } = { config: DEFAULT_CONFIG },
+		private readonly persistence: Persistence = browserPersistence
+	) {
+		this.remember = persistence.isRemembering();
+		this.userMappings = persistence.loadMappings();
 	}
 
 	get hasData(): boolean {
@@ -211,7 +203,7 @@ export class DataStore {
 	saveMapping(entry: MappingFile['mappings'][number]): void {
 		const others = this.userMappings.mappings.filter((m) => m.signature !== entry.signature);
 		this.userMappings = { version: 1, mappings: [...others, entry] };
-		storeMappings(this.userMappings);
+		this.persistence.storeMappings(this.userMappings);
 	}
 
 	/** Forget all data: this page's tables and anything remembered on the device. */
@@ -220,16 +212,16 @@ export class DataStore {
 		await ds.clear();
 		this.sources.clear();
 		this.errors = [];
-		await forgetFiles();
+		await this.persistence.forgetFiles();
 		this.userMappings = { version: 1, mappings: [] };
-		storeMappings(this.userMappings);
+		this.persistence.storeMappings(this.userMappings);
 		await this.refresh(ds);
 	}
 
 	async setRemember(on: boolean): Promise<void> {
 		this.remember = on;
-		const err = await setRemembering(on, [...this.sources.values()]);
-		if (err) this.reportError('', 'remember_failed', { reason: err });
+		const err = await this.persistence.setRemembering(on, [...this.sources.values()]);
+		if (err) this.reportNotice('', err);
 	}
 
 	/** Same-origin data files named in the URL (`?src=data/2026-11.csv`), already checked by the view parser. */
@@ -251,6 +243,11 @@ export class DataStore {
 
 	dismissError(id: number): void {
 		this.errors = this.errors.filter((e) => e.id !== id);
+	}
+
+	/** A problem worded by the interface catalogue (device storage, a refused setting). */
+	reportNotice(file: string, notice: Message): void {
+		this.errors = [...this.errors, { id: ++this.errorId, file, notice }];
 	}
 
 	/** Fetches the demo CSVs shipped with the site (same origin) and loads them as a user's drop would. */
@@ -277,8 +274,8 @@ export class DataStore {
 	private async refresh(ds: Dataset): Promise<void> {
 		this.files = [...ds.files];
 		if (this.remember) {
-			const err = await saveFiles([...this.sources.values()]);
-			if (err) this.reportError('', 'remember_failed', { reason: err });
+			const err = await this.persistence.saveFiles([...this.sources.values()]);
+			if (err) this.reportNotice('', err);
 		}
 		const { meta, span } = await ds.run(async () => ({
 			meta: ds.meta,

@@ -1,7 +1,10 @@
 import { ConfigError, DEFAULT_CONFIG, parseOrgConfig, type OrgConfig } from '$lib/engine/config';
+import type { Message } from '$lib/i18n/messages';
+
+export type ConfigProblem = Message<'config.http' | 'config.json' | 'config.invalid'>;
 
 /** Fetches and validates `modelboard.config.json` from the site itself. A missing file means defaults. */
-export async function loadOrgConfig(base: string): Promise<{ config: OrgConfig } | { error: string }> {
+export async function loadOrgConfig(base: string): Promise<{ config: OrgConfig } | { error: ConfigProblem }> {
 	let res: Response;
 	try {
 		res = await fetch(`${base}/modelboard.config.json`, { cache: 'no-cache' });
@@ -9,16 +12,18 @@ export async function loadOrgConfig(base: string): Promise<{ config: OrgConfig }
 		return { config: DEFAULT_CONFIG };
 	}
 	if (res.status === 404) return { config: DEFAULT_CONFIG };
-	if (!res.ok) return { error: `HTTP ${res.status}` };
+	if (!res.ok) return { error: { code: 'config.http', params: { status: res.status } } };
 	let json: unknown;
 	try {
 		json = JSON.parse(await res.text());
 	} catch (e) {
-		return { error: `not valid JSON (${(e as Error).message})` };
+		return { error: { code: 'config.json', params: { reason: (e as Error).message } } };
 	}
 	try {
 		return { config: parseOrgConfig(json) };
 	} catch (e) {
-		return { error: e instanceof ConfigError ? e.message : String(e) };
+		return {
+			error: { code: 'config.invalid', params: { reason: e instanceof ConfigError ? e.message : String(e) } }
+		};
 	}
 }

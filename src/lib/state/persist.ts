@@ -1,12 +1,13 @@
 /**
  * "Remember on this device" (opt-in): the loaded files and their mapping overrides are kept in this
  * browser's IndexedDB, so a bookmark opened after a restart shows its data. Nothing leaves the device.
- * Quota and availability errors are returned as messages, never thrown at the user.
+ * Quota and availability errors are returned as `{ code, params }` messages, never thrown at the user.
+ * The data store sees only the `Persistence` interface, so it can run without a browser (tests, SSR).
  */
 import type { FileOverrides } from '$lib/engine/ingest/load';
 import { parseMappingFile } from '$lib/engine/ingest/detect';
 import type { MappingFile } from '$lib/engine/ingest/types';
-import type { DataStore } from './data.svelte';
+import type { Message } from '$lib/i18n/messages';
 
 export interface StoredFile {
 	name: string;
@@ -49,15 +50,16 @@ function tx<T>(
 	});
 }
 
-function describe(e: unknown): string {
+export type PersistError = Message<'persist.quota' | 'persist.failed'>;
+
+function describe(e: unknown): PersistError {
 	const err = e as DOMException;
-	if (err?.name === 'QuotaExceededError')
-		return 'The browser has no room left to remember these files (storage quota exceeded). The data stays loaded for this session.';
-	return `The files could not be remembered on this device: ${err?.message ?? String(e)}`;
+	if (err?.name === 'QuotaExceededError') return { code: 'persist.quota' };
+	return { code: 'persist.failed', params: { reason: err?.message ?? String(e) } };
 }
 
 /** Replaces what is stored with `files`. Returns an error message, or null on success. */
-export async function saveFiles(files: StoredFile[]): Promise<string | null> {
+export async function saveFiles(files: StoredFile[]): Promise<PersistError | null> {
 	try {
 		const db = await open();
 		await tx(db, 'readwrite', (s) => s.clear());
@@ -95,7 +97,7 @@ export async function forgetFiles(): Promise<void> {
 	}
 }
 
-export async function setRemembering(on: boolean, files: StoredFile[]): Promise<string | null> {
+export async function setRemembering(on: boolean, files: StoredFile[]): Promise<PersistError | null> {
 	try {
 		if (on) localStorage.setItem(FLAG, '1');
 		else localStorage.removeItem(FLAG);
@@ -110,7 +112,9 @@ export async function setRemembering(on: boolean, files: StoredFile[]): Promise<
 }
 
 /** On start-up: reload the remembered files, if the user opted in. */
-export async function restoreRemembered(data: DataStore): Promise<void> {
+export async function restoreRemembered(data: {
+	addFiles(files: StoredFile[]): Promise<void>;
+}): Promise<void> {
 	if (!isRemembering()) return;
 	const files = await loadFiles();
 	if (files.length) await data.addFiles(files);
@@ -136,3 +140,33 @@ export function storeMappings(file: MappingFile): void {
 		/* storage full or disabled: the mapping still applies for this session */
 	}
 }
+
+/** What the data store needs from storage: the remembered files, the flag and the saved mappings. */
+export interface Persistence {
+	isRemembering(): boolean;
+	setRemembering(on: boolean, files: StoredFile[]): Promise<PersistError | null>;
+	saveFiles(files: StoredFile[]): Promise<PersistError | null>;
+	forgetFiles(): Promise<void>;
+	loadMappings(): MappingFile;
+	storeMappings(file: MappingFile): void;
+}
+
+/** This browser's IndexedDB and localStorage. */
+export const browserPersistence: Persistence = {
+	isRemembering,
+	setRemembering,
+	saveFiles,
+	forgetFiles,
+	loadMappings,
+	storeMappings
+};
+
+/** Remembers nothing (no browser storage): for the server render and for tests. */
+export const noPersistence: Persistence = {
+	isRemembering: () => false,
+	setRemembering: async () => null,
+	saveFiles: async () => null,
+	forgetFiles: async () => {},
+	loadMappings: () => ({ version: 1, mappings: [] }),
+	storeMappings: () => {}
+};

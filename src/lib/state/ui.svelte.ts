@@ -1,12 +1,16 @@
-import { getContext, setContext } from 'svelte';
+import { createContext } from 'svelte';
 import type { Locale } from '$lib/i18n/format';
-import { translate, type MessageKey } from '$lib/i18n/messages';
+import { render, translate, type Message, type MessageKey, type MessageParams } from '$lib/i18n/messages';
 
-/** Interface language: from the URL (`lang=`), else the browser's, else English. */
+/** Interface language: from the URL (`lang=`), else the org config's, else the browser's, else English. */
 export class UiState {
 	locale = $state<Locale>('en');
 
-	t = (key: MessageKey, vars?: Record<string, string | number>): string => translate(this.locale, key, vars);
+	/** The text for `key` in the interface language, `{name}` placeholders filled from `vars`. */
+	t = (key: MessageKey, vars?: MessageParams): string => translate(this.locale, key, vars);
+
+	/** A `{ code, params }` message in the interface language. */
+	msg = (message: Message): string => render(this.locale, message);
 }
 
 export function browserLocale(): Locale {
@@ -16,10 +20,4 @@ export function browserLocale(): Locale {
 		: 'en';
 }
 
-const KEY = Symbol('modelboard-ui');
-export const setUi = (ui: UiState) => setContext(KEY, ui);
-export function getUi(): UiState {
-	const ui = getContext<UiState | undefined>(KEY);
-	if (!ui) throw new Error('UiState context missing');
-	return ui;
-}
+export const [getUi, setUi] = createContext<UiState>();

@@ -47,7 +47,6 @@ export const INGEST_MESSAGE_KEYS = [
 	'engine_start',
 	'fetch_failed',
 	'mapping_file_failed',
-	'remember_failed',
 	// Phrases used as parameters
 	'what.xlsx',
 	'what.xls',

@@ -10,7 +10,8 @@ import { leadSource, ratio, stageCount } from './funnel';
 import type { MetricView } from './view';
 import { and, dimensionFilter, inRange } from './where';
 
-export type Grain = 'week' | 'month' | 'quarter';
+export const GRAINS = ['week', 'month', 'quarter'] as const;
+export type Grain = (typeof GRAINS)[number];
 
 /** SQL for the bucket start of a DATE expression; fiscal quarters follow the fiscal year's first month. */
 export function bucketSql(c: string, grain: Grain, fyStartMonth = 4): string {
