@@ -663,4 +663,14 @@ describe('no view value ever reaches SQL text', () => {
 		expect(sqlTemplates).toBeGreaterThan(15);
 		expect(found).toEqual([]);
 	});
+
+	it('no SQL template literal in src/lib/engine/queries interpolates a view value', () => {
+		const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../src/lib/engine/queries');
+		const files = readdirSync(dir).filter((f) => f.endsWith('.ts'));
+		expect(files).toEqual(expect.arrayContaining(['funnel.ts', 'span.ts', 'departments.ts']));
+		const found = files.flatMap((file) =>
+			offenders(readFileSync(path.join(dir, file), 'utf8')).found.map((f) => `${file}: ${f}`)
+		);
+		expect(found).toEqual([]);
+	});
 });
