@@ -3,19 +3,22 @@
  * languages (the definitions say what METRICS.md says, in plain words), format and benchmark key.
  */
 import type { BenchmarkKey } from '$lib/engine/benchmarks/defaults';
-import type { Report } from '$lib/engine/metrics/report';
+import type { Department, KpiKey, KpiSections } from '$lib/engine/queries';
 
-export type Department = 'marketing' | 'inside_sales' | 'field_sales' | 'customer_success';
+export type { Department, KpiKey };
 export type KpiFormat = 'int' | 'rate' | 'money' | 'days' | 'decimal' | 'points';
 
-export interface KpiDef {
-	key: string;
-	dept: Department;
+/** A KPI of department `D`: its key must be a figure the engine computes for that department. */
+interface KpiDefOf<D extends Department> {
+	key: KpiKey<D>;
+	dept: D;
 	format: KpiFormat;
 	bench?: BenchmarkKey;
 	label: { en: string; ja: string };
 	definition: { en: string; ja: string };
 }
+
+export type KpiDef = { [D in Department]: KpiDefOf<D> }[Department];
 
 export const KPIS: KpiDef[] = [
 	{
@@ -221,8 +224,10 @@ export const KPIS: KpiDef[] = [
 	}
 ];
 
-export function kpiValue(report: Report, def: KpiDef): number | null {
-	const section = report.kpis[def.dept] as Record<string, unknown> | null;
+/** The KPI's figure in a department's results (the report's `kpis` or a page's own). */
+export function kpiValue(kpis: Partial<KpiSections>, def: KpiDef): number | null {
+	// `def.key` is a numeric field of `def.dept`'s section (KpiDef), a correlation TS cannot follow.
+	const section = kpis[def.dept] as Partial<Record<KpiKey, number | null>> | null | undefined;
 	const v = section?.[def.key];
 	return typeof v === 'number' && Number.isFinite(v) ? v : null;
 }

@@ -12,6 +12,12 @@ import { and, dimensionFilter, inRange } from './where';
 
 export type Grain = 'week' | 'month' | 'quarter';
 
+/** One value of a series per bucket (a KPI's sparkline or trend chart). */
+export interface TrendPoint {
+	bucket: string;
+	value: number | null;
+}
+
 /** SQL for the bucket start of a DATE expression; fiscal quarters follow the fiscal year's first month. */
 export function bucketSql(c: string, grain: Grain, fyStartMonth = 4): string {
 	if (grain === 'week') return `date_trunc('week', ${c})::DATE`;
