@@ -35,8 +35,6 @@ interface Pending {
 export class QueryClient {
 	private readonly pending = new Map<string, Pending>();
 	private runner: { version: number; runner: QueryRunner } | null = null;
-	/** Executions started (for tests and the benchmark's curiosity). */
-	executions = 0;
 
 	constructor(private readonly executor: QueryExecutor) {}
 
@@ -51,7 +49,6 @@ export class QueryClient {
 			fresh.promise = this.executor
 				.exec((db, meta) => {
 					if (fresh.waiting === 0) throw new StaleQuery(key);
-					this.executions++;
 					return this.runnerFor(db, meta).run(query, view, args);
 				})
 				.finally(() => this.pending.delete(key));
