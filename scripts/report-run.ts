@@ -4,7 +4,8 @@ import { parseMappingFile } from '../src/lib/engine/ingest/detect';
 import { IngestError } from '../src/lib/engine/ingest/load';
 import type { FileQuality } from '../src/lib/engine/ingest/quality';
 import { DEFAULT_VOCABULARIES } from '../src/lib/engine/ingest/vocab';
-import { computeReport, dataSpan, type Report } from '../src/lib/engine/metrics/report';
+import { computeReport, type Report } from '../src/lib/engine/metrics/report';
+import { dataSpan } from '../src/lib/engine/queries';
 import type { ReportArgs } from './report-args';
 
 export interface ReportIo {

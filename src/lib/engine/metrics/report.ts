@@ -1,5 +1,5 @@
 /**
- * The report (REPORT.md): every named query over one view, composed. The dashboard's pages ask for the
+ * The report (docs/report.md): every named query over one view, composed. The dashboard's pages ask for the
  * same queries one by one (only what they show); `npm run report` asks for all of them.
  */
 import type { Db } from '../db/types';
@@ -52,7 +52,7 @@ export interface Report {
 	bottleneck: Bottleneck | null;
 	kpis: KpiSections;
 	benchmarks: BenchmarkResult[];
-	/** REPORT.md: one entry per line of the number chain. */
+	/** One entry per line of the number chain. */
 	plan: PlanLine[] | null;
 	/** What the plan was computed from (target, deal, working days, the rates in force). */
 	plan_inputs: { target: number; deal: number; working_days: number; rates: PlanRates } | null;

@@ -11,6 +11,12 @@ export { trends } from './trends';
 export type { TrendArgs, Trends } from './trends';
 export { dataSpan } from './span';
 export type { Span } from './span';
+/** The shapes the queries return, for the components that show them. */
+export type { Bottleneck } from '../metrics/bottleneck';
+export type { Funnel, FunnelGroup, FunnelStep } from '../metrics/funnel';
+export type { ChannelKpi, OwnerKpi, RepKpi } from '../metrics/kpis';
+export type { Revenue } from '../metrics/revenue';
+export type { VelocityStep } from '../metrics/velocity';
 export { canonicalJson, defineQuery, queryKey } from './query';
 export type { NamedQuery, QueryEnv } from './query';
 export { QueryRunner } from './runner';

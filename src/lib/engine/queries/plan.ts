@@ -1,4 +1,4 @@
-/** The number chain (REPORT.md's plan): a revenue target through every required count, beside the data's. */
+/** The number chain (the report's `plan`, docs/report.md): a revenue target through every required count, beside the data's. */
 import { mergeBenchmarks, type BenchmarkKey, type BenchmarkOverrides } from '../benchmarks/defaults';
 import type { Stage } from '../schema';
 import {
