@@ -5,7 +5,8 @@ import { IngestError } from '../src/lib/engine/ingest/errors';
 import type { FileQuality, QualityIssue } from '../src/lib/engine/ingest/quality';
 import { formatIngestMessage } from '../src/lib/i18n/ingest-messages';
 import { DEFAULT_VOCABULARIES } from '../src/lib/engine/ingest/vocab';
-import { computeReport, dataSpan, type Report } from '../src/lib/engine/metrics/report';
+import { computeReport, type Report } from '../src/lib/engine/metrics/report';
+import { dataSpan } from '../src/lib/engine/queries';
 import type { ReportArgs } from './report-args';
 
 export interface ReportIo {

@@ -1,9 +1,10 @@
 import { translate } from './i18n/messages';
 import type { Locale } from './i18n/format';
 import type { Department, KpiKey } from './kpi-catalog';
+import type { SeriesKpi } from './kpi-series';
 
-/** The KPIs each department page charts over time (the rest are tiles only). */
-export const TREND_KPIS: Record<Department, KpiKey[]> = {
+/** The KPIs each department page charts over time (the rest are tiles only): its own, with a series. */
+export const TREND_KPIS: { [D in Department]: Extract<KpiKey<D>, SeriesKpi>[] } = {
 	marketing: ['leads', 'mql_rate'],
 	inside_sales: ['calls_per_rep_day', 'contact_rate', 'meeting_rate'],
 	field_sales: ['opportunities', 'win_rate'],

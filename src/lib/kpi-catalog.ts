@@ -3,12 +3,13 @@
  * label and definition, in both languages, are in the i18n catalogue (`kpi.label.<key>`, `kpi.def.<key>`).
  */
 import type { BenchmarkKey } from '$lib/engine/benchmarks/defaults';
-import type { Report } from '$lib/engine/metrics/report';
+import type { Department, KpiKey, KpiSections } from '$lib/engine/queries';
 
-export type Department = 'marketing' | 'inside_sales' | 'field_sales' | 'customer_success';
+export type { Department, KpiKey };
 export type KpiFormat = 'int' | 'rate' | 'money' | 'days' | 'decimal' | 'points';
 
-export type KpiKey =
+/** The KPIs the dashboard shows as tiles; each has a label and a definition in the i18n catalogue. */
+export type CatalogKpi =
 	| 'leads'
 	| 'mqls'
 	| 'mql_rate'
@@ -32,12 +33,18 @@ export type KpiKey =
 	| 'upsell_rate'
 	| 'nps';
 
-export interface KpiDef {
-	key: KpiKey;
-	dept: Department;
+/**
+ * A KPI of department `D`: its key must be a figure the engine computes for that department (checked
+ * against the query results) and have its wording in the catalogue.
+ */
+interface KpiDefOf<D extends Department> {
+	key: Extract<KpiKey<D>, CatalogKpi>;
+	dept: D;
 	format: KpiFormat;
 	bench?: BenchmarkKey;
 }
+
+export type KpiDef = { [D in Department]: KpiDefOf<D> }[Department];
 
 export const KPIS: KpiDef[] = [
 	{
@@ -160,8 +167,9 @@ export const KPIS: KpiDef[] = [
 	}
 ];
 
-export function kpiValue(report: Report, def: KpiDef): number | null {
-	const section = report.kpis[def.dept] as Record<string, unknown> | null;
+export function kpiValue(kpis: Partial<KpiSections>, def: KpiDef): number | null {
+	// `def.key` is a numeric field of `def.dept`'s section (KpiDef), a correlation TS cannot follow.
+	const section = kpis[def.dept] as Partial<Record<KpiKey, number | null>> | null | undefined;
 	const v = section?.[def.key];
 	return typeof v === 'number' && Number.isFinite(v) ? v : null;
 }

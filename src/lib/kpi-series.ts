@@ -1,54 +1,41 @@
 /** Which trend series feeds each KPI's sparkline and trend chart (pure mapping over the trend rows). */
-import type { ActivityBucket, CustomerBucket, LeadBucket } from '$lib/engine/metrics/trends';
-import type { TrendPoint } from '$lib/charts/layout';
+import type { ActivityBucket, CustomerBucket, LeadBucket, TrendPoint } from '$lib/engine/metrics/trends';
+import type { KpiKey, Trends } from '$lib/engine/queries';
 
-export interface Trends {
-	leads: LeadBucket[];
-	activities: ActivityBucket[];
-	customers: CustomerBucket[];
-}
+export type { TrendPoint, Trends };
 
-export function kpiSeries(key: string, t: Trends): TrendPoint[] {
-	const lead = (f: (b: LeadBucket) => number | null) =>
-		t.leads.map((b) => ({ bucket: b.bucket, value: f(b) }));
-	const act = (f: (b: ActivityBucket) => number | null) =>
-		t.activities.map((b) => ({ bucket: b.bucket, value: f(b) }));
-	const cus = (f: (b: CustomerBucket) => number | null) =>
-		t.customers.map((b) => ({ bucket: b.bucket, value: f(b) }));
-	switch (key) {
-		case 'leads':
-			return lead((b) => b.counts.lead);
-		case 'mqls':
-			return lead((b) => b.counts.mql);
-		case 'mql_rate':
-			return lead((b) => b.rates.mql);
-		case 'sqls':
-			return lead((b) => b.counts.sql);
-		case 'opportunities':
-			return lead((b) => b.counts.opportunity);
-		case 'won':
-			return lead((b) => b.counts.won);
-		case 'win_rate':
-			return lead((b) => (b.counts.opportunity > 0 ? b.counts.won / b.counts.opportunity : null));
-		case 'calls':
-			return act((b) => b.calls);
-		case 'calls_per_rep_day':
-			return act((b) => b.calls_per_rep_day);
-		case 'contact_rate':
-			return act((b) => b.contact_rate);
-		case 'meeting_rate':
-			return act((b) => b.meeting_rate);
-		case 'active_at_start':
-			return cus((b) => b.active_at_start);
-		case 'churned':
-			return cus((b) => b.churned);
-		case 'churn_rate':
-			return cus((b) => b.churn_rate);
-		case 'retention':
-			return cus((b) => (b.churn_rate === null ? null : 1 - b.churn_rate));
-		case 'upsell_rate':
-			return cus((b) => b.upsell_rate);
-		default:
-			return [];
-	}
+const lead = (f: (b: LeadBucket) => number | null) => (t: Trends) =>
+	t.leads.map((b) => ({ bucket: b.bucket, value: f(b) }));
+const act = (f: (b: ActivityBucket) => number | null) => (t: Trends) =>
+	t.activities.map((b) => ({ bucket: b.bucket, value: f(b) }));
+const cus = (f: (b: CustomerBucket) => number | null) => (t: Trends) =>
+	t.customers.map((b) => ({ bucket: b.bucket, value: f(b) }));
+
+/** Keyed by KPI key: a misspelt or removed KPI fails to compile. */
+const SERIES = {
+	leads: lead((b) => b.counts.lead),
+	mqls: lead((b) => b.counts.mql),
+	mql_rate: lead((b) => b.rates.mql),
+	sqls: lead((b) => b.counts.sql),
+	opportunities: lead((b) => b.counts.opportunity),
+	won: lead((b) => b.counts.won),
+	win_rate: lead((b) => (b.counts.opportunity > 0 ? b.counts.won / b.counts.opportunity : null)),
+	calls: act((b) => b.calls),
+	calls_per_rep_day: act((b) => b.calls_per_rep_day),
+	contact_rate: act((b) => b.contact_rate),
+	meeting_rate: act((b) => b.meeting_rate),
+	active_at_start: cus((b) => b.active_at_start),
+	churned: cus((b) => b.churned),
+	churn_rate: cus((b) => b.churn_rate),
+	retention: cus((b) => (b.churn_rate === null ? null : 1 - b.churn_rate)),
+	upsell_rate: cus((b) => b.upsell_rate)
+} satisfies Partial<Record<KpiKey, (t: Trends) => TrendPoint[]>>;
+
+/** A KPI with a series over time. */
+export type SeriesKpi = keyof typeof SERIES;
+
+export const hasSeries = (key: KpiKey): key is SeriesKpi => Object.hasOwn(SERIES, key);
+
+export function kpiSeries(key: KpiKey, t: Trends): TrendPoint[] {
+	return hasSeries(key) ? SERIES[key](t) : [];
 }

@@ -21,6 +21,8 @@ import {
 	marketing
 } from '../../src/lib/engine/metrics/kpis';
 import { computeReport } from '../../src/lib/engine/metrics/report';
+import * as Q from '../../src/lib/engine/queries';
+import { QueryRunner } from '../../src/lib/engine/queries';
 import { revenue } from '../../src/lib/engine/metrics/revenue';
 import {
 	activityTrend,
@@ -546,6 +548,39 @@ describe('no view value ever reaches SQL text', () => {
 		await expectIntact();
 	});
 
+	it('every named query binds filter values, dates and the window as parameters', async () => {
+		const values = HOSTILE.filter(([, s]) => s.length < 1000).map(([, s], i) => `MBMARK${i}${s}`);
+		const v = view({ windowDays: 4321, filters: { channel: values, owner: values, segment: values } });
+		const { db: rec, log } = recording(db);
+		for (const mode of ['cohort', 'period'] as const) {
+			const runner = new QueryRunner(rec, ALL_META);
+			const w = mode === 'cohort' ? v : { ...v, mode, windowDays: null };
+			const plan = { target: 1000, deal: 10, rateSource: 'benchmark' as const };
+			await runner.run(Q.funnel, w, undefined);
+			await runner.run(Q.velocity, w, { steps: 'all' });
+			await runner.run(Q.velocityHistogram, w, undefined);
+			await runner.run(Q.revenue, w, undefined);
+			for (const by of LEAD_DIMENSIONS) await runner.run(Q.breakdown, w, { by });
+			await runner.run(Q.cohorts, w, { fyStartMonth: 4 });
+			await runner.run(Q.departments, w, { names: [...Q.DEPARTMENT_NAMES] });
+			await runner.run(Q.people, w, { dept: 'inside_sales' });
+			await runner.run(Q.people, w, { dept: 'field_sales' });
+			await runner.run(Q.benchmarks, w, {});
+			await runner.run(Q.bottleneck, w, {});
+			await runner.run(Q.plan, w, { plan });
+			await runner.run(Q.trends, w, { grain: 'quarter', fyStartMonth: 4 });
+		}
+		expect(log.length).toBeGreaterThan(20);
+		for (const { sql } of log) {
+			expect(sql).not.toContain('MBMARK');
+			expect(sql).not.toContain(v.from);
+			expect(sql).not.toContain('4321');
+		}
+		const params = log.flatMap((l) => l.params);
+		for (const x of values) expect(params).toContain(x);
+		await expectIntact();
+	});
+
 	/**
 	 * Every template literal in the metric builders, with the expressions interpolated into it. A tiny
 	 * scanner: skips comments and quoted strings, follows nested templates inside `${…}`.
@@ -661,6 +696,16 @@ describe('no view value ever reaches SQL text', () => {
 			found.push(...r.found.map((f) => `${file}: ${f}`));
 		}
 		expect(sqlTemplates).toBeGreaterThan(15);
+		expect(found).toEqual([]);
+	});
+
+	it('no SQL template literal in src/lib/engine/queries interpolates a view value', () => {
+		const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../src/lib/engine/queries');
+		const files = readdirSync(dir).filter((f) => f.endsWith('.ts'));
+		expect(files).toEqual(expect.arrayContaining(['funnel.ts', 'span.ts', 'departments.ts']));
+		const found = files.flatMap((file) =>
+			offenders(readFileSync(path.join(dir, file), 'utf8')).found.map((f) => `${file}: ${f}`)
+		);
 		expect(found).toEqual([]);
 	});
 });

@@ -11,6 +11,7 @@ import { customerSuccess, insideSales, insideSalesByRep, marketing } from '../..
 import { computeReport, dataSpan } from '../../src/lib/engine/metrics/report';
 import type { MetricView } from '../../src/lib/engine/metrics/view';
 import { STAGES } from '../../src/lib/engine/schema';
+import { FIXTURE_A } from './fixture-a';
 import { freshDb, insert, meta, reset } from './helpers';
 
 let db: Db;
@@ -27,61 +28,6 @@ const view = (over: Partial<MetricView> = {}): MetricView => ({
 	...over
 });
 
-// Fixture A: L6 lies outside the April–May cohort; L2 skips SQL; L7 skips straight to won.
-const FIXTURE_A = [
-	{
-		lead_id: 'L1',
-		created_at: '2025-04-01',
-		mql_at: '2025-04-03',
-		sql_at: '2025-04-10',
-		opportunity_at: '2025-04-15',
-		won_at: '2025-05-01',
-		amount: 100,
-		channel: 'A',
-		owner: 'X'
-	},
-	{
-		lead_id: 'L2',
-		created_at: '2025-04-02',
-		mql_at: '2025-04-05',
-		opportunity_at: '2025-04-20',
-		lost_at: '2025-05-10',
-		channel: 'A',
-		owner: 'Y'
-	},
-	{ lead_id: 'L3', created_at: '2025-04-03', channel: 'B', owner: 'X' },
-	{
-		lead_id: 'L4',
-		created_at: '2025-04-10',
-		mql_at: '2025-04-11',
-		sql_at: '2025-04-12',
-		channel: 'B',
-		owner: 'Y'
-	},
-	{
-		lead_id: 'L5',
-		created_at: '2025-05-01',
-		mql_at: '2025-05-02',
-		sql_at: '2025-05-03',
-		opportunity_at: '2025-05-04',
-		won_at: '2025-06-01',
-		amount: 300,
-		channel: 'A',
-		owner: 'X'
-	},
-	{
-		lead_id: 'L6',
-		created_at: '2025-03-25',
-		mql_at: '2025-04-01',
-		sql_at: '2025-04-02',
-		opportunity_at: '2025-04-03',
-		won_at: '2025-04-20',
-		amount: 50,
-		channel: 'B',
-		owner: 'X'
-	},
-	{ lead_id: 'L7', created_at: '2025-04-15', won_at: '2025-04-20', amount: 200, channel: 'C', owner: 'Z' }
-];
 const ALL = meta({ leads: true }, [...STAGES]);
 
 describe('funnel (fixture A)', () => {

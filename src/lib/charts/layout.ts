@@ -3,6 +3,7 @@
  * estimated (CJK full width, Latin ~0.6 em) so labels can be placed without measuring the DOM.
  */
 import { area, line, scaleBand, scaleLinear } from 'd3';
+import type { TrendPoint } from '$lib/engine/metrics/trends';
 
 export function textWidth(text: string, fontSize = 13): number {
 	let w = 0;
@@ -75,10 +76,7 @@ export function hbarLayout(items: readonly BarItem[], width: number, rowHeight =
 	return { bars, labelWidth, plotWidth, height };
 }
 
-export interface TrendPoint {
-	bucket: string;
-	value: number | null;
-}
+export type { TrendPoint };
 
 export interface TrendLayout {
 	width: number;

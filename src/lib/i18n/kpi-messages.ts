@@ -2,7 +2,7 @@
  * Every KPI's label and plain-words definition (the definitions say what docs/metrics.md says), keyed
  * `kpi.label.<key>` and `kpi.def.<key>` by the KPI's key in the catalogue and the report.
  */
-import type { KpiKey } from '$lib/kpi-catalog';
+import type { CatalogKpi } from '$lib/kpi-catalog';
 
 const en = {
 	'kpi.label.leads': 'Leads',
@@ -49,7 +49,7 @@ const en = {
 	'kpi.def.upsell_rate': 'Active-at-start accounts that expanded in the range ÷ active at start.',
 	'kpi.label.nps': 'NPS',
 	'kpi.def.nps': '% of scores 9–10 minus % of scores 0–6, over accounts with a score.'
-} as const satisfies Record<`kpi.label.${KpiKey}` | `kpi.def.${KpiKey}`, string>;
+} as const satisfies Record<`kpi.label.${CatalogKpi}` | `kpi.def.${CatalogKpi}`, string>;
 
 const ja: Record<keyof typeof en, string> = {
 	'kpi.label.leads': 'リード数',

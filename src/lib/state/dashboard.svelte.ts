@@ -1,49 +1,56 @@
 /**
- * The queries a page needs, declared once: the report for the view, the previous period's report, and
- * the trend series, each rerun when the view or the data changes.
+ * The query bundles several pages share, each a set of named queries (`useQuery`): a department's tiles
+ * (its KPIs, the previous period's, the benchmarks they are read against) and the trend series.
  */
-import { activityTrend, customerTrend, leadTrend, type Grain } from '$lib/engine/metrics/trends';
-import type { Trends } from '$lib/kpi-series';
-import type { ViewController } from './controller.svelte';
-import type { DataStore } from './data.svelte';
+import {
+	BENCHMARK_SOURCES,
+	benchmarks,
+	departments,
+	trends,
+	type BenchmarkSource,
+	type Department
+} from '$lib/engine/queries';
+import { getController } from './controller.svelte';
 import { useQuery } from './query.svelte';
 
-/**
- * `velocity`: every step (the funnel page), or only the sales cycle the field-sales KPI shows (every
- * other page: a filter or brush then reads a few thousand won deals, not every converted lead).
- */
-export function useReports(
-	data: DataStore,
-	ctl: ViewController,
-	velocity: true | 'sales_cycle' = 'sales_cycle'
-) {
-	const current = useQuery(() => {
-		void data.version;
-		const v = ctl.metricView;
-		return v ? data.report(v, { ...ctl.reportOptions, velocity }) : null;
+/** Where each department's benchmarked KPIs come from (win rate and MQL rate are funnel steps). */
+const BENCHMARK_SOURCE: Record<Department, BenchmarkSource> = {
+	marketing: 'funnel',
+	inside_sales: 'inside_sales',
+	field_sales: 'funnel',
+	customer_success: 'customer_success'
+};
+
+/** The benchmarks of the given sources, against the organisation's and the view's ranges. */
+export function useBenchmarks(sources: () => readonly BenchmarkSource[]) {
+	const ctl = getController();
+	return useQuery(benchmarks, () => {
+		const wanted = sources();
+		return {
+			overrides: ctl.reportOptions.benchmarks,
+			sources: BENCHMARK_SOURCES.filter((s) => wanted.includes(s))
+		};
 	});
-	const previous = useQuery(() => {
-		void data.version;
-		const v = ctl.previousView;
-		const span = data.span;
-		// A previous period that lies wholly before the data would only show zeros: leave it out.
-		if (!v || !span || !ctl.view.compare || v.to < span.from) return null;
-		return data.report(v, { ...ctl.reportOptions, plan: null, velocity: 'sales_cycle' });
-	});
-	return { current, previous };
 }
 
-export function useTrends(data: DataStore, ctl: ViewController, grain: () => Grain) {
-	return useQuery<Trends>(() => {
-		void data.version;
-		const v = ctl.metricView;
-		const g = grain();
-		const fy = ctl.config.fiscalYearStartMonth;
-		if (!v) return null;
-		return data.withDb(async (db, meta) => ({
-			leads: meta.tables.leads ? await leadTrend(db, v, meta.stages, g, fy) : [],
-			activities: await activityTrend(db, v, meta, g, fy),
-			customers: await customerTrend(db, v, meta, g, fy)
-		}));
-	});
+/**
+ * KPI tiles of some departments: their figures, the previous period's (only when comparing) and
+ * `extra` benchmark sources the page shows beside them (the overview's funnel).
+ */
+export function useKpis(depts: () => readonly Department[], extra: readonly BenchmarkSource[] = []) {
+	const names = () => ({ names: [...depts()] });
+	return {
+		current: useQuery(departments, names),
+		previous: useQuery(departments, names, { period: 'previous' }),
+		benchmarks: useBenchmarks(() => [...depts().map((d) => BENCHMARK_SOURCE[d]), ...extra])
+	};
+}
+
+/** The trend series at the view's grain (sparklines and the department charts). */
+export function useTrends() {
+	const ctl = getController();
+	return useQuery(trends, () => ({
+		grain: ctl.view.grain,
+		fyStartMonth: ctl.config.fiscalYearStartMonth
+	}));
 }

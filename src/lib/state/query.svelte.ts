@@ -1,41 +1,94 @@
 /**
- * An async query that reruns when the reactive values it reads change, keeping the last result while
- * the next one computes (no flashing). Call during component initialisation.
+ * `useQuery(query, args)`: a named engine query over the page's view, rerun when the view, the data or
+ * the arguments change, keeping the last result while the next one computes (no flashing). Identical
+ * requests from several components share one execution; a superseded one is dropped or ignored. Call
+ * during component initialisation.
  */
+import type { NamedQuery } from '$lib/engine/queries';
+import type { MetricView } from '$lib/engine/metrics/view';
+import { getDataStore } from './context';
+import { getController, type ViewController } from './controller.svelte';
+import type { DataStore } from './data.svelte';
+import { QueryClient, StaleQuery } from './query-client';
+
 export interface Query<T> {
 	readonly value: T | null;
 	readonly loading: boolean;
 	readonly error: string | null;
+	/** The view `value` was computed over (it may trail the page's while the next one computes). */
+	readonly view: MetricView | null;
 }
 
-export function useQuery<T>(fn: () => Promise<T> | null): Query<T> {
-	let value = $state.raw<T | null>(null);
+export interface QueryOptions {
+	/** `'previous'`: the comparison period (nothing when comparison is off or it lies before the data). */
+	period?: 'current' | 'previous';
+}
+
+const clients = new WeakMap<DataStore, QueryClient>();
+
+/** The one client of a data store: every component of the page shares its deduplication. */
+export function queryClient(data: DataStore): QueryClient {
+	let c = clients.get(data);
+	if (!c) {
+		c = new QueryClient({ exec: (task) => data.withDb(task), version: () => data.version });
+		clients.set(data, c);
+	}
+	return c;
+}
+
+/** The previous period's view, when the page compares and the data reaches back to it. */
+export function comparisonView(ctl: ViewController, data: DataStore): MetricView | null {
+	const v = ctl.previousView;
+	const span = data.span;
+	// A previous period that lies wholly before the data would only show zeros: leave it out.
+	if (!v || !span || !ctl.view.compare || v.to < span.from) return null;
+	return v;
+}
+
+/** `args` returning `null` asks for nothing (the value is then `null`). */
+export function useQuery<A, R>(
+	query: NamedQuery<A, R>,
+	args: () => A | null,
+	opts: QueryOptions = {}
+): Query<R> {
+	const data = getDataStore();
+	const ctl = getController();
+	const client = queryClient(data);
+	let value = $state.raw<R | null>(null);
 	let loading = $state(false);
 	let error = $state<string | null>(null);
+	let valueView = $state.raw<MetricView | null>(null);
 	$effect(() => {
-		const p = fn();
-		if (!p) {
+		void data.version;
+		const view = opts.period === 'previous' ? comparisonView(ctl, data) : ctl.metricView;
+		const a = view ? args() : null;
+		if (!view || a === null) {
 			value = null;
+			valueView = null;
 			loading = false;
 			return;
 		}
+		const asked = $state.snapshot(view) as MetricView;
+		const ticket = client.request(query, asked, $state.snapshot(a) as A);
 		let live = true;
 		loading = true;
-		p.then(
+		ticket.promise.then(
 			(v) => {
 				if (!live) return;
 				value = v;
+				valueView = asked;
 				error = null;
 				loading = false;
 			},
 			(e: unknown) => {
-				if (!live) return;
+				if (!live || e instanceof StaleQuery) return;
 				error = e instanceof Error ? e.message : String(e);
 				loading = false;
 			}
 		);
 		return () => {
 			live = false;
+			ticket.release();
 		};
 	});
 	return {
@@ -47,6 +100,9 @@ export function useQuery<T>(fn: () => Promise<T> | null): Query<T> {
 		},
 		get error() {
 			return error;
+		},
+		get view() {
+			return valueView;
 		}
 	};
 }

@@ -13,6 +13,12 @@ import { and, dimensionFilter, inRange } from './where';
 export const GRAINS = ['week', 'month', 'quarter'] as const;
 export type Grain = (typeof GRAINS)[number];
 
+/** One value of a series per bucket (a KPI's sparkline or trend chart). */
+export interface TrendPoint {
+	bucket: string;
+	value: number | null;
+}
+
 /** SQL for the bucket start of a DATE expression; fiscal quarters follow the fiscal year's first month. */
 export function bucketSql(c: string, grain: Grain, fyStartMonth = 4): string {
 	if (grain === 'week') return `date_trunc('week', ${c})::DATE`;

@@ -1,0 +1,22 @@
+/** Every named query, by the name pages and the report ask for it. */
+export { benchmarks, bottleneck, BENCHMARK_SOURCES } from './benchmarks';
+export type { BenchmarkArgs, BenchmarkResult, BenchmarkSource } from './benchmarks';
+export { department, departments, people, DEPARTMENT_NAMES } from './departments';
+export type { Department, DepartmentKpis, KpiKey, KpiSections, People } from './departments';
+export { breakdown, cohorts, funnel, revenue, velocity, velocityHistogram } from './funnel';
+export type { Cohorts, VelocityArgs } from './funnel';
+export { plan } from './plan';
+export type { Plan, PlanRequest } from './plan';
+export { trends } from './trends';
+export type { TrendArgs, Trends } from './trends';
+export { dataSpan } from './span';
+export type { Span } from './span';
+/** The shapes the queries return, for the components that show them. */
+export type { Bottleneck } from '../metrics/bottleneck';
+export type { Funnel, FunnelGroup, FunnelStep } from '../metrics/funnel';
+export type { ChannelKpi, OwnerKpi, RepKpi } from '../metrics/kpis';
+export type { Revenue } from '../metrics/revenue';
+export type { VelocityStep } from '../metrics/velocity';
+export { canonicalJson, defineQuery, queryKey } from './query';
+export type { NamedQuery, QueryEnv } from './query';
+export { QueryRunner } from './runner';

@@ -1,0 +1,32 @@
+/** The trend series behind the department charts and the tiles' sparklines, per week, month or quarter. */
+import {
+	activityTrend,
+	customerTrend,
+	leadTrend,
+	type ActivityBucket,
+	type CustomerBucket,
+	type Grain,
+	type LeadBucket
+} from '../metrics/trends';
+import { leadStages } from './funnel';
+import { defineQuery } from './query';
+
+export interface Trends {
+	leads: LeadBucket[];
+	activities: ActivityBucket[];
+	customers: CustomerBucket[];
+}
+
+export interface TrendArgs {
+	grain: Grain;
+	fyStartMonth: number;
+}
+
+export const trends = defineQuery<TrendArgs, Trends>('trends', async (env, { grain, fyStartMonth }) => {
+	const { db, view, meta } = env;
+	return {
+		leads: await leadTrend(db, view, leadStages(env), grain, fyStartMonth),
+		activities: await activityTrend(db, view, meta, grain, fyStartMonth),
+		customers: await customerTrend(db, view, meta, grain, fyStartMonth)
+	};
+});
