@@ -31,7 +31,21 @@ export type CatalogKpi =
 	| 'churn_rate'
 	| 'retention'
 	| 'upsell_rate'
-	| 'nps';
+	| 'nps'
+	| 'cost_per_sql'
+	| 'cost_per_opportunity'
+	| 'cac'
+	| 'roi'
+	| 'appointments'
+	| 'emails'
+	| 'connects_per_lead'
+	| 'start_mrr'
+	| 'churned_mrr'
+	| 'expansion_mrr'
+	| 'grr'
+	| 'nrr'
+	| 'arpa'
+	| 'ltv';
 
 /**
  * A KPI of department `D`: its key must be a figure the engine computes for that department (checked
@@ -74,6 +88,26 @@ export const KPIS: KpiDef[] = [
 		format: 'money'
 	},
 	{
+		key: 'cost_per_sql',
+		dept: 'marketing',
+		format: 'money'
+	},
+	{
+		key: 'cost_per_opportunity',
+		dept: 'marketing',
+		format: 'money'
+	},
+	{
+		key: 'cac',
+		dept: 'marketing',
+		format: 'money'
+	},
+	{
+		key: 'roi',
+		dept: 'marketing',
+		format: 'rate'
+	},
+	{
 		key: 'calls',
 		dept: 'inside_sales',
 		format: 'int'
@@ -100,6 +134,21 @@ export const KPIS: KpiDef[] = [
 		key: 'sqls',
 		dept: 'inside_sales',
 		format: 'int'
+	},
+	{
+		key: 'appointments',
+		dept: 'inside_sales',
+		format: 'int'
+	},
+	{
+		key: 'emails',
+		dept: 'inside_sales',
+		format: 'int'
+	},
+	{
+		key: 'connects_per_lead',
+		dept: 'inside_sales',
+		format: 'decimal'
 	},
 	{
 		key: 'opportunities',
@@ -164,6 +213,41 @@ export const KPIS: KpiDef[] = [
 		dept: 'customer_success',
 		format: 'points',
 		bench: 'nps'
+	},
+	{
+		key: 'start_mrr',
+		dept: 'customer_success',
+		format: 'money'
+	},
+	{
+		key: 'churned_mrr',
+		dept: 'customer_success',
+		format: 'money'
+	},
+	{
+		key: 'expansion_mrr',
+		dept: 'customer_success',
+		format: 'money'
+	},
+	{
+		key: 'grr',
+		dept: 'customer_success',
+		format: 'rate'
+	},
+	{
+		key: 'nrr',
+		dept: 'customer_success',
+		format: 'rate'
+	},
+	{
+		key: 'arpa',
+		dept: 'customer_success',
+		format: 'money'
+	},
+	{
+		key: 'ltv',
+		dept: 'customer_success',
+		format: 'money'
 	}
 ];
 

@@ -13,13 +13,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ident, literal } from '../../src/lib/engine/db/sql';
 import type { Db, Param } from '../../src/lib/engine/db/types';
 import { funnel, funnelBy } from '../../src/lib/engine/metrics/funnel';
-import {
-	customerSuccess,
-	fieldSalesByOwner,
-	insideSales,
-	insideSalesByRep,
-	marketing
-} from '../../src/lib/engine/metrics/kpis';
+import { customerSuccessKpis, insideSales, marketingKpis } from '../../src/lib/engine/metrics/kpis';
+import { scoreBands } from '../../src/lib/engine/metrics/marketing';
+import { dealOwnerTable, lostReasons, repTable, triage } from '../../src/lib/engine/metrics/people';
+import { changes, pipeline, staleDeals } from '../../src/lib/engine/metrics/pipeline';
 import { computeReport } from '../../src/lib/engine/metrics/report';
 import * as Q from '../../src/lib/engine/queries';
 import { QueryRunner } from '../../src/lib/engine/queries';
@@ -138,7 +135,8 @@ beforeAll(async () => {
 			'amount',
 			'channel',
 			'owner',
-			'segment'
+			'segment',
+			'deal_owner'
 		],
 		[
 			...HOSTILE.map(([, s], i): Param[] => [
@@ -151,10 +149,11 @@ beforeAll(async () => {
 				1000 + i,
 				s,
 				s,
+				s,
 				s
 			]),
-			['N1', '2025-04-02', '2025-04-03', null, null, null, null, 'Web', 'X', 'SMB'],
-			['N2', '2025-05-02', null, null, null, null, null, 'Event', null, null]
+			['N1', '2025-04-02', '2025-04-03', null, null, null, null, 'Web', 'X', 'SMB', null],
+			['N2', '2025-05-02', null, null, null, null, null, 'Event', null, null, null]
 		]
 	);
 	// Rep <i> (the hostile value) makes CALLS_PER_REP calls on lead H<i>: no answer, connected, meeting.
@@ -240,17 +239,26 @@ describe('hostile filter values are bound, matched exactly and never executed', 
 		it('marketing, inside sales (total and per rep), field sales per owner', async () => {
 			const v = view({ filters: { channel: [s] } });
 			const f = await funnel(db, v, STAGES);
-			const m = await marketing(db, v, ALL_META, f);
+			const m = await marketingKpis(db, v, ALL_META);
 			expect(m).toMatchObject({ leads: 1, mqls: 1, spend: 10 * (i + 1) });
+			const spend = 10 * (i + 1);
 			expect(m?.by_channel).toEqual([
 				{
 					channel: s,
 					leads: 1,
 					mqls: 1,
 					mql_rate: 1,
-					spend: 10 * (i + 1),
-					cpl: 10 * (i + 1),
-					cpm: 10 * (i + 1)
+					sqls: 1,
+					opportunities: 1,
+					won: 1,
+					won_revenue: amount,
+					spend,
+					cpl: spend,
+					cpm: spend,
+					cost_per_sql: spend,
+					cost_per_opportunity: spend,
+					cac: spend,
+					roi: amount / spend
 				}
 			]);
 			await expectIntact();
@@ -262,19 +270,27 @@ describe('hostile filter values are bound, matched exactly and never executed', 
 			// channel and segment filters select activities through the lead's own dimensions
 			const viaLead = await insideSales(db, view({ filters: { segment: [s] } }), ALL_META, f);
 			expect(viaLead?.calls).toBe(CALLS_PER_REP);
-			const reps = await insideSalesByRep(db, byOwner, ALL_META);
+			const reps = (await repTable(db, byOwner, ALL_META))!;
 			expect(reps.map((r) => [r.rep, r.calls, r.sqls])).toEqual([[s, CALLS_PER_REP, 1]]);
 			await expectIntact();
-			const owners = await fieldSalesByOwner(db, byOwner, ALL_META);
+			const owners = await dealOwnerTable(db, byOwner);
 			expect(owners).toEqual([
-				{ owner: s, opportunities: 1, won: 1, win_rate: 1, won_revenue: amount, avg_deal: amount }
+				{
+					owner: s,
+					opportunities: 1,
+					won: 1,
+					win_rate: 1,
+					won_revenue: amount,
+					avg_deal: amount,
+					median_days_to_win: 12
+				}
 			]);
 			await expectIntact();
 		});
 
 		it('customer success, trends and the whole report', async () => {
 			const v = view({ filters: { channel: [s], owner: [s], segment: [s] } });
-			const cs = await customerSuccess(db, v, ALL_META);
+			const cs = await customerSuccessKpis(db, v, true);
 			expect(cs).toMatchObject({ active_at_start: 2, churned: 1 });
 			const r = await computeReport(db, ALL_META, v, { plan: { target: 10_000, deal: 1000 } });
 			expect(r.funnel.map((x) => x.count)).toEqual([1, 1, 1, 1, 1]);
@@ -303,11 +319,17 @@ describe('hostile dates, windows and dimensions are refused before any SQL runs'
 		['funnelBy', (v) => funnelBy(db, v, STAGES, 'channel')],
 		['velocity', (v) => velocity(db, v, STAGES)],
 		['revenue', (v) => revenue(db, v, true)],
-		['marketing', (v) => marketing(db, v, ALL_META, { steps: [], missing: [] })],
+		['marketingKpis', (v) => marketingKpis(db, v, ALL_META)],
 		['insideSales', (v) => insideSales(db, v, ALL_META, { steps: [], missing: [] })],
-		['insideSalesByRep', (v) => insideSalesByRep(db, v, ALL_META)],
-		['fieldSalesByOwner', (v) => fieldSalesByOwner(db, v, ALL_META)],
-		['customerSuccess', (v) => customerSuccess(db, v, ALL_META)],
+		['repTable', (v) => repTable(db, v, ALL_META)],
+		['dealOwnerTable', (v) => dealOwnerTable(db, v)],
+		['lostReasons', (v) => lostReasons(db, v)],
+		['triage', (v) => triage(db, v, ALL_META)],
+		['scoreBands', (v) => scoreBands(db, v, ALL_META)],
+		['pipeline', (v) => pipeline(db, v)],
+		['staleDeals', (v) => staleDeals(db, v)],
+		['changes', (v) => changes(db, v)],
+		['customerSuccessKpis', (v) => customerSuccessKpis(db, v, true)],
 		['computeReport', (v) => computeReport(db, ALL_META, v, { plan: { target: 1, deal: 1 } })],
 		['leadTrend', (v) => leadTrend(db, v, STAGES, 'month')],
 		['activityTrend', (v) => activityTrend(db, v, ALL_META, 'month')],
@@ -520,11 +542,17 @@ describe('no view value ever reaches SQL text', () => {
 		await velocity(rec, v, STAGES);
 		await revenue(rec, v, true);
 		const f = await funnel(rec, v, STAGES);
-		await marketing(rec, v, ALL_META, f);
+		await marketingKpis(rec, v, ALL_META);
 		await insideSales(rec, v, ALL_META, f);
-		await insideSalesByRep(rec, v, ALL_META);
-		await fieldSalesByOwner(rec, v, ALL_META);
-		await customerSuccess(rec, v, ALL_META);
+		await repTable(rec, v, ALL_META);
+		await dealOwnerTable(rec, v);
+		await lostReasons(rec, v);
+		await triage(rec, v, ALL_META);
+		await scoreBands(rec, v, ALL_META);
+		await pipeline(rec, v);
+		await staleDeals(rec, v);
+		await changes(rec, v);
+		await customerSuccessKpis(rec, v, true);
 		await computeReport(rec, ALL_META, v, { plan: { target: 1000, deal: 10 } });
 		await computeReport(rec, ALL_META, { ...v, mode: 'period', windowDays: null });
 		await leadTrend(rec, v, STAGES, 'quarter');

@@ -10,7 +10,7 @@
 import type { Db } from '../db/types';
 import type { Sql } from '../db/sql';
 import { ratio } from './funnel';
-import { bucketSql, type Grain } from './trends';
+import { bucketSql, type Grain } from './grain';
 import { assertView, type MetricView } from './view';
 import { and, dimensionFilter } from './where';
 

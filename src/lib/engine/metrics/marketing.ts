@@ -8,7 +8,7 @@ import type { Db } from '../db/types';
 import type { Sql } from '../db/sql';
 import { STAGES, type DatasetMeta, type Stage } from '../schema';
 import { baseLeads, countsFor, leadSource, ratio, stageCount, usesCube } from './funnel';
-import type { MetricView } from './view';
+import { assertView, type MetricView } from './view';
 
 export interface ChannelCosts {
 	channel: string;
@@ -101,6 +101,7 @@ export async function marketingKpis(
 	view: MetricView,
 	meta: DatasetMeta
 ): Promise<MarketingKpis | null> {
+	assertView(view);
 	if (!meta.tables.leads) return null;
 	const q = countsSql(view);
 	const rows = await db.query(q.text, q.params);
@@ -166,6 +167,7 @@ export interface ScoreBand {
  * MA score predict who converts? Empty bands are left out; null without any score in the data.
  */
 export async function scoreBands(db: Db, view: MetricView, meta: DatasetMeta): Promise<ScoreBand[] | null> {
+	assertView(view);
 	if (!meta.tables.leads) return null;
 	const [any] = await db.query(`SELECT count(score)::INTEGER AS n FROM leads`);
 	if (Number(any?.n ?? 0) === 0) return null;

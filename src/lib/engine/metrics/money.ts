@@ -7,7 +7,7 @@
 import type { Db } from '../db/types';
 import { literal } from '../db/sql';
 import { baseLeads, countsFor } from './funnel';
-import type { MetricView } from './view';
+import { assertView, type MetricView } from './view';
 
 export interface Fx {
 	/** The organisation's currency (ISO code). */
@@ -56,6 +56,7 @@ export interface CurrencySum {
 
 /** Won deals and their amounts per currency as written (blank → the organisation's), for the view. */
 export async function revenueByCurrency(db: Db, view: MetricView, fx: Fx): Promise<CurrencySum[]> {
+	assertView(view);
 	const where = baseLeads(view);
 	const won = countsFor('won', view);
 	const rows = await db.query(

@@ -7,7 +7,7 @@ import type { Db } from '../db/types';
 import type { DatasetMeta } from '../schema';
 import { baseLeads, countsFor, ratio } from './funnel';
 import { insideSalesFigures, type InsideSalesFigures } from './inside-sales';
-import type { MetricView } from './view';
+import { assertView, type MetricView } from './view';
 
 export interface RepLine {
 	rep: string;
@@ -39,6 +39,7 @@ const NO_ACTIVITY = {
  * calls (null with none), hand-off figures over the view's leads the rep owns. Null without any name.
  */
 export async function repTable(db: Db, view: MetricView, meta: DatasetMeta): Promise<RepLine[] | null> {
+	assertView(view);
 	const activity = new Map<string, InsideSalesFigures>();
 	if (meta.tables.activities) {
 		for (const r of await insideSalesFigures(db, view, { by: 'rep' }))
@@ -105,6 +106,7 @@ export interface OwnerLine {
 
 /** Field sales per deal owner (never the lead owner); null when no lead has a deal owner. */
 export async function dealOwnerTable(db: Db, view: MetricView): Promise<OwnerLine[] | null> {
+	assertView(view);
 	const where = baseLeads(view);
 	const [o, w] = (['opportunity', 'won'] as const).map((st) => countsFor(st, view));
 	const rows = await db.query(
@@ -139,6 +141,7 @@ export async function lostReasons(
 	db: Db,
 	view: MetricView
 ): Promise<{ reason: string | null; deals: number }[] | null> {
+	assertView(view);
 	const [any] = await db.query(`SELECT count(lost_reason)::INTEGER AS n FROM leads`);
 	if (Number(any?.n ?? 0) === 0) return null;
 	const where = baseLeads(view);
@@ -162,6 +165,7 @@ export interface Triage {
 
 /** What became of the view's MQLs: SQL, nurture, disqualified or still open. Null without MQLs. */
 export async function triage(db: Db, view: MetricView, meta: DatasetMeta): Promise<Triage | null> {
+	assertView(view);
 	if (!meta.tables.leads || !meta.stages.includes('mql')) return null;
 	const where = baseLeads(view);
 	const [m, s] = (['mql', 'sql'] as const).map((st) => countsFor(st, view));

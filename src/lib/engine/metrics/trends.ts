@@ -5,26 +5,18 @@
 import type { Db } from '../db/types';
 import { ident } from '../db/sql';
 import { STAGES, type DatasetMeta, type Stage } from '../schema';
-import { activityWhere, insideSalesSelect, toInsideSales } from './kpis';
+import { bucketSql, type Grain } from './grain';
+import { insideSalesFigures } from './inside-sales';
 import { leadSource, ratio, stageCount } from './funnel';
 import type { MetricView } from './view';
 import { and, dimensionFilter, inRange } from './where';
 
-export const GRAINS = ['week', 'month', 'quarter'] as const;
-export type Grain = (typeof GRAINS)[number];
+export { GRAINS, bucketSql, type Grain } from './grain';
 
 /** One value of a series per bucket (a KPI's sparkline or trend chart). */
 export interface TrendPoint {
 	bucket: string;
 	value: number | null;
-}
-
-/** SQL for the bucket start of a DATE expression; fiscal quarters follow the fiscal year's first month. */
-export function bucketSql(c: string, grain: Grain, fyStartMonth = 4): string {
-	if (grain === 'week') return `date_trunc('week', ${c})::DATE`;
-	if (grain === 'month') return `date_trunc('month', ${c})::DATE`;
-	const shift = Math.max(0, Math.min(11, Math.trunc(fyStartMonth) - 1));
-	return `(date_trunc('quarter', ${c} - INTERVAL ${shift} MONTH) + INTERVAL ${shift} MONTH)::DATE`;
 }
 
 export interface LeadBucket {
@@ -82,22 +74,16 @@ export async function activityTrend(
 	fyStartMonth = 4
 ): Promise<ActivityBucket[]> {
 	if (!meta.tables.activities) return [];
-	const w = activityWhere(view);
-	const rows = await db.query(
-		`SELECT strftime(${bucketSql('a.occurred_at', grain, fyStartMonth)}, '%Y-%m-%d') AS bucket, ${insideSalesSelect()}
-		FROM activities a WHERE a.is_call AND ${w.text} GROUP BY 1 ORDER BY 1`,
-		w.params
-	);
-	return rows.map((r) => {
-		const k = toInsideSales(r, null);
-		return {
-			bucket: String(r.bucket),
+	const rows = await insideSalesFigures(db, view, { by: 'bucket', grain, fyStartMonth });
+	return rows
+		.filter((r) => r.figures.calls > 0 || r.figures.first_connects > 0)
+		.map(({ key, figures: k }) => ({
+			bucket: key,
 			calls: k.calls,
 			calls_per_rep_day: k.calls_per_rep_day,
 			contact_rate: k.contact_rate,
 			meeting_rate: k.meeting_rate
-		};
-	});
+		}));
 }
 
 export interface CustomerBucket {

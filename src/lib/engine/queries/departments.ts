@@ -4,19 +4,16 @@
  * the catalogue, the report and the trend series cannot name a KPI the engine does not compute.
  */
 import {
-	customerSuccess,
+	customerSuccessKpis,
 	fieldSales,
-	fieldSalesByOwner,
 	insideSales,
-	insideSalesByRep,
-	marketing,
+	marketingKpis,
 	type CustomerSuccessKpis,
 	type FieldSalesKpis,
 	type InsideSalesKpis,
-	type MarketingKpis,
-	type OwnerKpi,
-	type RepKpi
+	type MarketingKpis
 } from '../metrics/kpis';
+import { dealOwnerTable, repTable, type OwnerLine, type RepLine } from '../metrics/people';
 import { funnel, revenue, velocity } from './funnel';
 import { defineQuery, type QueryEnv } from './query';
 
@@ -52,11 +49,11 @@ async function compute(
 	const { db, view, meta } = env;
 	switch (name) {
 		case 'marketing':
-			return marketing(db, view, meta, await env.need(funnel, undefined));
+			return marketingKpis(db, view, meta);
 		case 'inside_sales':
 			return insideSales(db, view, meta, await env.need(funnel, undefined));
 		case 'customer_success':
-			return customerSuccess(db, view, meta);
+			return customerSuccessKpis(db, view, meta.tables.customers);
 		case 'field_sales': {
 			const f = await env.need(funnel, undefined);
 			const rev = await env.need(revenue, undefined);
@@ -80,11 +77,15 @@ export const departments = defineQuery<{ names: Department[] }, Partial<KpiSecti
 	}
 );
 
-export type People = { dept: 'inside_sales'; rows: RepKpi[] } | { dept: 'field_sales'; rows: OwnerKpi[] };
+export type People =
+	{ dept: 'inside_sales'; rows: RepLine[] | null } | { dept: 'field_sales'; rows: OwnerLine[] | null };
 
-/** The per-person table of inside sales (by rep) or field sales (by owner). */
+/**
+ * The per-person table of inside sales (every rep and lead owner, with the hand-off to field sales) or
+ * field sales (by deal owner; null when no file names deal owners — never the lead owners).
+ */
 export const people = defineQuery<{ dept: People['dept'] }, People>('people', async (env, { dept }) =>
 	dept === 'inside_sales'
-		? { dept, rows: await insideSalesByRep(env.db, env.view, env.meta) }
-		: { dept, rows: await fieldSalesByOwner(env.db, env.view, env.meta) }
+		? { dept, rows: await repTable(env.db, env.view, env.meta) }
+		: { dept, rows: await dealOwnerTable(env.db, env.view) }
 );

@@ -14,7 +14,8 @@ export type { Span } from './span';
 /** The shapes the queries return, for the components that show them. */
 export type { Bottleneck } from '../metrics/bottleneck';
 export type { Funnel, FunnelGroup, FunnelStep } from '../metrics/funnel';
-export type { ChannelKpi, OwnerKpi, RepKpi } from '../metrics/kpis';
+export type { ChannelCosts } from '../metrics/kpis';
+export type { OwnerLine, RepLine, Triage } from '../metrics/people';
 export type { Revenue } from '../metrics/revenue';
 export type { VelocityStep } from '../metrics/velocity';
 export { canonicalJson, defineQuery, queryKey } from './query';
