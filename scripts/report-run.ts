@@ -81,6 +81,8 @@ export async function runReport(
 	};
 	const report = await computeReport(db, ds.meta, view, {
 		benchmarks: [args.benchmarks],
+		goals: args.goals,
+		fx: { currency: args.currency ?? 'JPY', rates: args.fx },
 		plan:
 			args.target !== null && args.deal !== null
 				? { target: args.target, deal: args.deal, workingDays: args.workingDays ?? undefined }

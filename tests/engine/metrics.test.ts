@@ -185,7 +185,7 @@ describe('funnel edge cases', () => {
 			view({ from: '2030-01-01', to: '2030-12-31' })
 		);
 		expect(JSON.stringify(r)).not.toMatch(/NaN|Infinity/);
-		expect(r.revenue).toEqual({ won_revenue: 0, avg_deal: null, won_without_amount: 0 });
+		expect(r.revenue).toEqual({ won_revenue: 0, avg_deal: null, won_without_amount: 0, by_currency: [] });
 	});
 });
 

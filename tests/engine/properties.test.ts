@@ -578,6 +578,7 @@ interface Q {
 }
 const q = (n: bigint, d: bigint = 1n): Q => ({ n, d });
 const div = (a: Q, b: Q): Q => q(a.n * b.d, a.d * b.n);
+const mul = (a: Q, b: Q): Q => q(a.n * b.n, a.d * b.d);
 const ceilQ = (a: Q): bigint => (a.n + a.d - 1n) / a.d; // a ≥ 0, d > 0
 /** integer x ≥ the rational a */
 const geq = (x: number, a: Q): boolean => BigInt(x) * a.d >= a.n;
@@ -594,7 +595,11 @@ interface ChainIn {
 		mql: number;
 		contact: number;
 		meeting: number;
+		/** connects per lead, per 10 (≥ 1) */
+		connects: number;
 		cpd: number;
+		/** cost per lead, whole currency units */
+		cost: number;
 	};
 }
 
@@ -610,7 +615,9 @@ const chainArb = (maxTarget: number): fc.Arbitrary<ChainIn> =>
 			mql: fc.integer({ min: 1, max: 1000 }),
 			contact: fc.integer({ min: 1, max: 1000 }),
 			meeting: fc.integer({ min: 1, max: 1000 }),
-			cpd: fc.integer({ min: 1, max: 2000 })
+			connects: fc.integer({ min: 10, max: 50 }),
+			cpd: fc.integer({ min: 1, max: 2000 }),
+			cost: fc.integer({ min: 1, max: 100_000 })
 		})
 	});
 
@@ -627,7 +634,9 @@ function runChain(c: ChainIn) {
 				mql: c.k.mql / 1000,
 				contact_rate: c.k.contact / 1000,
 				meeting_rate: c.k.meeting / 1000,
-				calls_per_rep_day: c.k.cpd / 10
+				connects_per_lead: c.k.connects / 10,
+				calls_per_rep_day: c.k.cpd / 10,
+				cost_per_lead: c.k.cost
 			}
 		},
 		{}
@@ -642,7 +651,10 @@ function exactChain(c: ChainIn): { real: Record<PlanKey, Q>; ceil: Record<PlanKe
 		opportunity: r(c.k.opportunity, 1000n),
 		sql: r(c.k.sql, 1000n),
 		mql: r(c.k.mql, 1000n),
-		perCall: q(BigInt(c.k.contact) * BigInt(c.k.meeting), 1_000_000n),
+		meeting: r(c.k.meeting, 1000n),
+		contact: r(c.k.contact, 1000n),
+		connects: r(c.k.connects, 10n),
+		cost: q(BigInt(c.k.cost)),
 		cpd: r(c.k.cpd, 10n),
 		days: q(BigInt(c.workingDays))
 	};
@@ -653,18 +665,22 @@ function exactChain(c: ChainIn): { real: Record<PlanKey, Q>; ceil: Record<PlanKe
 	real.sqls = div(real.opportunities, rate.opportunity);
 	real.mqls = div(real.sqls, rate.sql);
 	real.leads = div(real.mqls, rate.mql);
-	real.calls = div(real.sqls, rate.perCall);
+	real.contacted_leads = div(real.sqls, rate.meeting);
+	real.calls = div(mul(real.contacted_leads, rate.connects), rate.contact);
 	real.rep_days = div(real.calls, rate.cpd);
 	real.reps = div(real.rep_days, rate.days);
+	real.spend = mul(real.leads, rate.cost);
 	const ceil = {} as Record<PlanKey, bigint>;
 	ceil.won = ceilQ(won);
 	ceil.opportunities = ceilQ(div(q(ceil.won), rate.won));
 	ceil.sqls = ceilQ(div(q(ceil.opportunities), rate.opportunity));
 	ceil.mqls = ceilQ(div(q(ceil.sqls), rate.sql));
 	ceil.leads = ceilQ(div(q(ceil.mqls), rate.mql));
-	ceil.calls = ceilQ(div(q(ceil.sqls), rate.perCall));
+	ceil.contacted_leads = ceilQ(div(q(ceil.sqls), rate.meeting));
+	ceil.calls = ceilQ(div(mul(q(ceil.contacted_leads), rate.connects), rate.contact));
 	ceil.rep_days = ceilQ(div(q(ceil.calls), rate.cpd));
 	ceil.reps = ceilQ(div(q(ceil.rep_days), rate.days));
+	ceil.spend = ceilQ(mul(q(ceil.leads), rate.cost));
 	return { real, ceil };
 }
 
@@ -711,7 +727,9 @@ describe('numberChain properties', () => {
 			'mql',
 			'contact_rate',
 			'meeting_rate',
-			'calls_per_rep_day'
+			'connects_per_lead',
+			'calls_per_rep_day',
+			'cost_per_lead'
 		] as const;
 		fc.assert(
 			fc.property(
@@ -731,20 +749,34 @@ describe('numberChain properties', () => {
 							mql: c.k.mql / 1000,
 							contact_rate: c.k.contact / 1000,
 							meeting_rate: c.k.meeting / 1000,
+							connects_per_lead: c.k.connects / 10,
 							calls_per_rep_day: c.k.cpd / 10,
+							cost_per_lead: c.k.cost,
 							[key]: bad
 						}
 					};
 					const lines = numberChain(input, {});
 					// which lines depend on the broken rate
 					const dependents: Record<(typeof rateKeys)[number], PlanKey[]> = {
-						won: ['opportunities', 'sqls', 'mqls', 'leads', 'calls', 'rep_days', 'reps'],
-						opportunity: ['sqls', 'mqls', 'leads', 'calls', 'rep_days', 'reps'],
-						sql: ['mqls', 'leads'],
-						mql: ['leads'],
+						won: [
+							'opportunities',
+							'sqls',
+							'mqls',
+							'leads',
+							'contacted_leads',
+							'calls',
+							'rep_days',
+							'reps',
+							'spend'
+						],
+						opportunity: ['sqls', 'mqls', 'leads', 'contacted_leads', 'calls', 'rep_days', 'reps', 'spend'],
+						sql: ['mqls', 'leads', 'spend'],
+						mql: ['leads', 'spend'],
 						contact_rate: ['calls', 'rep_days', 'reps'],
-						meeting_rate: ['calls', 'rep_days', 'reps'],
-						calls_per_rep_day: ['rep_days', 'reps']
+						meeting_rate: ['contacted_leads', 'calls', 'rep_days', 'reps'],
+						connects_per_lead: ['calls', 'rep_days', 'reps'],
+						calls_per_rep_day: ['rep_days', 'reps'],
+						cost_per_lead: ['spend']
 					};
 					for (const [i, l] of lines.entries()) {
 						if (dependents[key].includes(l.key)) expect(l.required).toBeNull();

@@ -204,7 +204,10 @@ describe('the runner', () => {
 		const runner = new QueryRunner(db, ALL);
 		expect(r.funnel).toEqual((await runner.run(funnel, view(), undefined)).steps);
 		expect(r.velocity).toEqual(await runner.run(velocity, view(), { steps: 'all' }));
-		expect(r.kpis.field_sales).toEqual(await runner.run(department, view(), { name: 'field_sales' }));
+		// the report adds the deal-owner table and lost reasons beside the department's KPIs
+		expect(r.kpis.field_sales).toMatchObject(
+			(await runner.run(department, view(), { name: 'field_sales' }))!
+		);
 		expect(r.benchmarks).toEqual(await runner.run(benchmarks, view(), {}));
 		expect(r.plan).toEqual((await runner.run(plan, view(), { plan: { target: 1000, deal: 100 } })).lines);
 	});

@@ -9,12 +9,15 @@ describe('number chain (数値連鎖)', () => {
 		mql: 0.3,
 		contact_rate: 0.25,
 		meeting_rate: 0.16,
-		calls_per_rep_day: 50
+		connects_per_lead: 1.5,
+		calls_per_rep_day: 50,
+		cost_per_lead: 2000
 	};
 
 	it('rounds up at every step', () => {
 		// ¥10M / ¥1M = 10 won → /0.25 = 40 opps → /0.5 = 80 SQLs → /0.2 = 400 MQLs → /0.3 = 1333.3 → 1334 leads
-		// calls = 80 / (0.25 × 0.16) = 2000 → /50 = 40 rep-days → /20 working days = 2 reps
+		// contacted leads = 80 / 0.16 = 500 → calls = 500 × 1.5 connects per lead / 0.25 = 3000 → /50 = 60
+		// rep-days → /20 working days = 3 reps; spend = 1334 leads × ¥2000 = ¥2,668,000
 		const lines = numberChain(
 			{ target: 10_000_000, deal: 1_000_000, workingDays: 20, rates },
 			{ won: 7, leads: 1500 }
@@ -25,9 +28,11 @@ describe('number chain (数値連鎖)', () => {
 			['sqls', 80],
 			['mqls', 400],
 			['leads', 1334],
-			['calls', 2000],
-			['rep_days', 40],
-			['reps', 2]
+			['contacted_leads', 500],
+			['calls', 3000],
+			['rep_days', 60],
+			['reps', 3],
+			['spend', 2_668_000]
 		]);
 		expect(lines[0]).toEqual({ key: 'won', required: 10, actual: 7, gap: 3 });
 		expect(lines[4]).toEqual({ key: 'leads', required: 1334, actual: 1500, gap: -166 });
@@ -40,7 +45,9 @@ describe('number chain (数値連鎖)', () => {
 			{ target: 10_500_000, deal: 1_000_000, workingDays: 20, rates: { ...rates, sql: 0 } },
 			{}
 		);
-		expect(lines.map((l) => l.required)).toEqual([11, 44, 88, null, null, 2200, 44, 3]);
+		// contacted = ceil(88 / 0.16) = 550 → calls = 550 × 1.5 / 0.25 = 3300 → 66 rep-days → 4 reps;
+		// no leads, so no spend
+		expect(lines.map((l) => l.required)).toEqual([11, 44, 88, null, null, 550, 3300, 66, 4, null]);
 	});
 
 	it('counts weekdays in a closed range', () => {

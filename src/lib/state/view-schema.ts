@@ -45,11 +45,15 @@ export const NUMBERS = {
 export type NumberField = keyof typeof NUMBERS;
 
 /** Plan rates (`r.<key>`): a share in (0, 1], or calls per rep-day up to 1,000. */
+/** Plan inputs that are not fractions: a per-day count, conversations per lead, money per lead. */
+const RATE_MAX: Partial<Record<PlanRateKey, number>> = {
+	calls_per_rep_day: 1000,
+	connects_per_lead: 100,
+	cost_per_lead: 1e9
+};
+
 export const RATE_SPECS = Object.fromEntries(
-	PLAN_RATE_KEYS.map((k) => [
-		k,
-		{ param: `r.${k}`, max: k === 'calls_per_rep_day' ? 1000 : 1, integer: false }
-	])
+	PLAN_RATE_KEYS.map((k) => [k, { param: `r.${k}`, max: RATE_MAX[k] ?? 1, integer: false }])
 ) as Record<PlanRateKey, NumberSpec>;
 
 /** Benchmark overrides (`b.<key>`): `low:high` with 0 ≤ low ≤ high ≤ this. */

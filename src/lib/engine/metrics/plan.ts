@@ -1,6 +1,6 @@
 /**
  * The number chain (数値連鎖): the reverse plan from a revenue target, rounding up at every step
- * (METRICS.md). Pure arithmetic; the actuals come from the report.
+ * (docs/metrics.md). Pure arithmetic; the actuals come from the report.
  */
 
 export const PLAN_KEYS = [
@@ -9,9 +9,11 @@ export const PLAN_KEYS = [
 	'sqls',
 	'mqls',
 	'leads',
+	'contacted_leads',
 	'calls',
 	'rep_days',
-	'reps'
+	'reps',
+	'spend'
 ] as const;
 export type PlanKey = (typeof PLAN_KEYS)[number];
 
@@ -22,7 +24,9 @@ export const PLAN_RATE_KEYS = [
 	'mql',
 	'contact_rate',
 	'meeting_rate',
-	'calls_per_rep_day'
+	'connects_per_lead',
+	'calls_per_rep_day',
+	'cost_per_lead'
 ] as const;
 export type PlanRateKey = (typeof PLAN_RATE_KEYS)[number];
 export type PlanRates = Record<PlanRateKey, number | null>;
@@ -52,6 +56,8 @@ function up(a: number | null, b: number | null): number | null {
 	return Math.abs(q - r) <= Math.max(1e-9, 8 * Number.EPSILON * Math.abs(q)) ? r : Math.ceil(q);
 }
 
+const positive = (x: number | null): number | null => (x !== null && x > 0 ? x : null);
+
 export function numberChain(input: PlanInput, actual: Partial<Record<PlanKey, number | null>>): PlanLine[] {
 	const r = input.rates;
 	const won = input.deal > 0 ? up(input.target, input.deal) : null;
@@ -59,19 +65,26 @@ export function numberChain(input: PlanInput, actual: Partial<Record<PlanKey, nu
 	const sqls = up(opportunities, r.opportunity);
 	const mqls = up(sqls, r.sql);
 	const leads = up(mqls, r.mql);
-	const perCall = r.contact_rate !== null && r.meeting_rate !== null ? r.contact_rate * r.meeting_rate : null;
-	const calls = up(sqls, perCall);
+	// A lead is reached after several calls: the contact rate counts calls, the meeting rate leads.
+	const contacted = up(sqls, r.meeting_rate);
+	const perLead = positive(r.connects_per_lead);
+	const connects = contacted === null || perLead === null ? null : contacted * perLead;
+	const calls = up(connects, r.contact_rate);
 	const repDays = up(calls, r.calls_per_rep_day);
 	const reps = up(repDays, input.workingDays);
+	const cost = positive(r.cost_per_lead);
+	const spend = leads === null || cost === null ? null : up(leads * cost, 1);
 	const required: Record<PlanKey, number | null> = {
 		won,
 		opportunities,
 		sqls,
 		mqls,
 		leads,
+		contacted_leads: contacted,
 		calls,
 		rep_days: repDays,
-		reps
+		reps,
+		spend
 	};
 	return PLAN_KEYS.map((key) => {
 		const a = actual[key] ?? null;

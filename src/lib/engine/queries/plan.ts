@@ -36,9 +36,16 @@ export const plan = defineQuery<{ plan: PlanRequest; overrides?: BenchmarkOverri
 		const bench = mergeBenchmarks(...(overrides ?? []));
 		// Every plan rate is a funnel step or an inside-sales rate.
 		const values = await benchmarkValues(env, ['funnel', 'inside_sales']);
+		const is = await env.need(department, { name: 'inside_sales' });
+		const mk = env.meta.tables.spend ? await env.need(department, { name: 'marketing' }) : null;
+		const calls = is && 'calls' in is ? is : null;
+		const spend = mk && 'spend' in mk ? mk : null;
 		const rate = (key: PlanRateKey): number | null => {
 			const typed = p.rates?.[key];
 			if (typed !== undefined) return typed;
+			// No benchmark for these two: the data's own value (a lead takes one connect without activities).
+			if (key === 'connects_per_lead') return calls?.connects_per_lead ?? 1;
+			if (key === 'cost_per_lead') return spend?.cpl ?? null;
 			const actual = values[key as BenchmarkKey] ?? null;
 			const b = bench[key as BenchmarkKey];
 			const mid = (b.low + b.high) / 2;
@@ -49,8 +56,6 @@ export const plan = defineQuery<{ plan: PlanRequest; overrides?: BenchmarkOverri
 		const workingDays = p.workingDays ?? weekdaysBetween(env.view.from, env.view.to);
 		const stages = leadStages(env);
 		const f = await env.need(funnel, undefined);
-		const is = await env.need(department, { name: 'inside_sales' });
-		const calls = is && 'calls' in is ? is : null;
 		const stageCount = (s: Stage) =>
 			stages.includes(s) ? (f.steps.find((x) => x.stage === s)?.count ?? null) : null;
 		const lines = numberChain(
@@ -61,9 +66,11 @@ export const plan = defineQuery<{ plan: PlanRequest; overrides?: BenchmarkOverri
 				sqls: stageCount('sql'),
 				mqls: stageCount('mql'),
 				leads: stageCount('lead'),
+				contacted_leads: calls?.contacted_leads ?? null,
 				calls: calls?.calls ?? null,
 				rep_days: calls?.rep_days ?? null,
-				reps: calls?.reps ?? null
+				reps: calls?.reps ?? null,
+				spend: spend?.spend ?? null
 			}
 		);
 		return { lines, inputs: { target: p.target, deal: p.deal, working_days: workingDays, rates } };
