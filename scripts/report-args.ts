@@ -27,7 +27,7 @@ export interface ReportArgs {
 	/** An organisation config file (`--config`); options on the command line win over it. */
 	config: string | null;
 	/** Not in the report contract: the dashboard's dimension filters, for scripting the same views. */
-	filters: Partial<Record<'channel' | 'owner' | 'segment', string[]>>;
+	filters: Partial<Record<'channel' | 'owner' | 'segment' | 'deal_owner', string[]>>;
 	help: boolean;
 }
 
@@ -165,8 +165,10 @@ export function parseReportArgs(argv: string[]): ReportArgs {
 				const v = value();
 				const k = v.indexOf('=');
 				const dim = v.slice(0, Math.max(k, 0));
-				if (dim !== 'channel' && dim !== 'owner' && dim !== 'segment') {
-					throw new UsageError(`--filter takes channel=VALUE, owner=VALUE or segment=VALUE (got "${v}")`);
+				if (dim !== 'channel' && dim !== 'owner' && dim !== 'segment' && dim !== 'deal_owner') {
+					throw new UsageError(
+						`--filter takes channel=VALUE, owner=VALUE, segment=VALUE or deal_owner=VALUE (got "${v}")`
+					);
 				}
 				(a.filters[dim] ??= []).push(v.slice(k + 1));
 				break;
@@ -197,5 +199,5 @@ Prints Modelboard's metrics for CSV exports as JSON (definitions: docs/metrics.m
   --currency CODE                     the organisation's currency (default: the config's, else JPY)
   --fx CODE=RATE                      units of that currency per one CODE, repeatable (e.g. USD=150.2)
   --goal KEY=MONTHLY                  a monthly target, repeatable (${TARGET_KEYS.join(', ')})
-  --filter DIM=VALUE                  keep only leads with this channel, owner or segment (repeatable)
+  --filter DIM=VALUE                  keep only leads with this channel, owner, segment or deal_owner (repeatable)
 `;

@@ -40,13 +40,15 @@ const iso = (day: number): string => new Date(BASE + day * DAY).toISOString().sl
 const DIM_VALUES: Record<LeadDimension, (string | null)[]> = {
 	channel: ['Web', 'Event', '展示会', '', null],
 	owner: ['X', 'Y', '', null],
-	segment: ['SMB', 'Ent', null]
+	segment: ['SMB', 'Ent', null],
+	deal_owner: ['S1', 'S2', null]
 };
 /** Filter values may name a value no lead has. */
 const FILTER_VALUES: Record<LeadDimension, string[]> = {
 	channel: ['Web', 'Event', '展示会', '', 'Nope'],
 	owner: ['X', 'Y', '', 'Nope'],
-	segment: ['SMB', 'Ent', '', 'Nope']
+	segment: ['SMB', 'Ent', '', 'Nope'],
+	deal_owner: ['S1', 'S2', '', 'Nope']
 };
 
 interface GenLead {
@@ -57,6 +59,7 @@ interface GenLead {
 	channel: string | null;
 	owner: string | null;
 	segment: string | null;
+	deal_owner: string | null;
 	amount: number | null;
 	statusRank: number | null;
 }
@@ -72,6 +75,7 @@ const leadArb: fc.Arbitrary<GenLead> = fc
 		channel: fc.constantFrom(...DIM_VALUES.channel),
 		owner: fc.constantFrom(...DIM_VALUES.owner),
 		segment: fc.constantFrom(...DIM_VALUES.segment),
+		deal_owner: fc.constantFrom(...DIM_VALUES.deal_owner),
 		amount: fc.option(fc.integer({ min: 0, max: 5000 }), { nil: null, freq: 4 }),
 		statusRank: fc.option(fc.integer({ min: 0, max: 4 }), { nil: null, freq: 2 })
 	})
@@ -89,6 +93,7 @@ const leadArb: fc.Arbitrary<GenLead> = fc
 			channel: r.channel,
 			owner: r.owner,
 			segment: r.segment,
+			deal_owner: r.deal_owner,
 			amount: r.amount,
 			statusRank: r.statusRank
 		};
@@ -105,7 +110,8 @@ const filtersArb: fc.Arbitrary<Filters> = fc
 	.record({
 		channel: fc.option(fc.subarray(FILTER_VALUES.channel), { nil: null, freq: 2 }),
 		owner: fc.option(fc.subarray(FILTER_VALUES.owner), { nil: null, freq: 2 }),
-		segment: fc.option(fc.subarray(FILTER_VALUES.segment), { nil: null, freq: 2 })
+		segment: fc.option(fc.subarray(FILTER_VALUES.segment), { nil: null, freq: 2 }),
+		deal_owner: fc.option(fc.subarray(FILTER_VALUES.deal_owner), { nil: null, freq: 2 })
 	})
 	.map((r) => {
 		const f: Filters = {};
@@ -178,6 +184,7 @@ async function loadLeads(leads: GenLead[]): Promise<void> {
 			'channel',
 			'owner',
 			'segment',
+			'deal_owner',
 			'amount',
 			'status_rank'
 		],
@@ -189,6 +196,7 @@ async function loadLeads(leads: GenLead[]): Promise<void> {
 			l.channel,
 			l.owner,
 			l.segment,
+			l.deal_owner,
 			l.amount,
 			l.statusRank
 		])

@@ -36,7 +36,8 @@ const validState: fc.Arbitrary<ViewState> = fc
 		filters: fc.record({
 			channel: fc.uniqueArray(value, { maxLength: 4 }),
 			owner: fc.uniqueArray(value, { maxLength: 4 }),
-			segment: fc.uniqueArray(value, { maxLength: 4 })
+			segment: fc.uniqueArray(value, { maxLength: 4 }),
+			deal_owner: fc.uniqueArray(value, { maxLength: 4 })
 		}),
 		by: fc.constantFrom(...BREAKDOWNS),
 		grain: fc.constantFrom(...GRAINS),
@@ -63,7 +64,8 @@ const validState: fc.Arbitrary<ViewState> = fc
 			filters: {
 				channel: [...r.filters.channel].sort(),
 				owner: [...r.filters.owner].sort(),
-				segment: [...r.filters.segment].sort()
+				segment: [...r.filters.segment].sort(),
+				deal_owner: [...r.filters.deal_owner].sort()
 			},
 			by: r.by,
 			grain: r.grain,
@@ -135,7 +137,10 @@ describe('view state: parse ∘ serialize', () => {
 				'from=2025-02-30&mode=funnel&win=-3&b.contact_rate=0.5:0.1&lang=fr&src=https://evil.example/x.csv&zzz=1'
 			)
 		);
-		expect(view).toEqual({ ...DEFAULT_VIEW, filters: { channel: [], owner: [], segment: [] } });
+		expect(view).toEqual({
+			...DEFAULT_VIEW,
+			filters: { channel: [], owner: [], segment: [], deal_owner: [] }
+		});
 		expect(notices).toHaveLength(7);
 		expect(notices.map((n) => render('en', n)).join('\n')).toMatch(/Refused data source/);
 	});

@@ -11,7 +11,7 @@ export const TABLE_KINDS = ['leads', 'activities', 'customers', 'spend'] as cons
 export type TableKind = (typeof TABLE_KINDS)[number];
 
 /** Dimensions a view can filter or break down by. Closed set: these names are never user input. */
-export const LEAD_DIMENSIONS = ['channel', 'owner', 'segment'] as const;
+export const LEAD_DIMENSIONS = ['channel', 'owner', 'segment', 'deal_owner'] as const;
 export type LeadDimension = (typeof LEAD_DIMENSIONS)[number];
 
 /**
@@ -23,7 +23,7 @@ export type LeadDimension = (typeof LEAD_DIMENSIONS)[number];
  * `materialiseLeadCube` replaces it with a table after a load.
  * `r{i}`: reached stage i (its own date, a later stage's date, or a status implying it).
  */
-export const LEAD_CUBE_SELECT = `SELECT created_at, channel, owner, segment,
+export const LEAD_CUBE_SELECT = `SELECT created_at, channel, owner, segment, deal_owner,
 	${STAGES.slice(1)
 		.map((_, k) => `${reachedSql(k + 1)} AS ${cubeReached(k + 1)}`)
 		.join(',\n\t')},
@@ -35,7 +35,7 @@ FROM leads GROUP BY ALL`;
  * field-sales KPI every page shows) reads these few thousand rows, not every lead. A view over `leads`
  * until materialised, like the cube.
  */
-export const SALES_CYCLE_SELECT = `SELECT created_at, channel, owner, segment, opportunity_at, won_at
+export const SALES_CYCLE_SELECT = `SELECT created_at, channel, owner, segment, deal_owner, opportunity_at, won_at
 FROM leads WHERE opportunity_at IS NOT NULL AND won_at IS NOT NULL`;
 
 /** Replaces the cube and sales-cycle views by tables of the same rows (after the canonical tables are rebuilt). */

@@ -75,7 +75,7 @@ export function acceptBench(key: BenchmarkKey, r: BenchmarkRange): BenchmarkRang
 	return back && back.low === r.low && back.high === r.high ? back : null;
 }
 
-export const FILTER_PARAMS = { channel: 'ch', owner: 'own', segment: 'seg' } as const;
+export const FILTER_PARAMS = { channel: 'ch', owner: 'own', segment: 'seg', deal_owner: 'down' } as const;
 export const MAX_FILTER_VALUES = 50;
 export const MAX_VALUE_LENGTH = 200;
 export const FINGERPRINT = /^[0-9a-z]{1,16}$/;

@@ -76,7 +76,7 @@ export const DEFAULT_VIEW: ViewState = Object.freeze({
 	from: null,
 	to: null,
 	compare: true,
-	filters: { channel: [], owner: [], segment: [] },
+	filters: { channel: [], owner: [], segment: [], deal_owner: [] },
 	bench: {},
 	rates: {},
 	fp: null,
