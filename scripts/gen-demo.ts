@@ -478,7 +478,7 @@ function checkDealColumns(
 	return last;
 }
 
-/** METRICS.md's stale deal: no activity in the 30 days before the as-of date. */
+/** docs/metrics.md's stale deal: no activity in the 30 days before the as-of date. */
 const STALE_DAYS = 30;
 
 /** Present dates never go backwards and all lie inside the fiscal year. */
@@ -711,7 +711,7 @@ function verifyCustomers(path: string, spec: FileSpec, written: Written, wonLead
 		if (upsell !== null) stats.withUpsell++;
 		if (f[5] !== '') stats.scores.push(Number(f[5]));
 		checkCustomerV2(f, where, { start: s, churned, upsell }, stats);
-		// Customer-success definitions from METRICS.md, period = the fiscal year.
+		// Customer-success definitions from docs/metrics.md, period = the fiscal year.
 		if (s <= FY_START && (churned === null || churned > FY_START)) {
 			stats.activeAtStart++;
 			if (churned !== null && churned <= FY_END) stats.churnedInYear++;

@@ -1,5 +1,5 @@
 /**
- * `npm run report -- [options] FILE...`: the dashboard's engine in Node (REPORT.md). JSON on stdout,
+ * `npm run report -- [options] FILE...`: the dashboard's engine in Node (docs/report.md). JSON on stdout,
  * warnings on stderr, exit 2 with a clear message when nothing usable was given.
  */
 import { readFile } from 'node:fs/promises';

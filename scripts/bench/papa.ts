@@ -1,7 +1,7 @@
 /**
  * The path a typical peer takes: decode the bytes, papaparse them into JS objects (main thread,
  * `header: true`), then compute the funnel in plain JS loops: dates `2025/04/01` parsed per cell,
- * stages counted with the skipped-stage rule (METRICS.md: a lead counts for a stage when it has that
+ * stages counted with the skipped-stage rule (docs/metrics.md: a lead counts for a stage when it has that
  * stage's date, any later stage's date, or a status implying the stage). Timed from bytes in memory.
  */
 import Papa from 'papaparse';

@@ -371,7 +371,7 @@ export function computeBudgets(
 		);
 	}
 	// Like for like: the papaparse path on the same Chromium's main thread, as a peer dashboard runs it
-	// (and as TOOLCHAIN.md's baseline was measured); Node's figure is in the note.
+	// (as the project's toolchain baseline was measured); Node's figure is in the note.
 	const sp = r.papaparse_browser_over_ours_to_funnel ?? null;
 	budgets.push(
 		sp == null

@@ -40,8 +40,8 @@ interface DecimalLike {
 
 /**
  * Arrow hands back BigInt for counts, objects for HUGEINT/DECIMAL and epoch milliseconds for dates
- * (see TOOLCHAIN.md). The builders cast in SQL; this is the single place that turns what still arrives
- * into JS primitives.
+ * (DECIMALs may even arrive as strings without their scale). The builders cast in SQL; this is the
+ * single place that turns what still arrives into JS primitives.
  */
 export function normaliseValue(v: unknown): string | number | boolean | null {
 	if (v === null || v === undefined) return null;

@@ -21,7 +21,7 @@ export interface Bottleneck extends BottleneckCandidate {
 }
 
 /**
- * METRICS.md: for each step s below its benchmark floor,
+ * docs/metrics.md: for each step s below its benchmark floor,
  * extra_won(s) = count(prev) × (low(s) − rate(s)) × Π rate(t) over the later steps,
  * impact = extra_won × avg_deal. Largest impact wins; ties go to the earlier step; none below → null.
  * A later step with no rate (nobody reached its start) is taken at its benchmark floor: the extra

@@ -25,7 +25,7 @@ export function ratio(num: number, den: number): number | null {
 
 /**
  * The date that makes a lead reach stage `s`: its own date for `s` or, when skipped, the earliest date of
- * any later stage (METRICS.md: skipped stages count as passed). `least` ignores NULLs in DuckDB.
+ * any later stage (docs/metrics.md: skipped stages count as passed). `least` ignores NULLs in DuckDB.
  */
 export function reachDate(stage: Stage): string {
 	const i = STAGES.indexOf(stage);

@@ -94,7 +94,7 @@ export interface CustomerBucket {
 	upsell_rate: number | null;
 }
 
-/** Churn per bucket with METRICS.md's boundaries, each bucket [start, end] a period of its own. */
+/** Churn per bucket with docs/metrics.md's boundaries, each bucket [start, end] a period of its own. */
 export async function customerTrend(
 	db: Db,
 	view: MetricView,

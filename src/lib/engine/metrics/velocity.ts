@@ -19,7 +19,7 @@ export const isSalesCycle = (from: Stage, to: Stage): boolean => from === 'oppor
 
 /**
  * Days between consecutive listed stages, over cohort leads with their own dates for both (no imputed
- * dates) and b ≥ a; continuous quantiles as METRICS.md asks.
+ * dates) and b ≥ a; continuous quantiles as docs/metrics.md asks.
  */
 export async function velocity(
 	db: Db,
