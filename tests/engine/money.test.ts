@@ -26,6 +26,12 @@ describe('money in one currency', () => {
 			) t(a, c)`
 		);
 		expect(rows.map((r) => r.v)).toEqual([1000, 1000, 1000, 1500, 1500, 320, null]);
+		// no rate at all: own and blank currencies as they are, others NULL
+		const none = await db.query(
+			`SELECT (${convertedAmountSql({ currency: 'JPY', rates: {} }, 'a::DOUBLE', 'c')})::DOUBLE AS v
+			FROM (VALUES (5.0, 'JPY'), (5.0, NULL), (5.0, 'USD')) t(a, c)`
+		);
+		expect(none.map((r) => r.v)).toEqual([5, 5, null]);
 	});
 
 	it('names the currencies without a rate, and sums each currency on its own', async () => {

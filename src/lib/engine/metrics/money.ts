@@ -32,7 +32,8 @@ export function convertedAmountSql(fx: Fx, amount = 'amount', currency = 'curren
 		.map(([code, rate]) => `WHEN ${literal(code)} THEN ${amount} * ${rate}`)
 		.join(' ');
 	const own = CODE.test(fx.currency) ? literal(fx.currency) : `'JPY'`;
-	return `CASE WHEN nullif(${c}, '') IS NULL OR ${c} = ${own} THEN ${amount} ELSE CASE ${c} ${whens} ELSE NULL END END`;
+	const other = whens ? `CASE ${c} ${whens} ELSE NULL END` : 'NULL';
+	return `CASE WHEN nullif(${c}, '') IS NULL OR ${c} = ${own} THEN ${amount} ELSE ${other} END`;
 }
 
 /** Currencies that hold an amount and have no rate, sorted. */
