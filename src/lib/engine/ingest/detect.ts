@@ -4,6 +4,7 @@
  * (matched by header signature, applied by header name, never by column position).
  */
 import { WIDE_STAGE_DATES } from '../model/stages';
+import { datesById } from './fields';
 import { headerSignature, normaliseHeader } from './normalise';
 import { isSummaryRow, trailingColumns } from './sniff';
 import { matchHeader, type HeaderMatch } from './synonyms';
@@ -89,7 +90,10 @@ export function guessKind(headers: string[], sample: string[][]): KindGuess {
 	const rows = dataRows(sample);
 	const columns = profileColumns(headers, rows);
 	const mappings = new Map<FileKind, ColumnMapping[]>();
-	for (const kind of KINDS) mappings.set(kind, resolve(candidatesFor(kind, columns, rows.length), columns));
+	for (const kind of KINDS) {
+		const mapping = resolve(candidatesFor(kind, columns, rows.length), columns);
+		mappings.set(kind, kind === 'leads' ? stageAsStatus(mapping) : mapping);
+	}
 	const leads = mappings.get('leads') ?? [];
 	const scored = KINDS.map((kind) => ({
 		kind,
@@ -207,6 +211,18 @@ function resolve(candidates: Candidate[], columns: Column[]): ColumnMapping[] {
 }
 
 /**
+ * A deal's stage column is the file's status when it has no other (a deal export's `StageName`,
+ * フェーズ): won and lost come from it, and the merge keeps its text as `deal_stage` too.
+ */
+function stageAsStatus(mapping: ColumnMapping[]): ColumnMapping[] {
+	const status = mapping.find((m) => m.field === 'status');
+	const stage = mapping.find((m) => m.field === 'deal_stage');
+	// A weak status guess (`StageSortOrder` ⊃ `Stage`) gives way to the deal's own stage column.
+	if (!stage || (status && status.confidence >= 0.9)) return mapping;
+	return mapping.filter((m) => m !== status).map((m) => (m === stage ? { ...m, field: 'status' } : m));
+}
+
+/**
  * Fields that set a kind apart from the others. Every kind has an id, a date and a person; a file with
  * none of its kind's distinctive fields only resembles it.
  */
@@ -243,8 +259,11 @@ function scoreKind(
 	leadsMapping: ColumnMapping[]
 ): number {
 	const conf = new Map(mapping.map((m) => [m.field, m.confidence]));
-	const required = REQUIRED_FIELDS[kind];
-	const requiredCoverage = required.reduce((sum, f) => sum + (conf.get(f) ?? 0), 0) / required.length;
+	// A lead file without created_at still counts as whole when an id carries its stage dates or status.
+	const byId = kind === 'leads' && !conf.has('created_at') && datesById(new Set(conf.keys()));
+	const required = byId ? ['lead_id'] : REQUIRED_FIELDS[kind];
+	const requiredCoverage =
+		(byId ? 0.8 : 1) * (required.reduce((sum, f) => sum + (conf.get(f) ?? 0), 0) / required.length);
 	const optional = mapping
 		.filter((m) => !required.includes(m.field))
 		.reduce((sum, m) => sum + m.confidence, 0);

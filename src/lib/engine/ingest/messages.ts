@@ -43,6 +43,15 @@ export const INGEST_MESSAGE_KEYS = [
 	'duplicate_id_counted',
 	'stage_order',
 	'ignored_columns',
+	// The merged dataset (reported once, not per file)
+	'undated_records',
+	'fx_missing_rates',
+	'deals_linked',
+	// Excel workbooks
+	'xlsx_encrypted',
+	'xlsx_corrupt',
+	'xlsx_empty',
+	'xls_unsupported',
 	// The browser's data store
 	'engine_start',
 	'fetch_failed',

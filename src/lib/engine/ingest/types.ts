@@ -46,11 +46,35 @@ export const KIND_FIELDS = {
 		'amount',
 		'status',
 		// A deal export's single close date: it becomes won_at or lost_at by the row's status.
-		'closed_at'
+		'closed_at',
+		'deal_owner',
+		'deal_stage',
+		'probability',
+		'currency',
+		'lost_reason',
+		'score',
+		'last_activity_at',
+		// An amount already in the organisation's currency (Amount (converted)): preferred over `amount`.
+		'amount_converted',
+		// The record this lead became in another file (Salesforce ConvertedOpportunityId).
+		'converted_id',
+		// A deal export's won and closed flags (IsWon, IsClosed).
+		'is_won',
+		'is_closed'
 	],
 	lead_history: ['lead_id', 'stage', 'changed_at', 'amount', 'owner', 'channel', 'segment'],
 	activities: ['activity_id', 'occurred_at', 'rep', 'lead_id', 'type', 'outcome'],
-	customers: ['account_id', 'start_date', 'churned_at', 'mrr', 'expansion_at', 'nps'],
+	customers: [
+		'account_id',
+		'start_date',
+		'churned_at',
+		'mrr',
+		'expansion_at',
+		'nps',
+		'expansion_mrr',
+		'churn_reason',
+		'nps_at'
+	],
 	spend: ['month', 'channel', 'spend']
 } as const satisfies Record<FileKind, readonly string[]>;
 
@@ -104,7 +128,8 @@ export interface MappingFile {
 }
 
 /** Canonical stage / status / outcome values vocabularies map raw values to. */
-export type StatusTarget = 'lead' | 'mql' | 'sql' | 'opportunity' | 'won' | 'lost' | 'disqualified';
+export type StatusTarget =
+	'lead' | 'nurture' | 'mql' | 'sql' | 'opportunity' | 'won' | 'lost' | 'disqualified';
 export type OutcomeTarget = 'no_answer' | 'connected' | 'meeting_set' | 'other';
 export type ActivityTypeTarget = 'call' | 'email' | 'meeting' | 'other';
 
