@@ -431,7 +431,8 @@ describe('mapping rules', () => {
 			'customers',
 			'lead_history',
 			'leads',
-			'spend'
+			'spend',
+			'users'
 		]);
 		const scores = guess.alternatives.map((a) => a.confidence);
 		expect(scores).toEqual([...scores].sort((a, b) => b - a));
@@ -593,7 +594,7 @@ describe('mapping files', () => {
 			name: 'unknown kind',
 			json: { version: 1, mappings: [{ ...valid().mappings[0], kind: 'deals' }] },
 			message:
-				'mappings[0].kind must be one of leads, lead_history, activities, customers, spend, got "deals"'
+				'mappings[0].kind must be one of leads, lead_history, activities, customers, spend, users, got "deals"'
 		},
 		{
 			name: 'field of another kind',

@@ -97,7 +97,8 @@ const en: Record<IngestMessageKey, string> = {
 	'kind.lead_history': 'lead_history',
 	'kind.activities': 'activities',
 	'kind.customers': 'customers',
-	'kind.spend': 'spend'
+	'kind.spend': 'spend',
+	'kind.users': 'users'
 };
 
 const ja: Record<IngestMessageKey, string> = {
@@ -190,7 +191,8 @@ const ja: Record<IngestMessageKey, string> = {
 	'kind.lead_history': 'ステージ履歴',
 	'kind.activities': '活動',
 	'kind.customers': '顧客',
-	'kind.spend': '広告費'
+	'kind.spend': '広告費',
+	'kind.users': 'ユーザー'
 };
 
 export const ingestMessages: Record<Locale, Record<IngestMessageKey, string>> = { en, ja };

@@ -195,7 +195,8 @@ const en = {
 	'kind.lead_history': 'Lead stage history',
 	'kind.activities': 'Activities (calls)',
 	'kind.customers': 'Customers',
-	'kind.spend': 'Marketing spend'
+	'kind.spend': 'Marketing spend',
+	'kind.users': 'Users (owner names)'
 } as const;
 
 const ja: Record<keyof typeof en, string> = {
@@ -394,7 +395,8 @@ const ja: Record<keyof typeof en, string> = {
 	'kind.lead_history': 'リードのステージ履歴',
 	'kind.activities': '活動（架電）',
 	'kind.customers': '顧客',
-	'kind.spend': 'マーケティング費用'
+	'kind.spend': 'マーケティング費用',
+	'kind.users': 'ユーザー（所有者名）'
 };
 
 export const uiMessages = { en, ja };

@@ -32,7 +32,8 @@ const OPTIONAL_TARGET: Record<FileKind, number> = {
 	lead_history: 1,
 	activities: 3,
 	customers: 2,
-	spend: 1
+	spend: 1,
+	users: 1
 };
 
 /**
@@ -61,6 +62,21 @@ const HISTORY_HEADERS = new Set(
 		'新しい値',
 		// Salesforce field history names the changed field in a column of its own.
 		'Field'
+	].map(normaliseHeader)
+);
+
+/** Headers only a user list has (Salesforce User). */
+const USER_HEADERS = new Set(
+	[
+		'Username',
+		'ProfileId',
+		'UserRoleId',
+		'IsActive',
+		'LastLoginDate',
+		'UserType',
+		'ユーザー名',
+		'プロファイル',
+		'ロール'
 	].map(normaliseHeader)
 );
 
@@ -176,6 +192,7 @@ function valueFields(kind: FileKind, column: Column): string[] {
 			if (looksLikeMonthColumn(values) >= 0.8) return ['month'];
 			return looksLikeNumberColumn(values) >= 0.9 ? ['spend'] : [];
 		case 'customers':
+		case 'users':
 			return [];
 	}
 }
@@ -242,7 +259,8 @@ const DISTINCTIVE_FIELDS: Record<FileKind, readonly string[]> = {
 	lead_history: ['stage'],
 	activities: ['type', 'outcome'],
 	customers: ['mrr', 'churned_at', 'expansion_at', 'nps'],
-	spend: ['spend']
+	spend: ['spend'],
+	users: ['name']
 };
 
 /**
@@ -320,6 +338,8 @@ function evidence(
 		}
 		case 'customers':
 			return 0;
+		case 'users':
+			return 0.15 * Math.min(3, columns.filter((c) => USER_HEADERS.has(normaliseHeader(c.header))).length);
 	}
 }
 

@@ -59,7 +59,8 @@ export const FIELD_TYPES: Record<FileKind, Record<string, FieldType>> = {
 		churn_reason: 'text',
 		nps_at: 'date'
 	},
-	spend: { month: 'month', channel: 'text', spend: 'number' }
+	spend: { month: 'month', channel: 'text', spend: 'number' },
+	users: { user_id: 'text', name: 'text' }
 };
 
 /** The id column whose repeats are reported as duplicates (history files repeat ids by design). */

@@ -114,16 +114,39 @@ function historySelect(t: string, order: number): string {
 		)`;
 }
 
+/** The user list's table (built by the merge when a users file is loaded). */
+export const USERS_TABLE = 'mb_users';
+
+/** Salesforce ids compare by their case-sensitive 15-character form (an 18-character id adds a checksum). */
+export const userKey = (c: string) => `left(${c}, 15)`;
+
+/** The user list from every users file: id → the first name given. */
+export function usersTable(files: readonly LoadedFile[]): string {
+	const union = files
+		.map((f, i) => `SELECT ${i} AS _f, _row, user_id, name FROM ${srcTable(f.id)}`)
+		.join(' UNION ALL ');
+	return `CREATE OR REPLACE TABLE ${USERS_TABLE} AS SELECT ${userKey('user_id')} AS k, arg_min(name, _f * 1e9 + _row) AS name
+		FROM (${union}) WHERE user_id IS NOT NULL AND name IS NOT NULL GROUP BY 1`;
+}
+
+/** A select's owner ids replaced by the names the user list gives (others unchanged). */
+function named(select: string, users: boolean): string {
+	if (!users) return select;
+	return `SELECT s.* REPLACE (coalesce(uo.name, s.owner) AS owner, coalesce(ud.name, s.deal_owner) AS deal_owner)
+		FROM (${select}) s LEFT JOIN ${USERS_TABLE} uo ON uo.k = ${userKey('s.owner')}
+		LEFT JOIN ${USERS_TABLE} ud ON ud.k = ${userKey('s.deal_owner')}`;
+}
+
 /** Rows without an id cannot be matched across files: each stays a lead of its own. */
 const OWN_KEY = `coalesce(lead_id, '(no id) ' || _f || ':' || _row)`;
 
 /** The single lead file with unique ids: `leads` is a view over its typed table (no copy). */
-export function singleLeadView(f: LoadedFile, fx: Fx): string {
+export function singleLeadView(f: LoadedFile, fx: Fx, users = false): string {
 	return `CREATE OR REPLACE VIEW leads AS
 		SELECT ${OWN_KEY} AS lead_id, created_at, channel, owner, segment,
 			mql_at, sql_at, opportunity_at, won_at, lost_at, amount, status, status_rank, lost,
 			${V2_COLUMNS.join(', ')}
-		FROM (${wideSelect(f, 0, fx)})`;
+		FROM (${named(wideSelect(f, 0, fx), users)})`;
 }
 
 /**
@@ -131,8 +154,8 @@ export function singleLeadView(f: LoadedFile, fx: Fx): string {
  * that lead's key; grouped by key, each stage its earliest date, the rest the first non-empty value in
  * load order.
  */
-export function mergedLeadsInsert(files: readonly LoadedFile[], fx: Fx): string {
-	const union = files.map((f, i) => wideSelect(f, i, fx)).join(' UNION ALL ');
+export function mergedLeadsInsert(files: readonly LoadedFile[], fx: Fx, users = false): string {
+	const union = files.map((f, i) => named(wideSelect(f, i, fx), users)).join(' UNION ALL ');
 	const pick = (c: string) => `arg_min(${c}, _f * 1e9 + _row) FILTER (WHERE ${c} IS NOT NULL)`;
 	return `INSERT INTO leads_t (lead_id, created_at, channel, owner, segment, mql_at, sql_at, opportunity_at, won_at,
 			lost_at, amount, status, status_rank, lost, ${V2_COLUMNS.join(', ')})

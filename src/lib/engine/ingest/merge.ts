@@ -10,7 +10,7 @@ import type { Fx } from '../metrics/money';
 import { STAGES, type Stage } from '../model/stages';
 import type { LoadedFile } from './load';
 import { srcTable } from './fields';
-import { mergedLeadsInsert, singleLeadView } from './merge-leads';
+import { mergedLeadsInsert, singleLeadView, USERS_TABLE, userKey, usersTable } from './merge-leads';
 
 /**
  * Rebuilds the four canonical tables in one transaction, sent as one batch: no other query on the
@@ -35,14 +35,17 @@ function canonicalSql(files: readonly LoadedFile[], fx: Fx): string[] {
 		CANONICAL_DDL
 	];
 	const leadFiles = files.filter((f) => f.kind === 'leads' || f.kind === 'lead_history');
+	const userFiles = files.filter((f) => f.kind === 'users');
+	const users = userFiles.length > 0;
+	sql.push(users ? usersTable(userFiles) : `DROP TABLE IF EXISTS ${USERS_TABLE}`);
 	const single = leadFiles.length === 1 ? leadFiles[0] : null;
 	if (single && single.kind === 'leads' && !single.quality.issues.some((i) => i.code === 'duplicate_id')) {
 		// One lead file with unique ids: merging would group each row with itself, and even a copy costs
 		// a quarter of a second and its memory at a million rows. `leads` is a view over the file's typed
 		// table instead (the file's tables are dropped only after the next rebuild replaced the view).
-		sql.push(singleLeadView(single, fx));
+		sql.push(singleLeadView(single, fx, users));
 	} else if (leadFiles.length) {
-		sql.push(mergedLeadsInsert(leadFiles, fx));
+		sql.push(mergedLeadsInsert(leadFiles, fx, users));
 	}
 	sql.push(MATERIALISE_LEAD_CUBE);
 	for (const f of files.filter((x) => x.kind === 'activities')) {
@@ -51,9 +54,10 @@ function canonicalSql(files: readonly LoadedFile[], fx: Fx): string[] {
 			? "coalesce(type_target = 'call', false)"
 			: 'true';
 		sql.push(`INSERT INTO activities
-			SELECT activity_id, occurred_at, rep, lead_id, coalesce(type_target, type), ${isCall},
+			SELECT activity_id, occurred_at, ${users ? 'coalesce(u.name, rep)' : 'rep'}, lead_id, coalesce(type_target, type), ${isCall},
 				CASE WHEN outcome IS NULL THEN NULL ELSE coalesce(outcome_target, 'other') END
-			FROM ${srcTable(f.id)} WHERE occurred_at IS NOT NULL`);
+			FROM ${srcTable(f.id)} ${users ? `LEFT JOIN ${USERS_TABLE} u ON u.k = ${userKey('rep')}` : ''}
+			WHERE occurred_at IS NOT NULL`);
 	}
 	for (const f of files.filter((x) => x.kind === 'customers')) {
 		sql.push(`INSERT INTO customers (account_id, start_date, churned_at, mrr, expansion_at, nps, expansion_mrr, churn_reason, nps_at)

@@ -70,7 +70,8 @@ export const INGEST_MESSAGE_KEYS = [
 	'kind.lead_history',
 	'kind.activities',
 	'kind.customers',
-	'kind.spend'
+	'kind.spend',
+	'kind.users'
 ] as const;
 
 export type IngestMessageKey = (typeof INGEST_MESSAGE_KEYS)[number];

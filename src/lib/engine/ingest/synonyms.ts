@@ -540,6 +540,10 @@ export const HEADER_SYNONYMS: SynonymTable = {
 		churn_reason: ['解約理由', '解約事由', 'Churn Reason', 'Cancellation Reason', 'Cancel Reason'],
 		nps_at: ['NPS回答日', 'NPS回答日時', 'NPS Date', 'NPS Response Date', ['Survey Date', 0.7]]
 	},
+	users: {
+		user_id: [['Id', 0.9], 'User ID', 'UserId', 'ユーザー ID', ['OwnerId', 0.9]],
+		name: ['Name', '氏名', 'Full Name', '名前', '表示名']
+	},
 	spend: {
 		month: [
 			'月',

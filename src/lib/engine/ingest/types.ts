@@ -28,7 +28,7 @@ export interface Dialect {
 }
 
 /** The kinds of file ingestion recognises. `lead_history` is the long form, pivoted to `leads`. */
-export type FileKind = 'leads' | 'lead_history' | 'activities' | 'customers' | 'spend';
+export type FileKind = 'leads' | 'lead_history' | 'activities' | 'customers' | 'spend' | 'users';
 
 /** Canonical fields per kind (docs/metrics.md plus what the long form and vocabularies need). */
 export const KIND_FIELDS = {
@@ -75,7 +75,9 @@ export const KIND_FIELDS = {
 		'churn_reason',
 		'nps_at'
 	],
-	spend: ['month', 'channel', 'spend']
+	spend: ['month', 'channel', 'spend'],
+	// A CRM's user list (Salesforce User: Id, Name): turns owner ids into names.
+	users: ['user_id', 'name']
 } as const satisfies Record<FileKind, readonly string[]>;
 
 export type CanonicalField<K extends FileKind = FileKind> = (typeof KIND_FIELDS)[K][number];
@@ -86,7 +88,8 @@ export const REQUIRED_FIELDS: Record<FileKind, readonly string[]> = {
 	lead_history: ['lead_id', 'stage', 'changed_at'],
 	activities: ['occurred_at'],
 	customers: ['start_date'],
-	spend: ['month', 'spend']
+	spend: ['month', 'spend'],
+	users: ['user_id', 'name']
 };
 
 /** One header's mapping: which source column (by index and original name) feeds which canonical field. */
