@@ -4,7 +4,12 @@ import { parseMappingFile } from '../src/lib/engine/ingest/detect';
 import { IngestError } from '../src/lib/engine/ingest/errors';
 import type { FileQuality, QualityIssue } from '../src/lib/engine/ingest/quality';
 import { formatIngestMessage } from '../src/lib/i18n/ingest-messages';
-import { DEFAULT_VOCABULARIES } from '../src/lib/engine/ingest/vocab';
+import { DEFAULT_VOCABULARIES, mergeVocabularies } from '../src/lib/engine/ingest/vocab';
+import { parseOrgConfig, type OrgConfig } from '../src/lib/engine/config';
+import { datasetMessages } from '../src/lib/engine/ingest/dataset-messages';
+import { workbookFiles } from '../src/lib/engine/ingest/workbook-files';
+import { workbookToCsv } from '../src/lib/engine/ingest/xlsx/index';
+import type { IngestMessage } from '../src/lib/engine/ingest/messages';
 import { computeReport, type Report } from '../src/lib/engine/metrics/report';
 import { dataSpan } from '../src/lib/engine/queries';
 import type { ReportArgs } from './report-args';
@@ -21,7 +26,12 @@ export type IssueJson = Omit<QualityIssue, 'key'> & { message: string; key: Qual
 export type FileQualityJson = Omit<FileQuality, 'issues'> & { issues: IssueJson[] };
 
 export type ReportJson = Report & {
-	quality: { files: FileQualityJson[]; failed: { name: string; error: string; key?: string }[] };
+	quality: {
+		files: FileQualityJson[];
+		failed: { name: string; error: string; key?: string }[];
+		/** What only the merged files tell (records no file dates, currencies without a rate). */
+		dataset: (IngestMessage & { message: string })[];
+	};
 };
 
 const english = (i: QualityIssue): IssueJson => {
@@ -43,8 +53,24 @@ export async function runReport(
 			return { error: `--map ${args.map}: ${(e as Error).message}` };
 		}
 	}
+	let config: OrgConfig | null = null;
+	if (args.config) {
+		try {
+			config = parseOrgConfig(JSON.parse(new TextDecoder().decode(await io.read(args.config))));
+		} catch (e) {
+			return { error: `--config ${args.config}: ${(e as Error).message}` };
+		}
+	}
 	const db = await createNodeDb();
-	const ds = new Dataset(db, { vocab: DEFAULT_VOCABULARIES, mappings, today: io.today });
+	const ds = new Dataset(db, {
+		vocab: config ? mergeVocabularies(DEFAULT_VOCABULARIES, config.vocabularies) : DEFAULT_VOCABULARIES,
+		mappings,
+		orgMappings: config?.mappings ?? undefined,
+		today: io.today,
+		// Options on the command line win over the config.
+		currency: args.currency ?? config?.currency ?? 'JPY',
+		fxRates: { ...config?.fxRates, ...args.fx }
+	});
 	const failed: ReportJson['quality']['failed'] = [];
 	for (const file of args.files) {
 		let bytes: Uint8Array;
@@ -57,9 +83,11 @@ export async function runReport(
 			continue;
 		}
 		try {
-			const f = await ds.add(io.name(file), bytes);
-			for (const i of f.quality.issues.filter((x) => x.severity !== 'info'))
-				io.warn(`${f.name}: ${formatIngestMessage('en', i)}`);
+			for (const part of await workbookFiles(io.name(file), bytes, (b) => workbookToCsv(b))) {
+				const f = await ds.add(part.name, part.bytes);
+				for (const i of f.quality.issues.filter((x) => x.severity !== 'info'))
+					io.warn(`${f.name}: ${formatIngestMessage('en', i)}`);
+			}
 		} catch (e) {
 			const ingest = e instanceof IngestError;
 			const msg = ingest ? formatIngestMessage('en', e) : `${file}: ${(e as Error).message}`;
@@ -93,7 +121,8 @@ export async function runReport(
 			...report,
 			quality: {
 				files: ds.files.map((f) => ({ ...f.quality, issues: f.quality.issues.map(english) })),
-				failed
+				failed,
+				dataset: datasetMessages(ds.notes).map((m) => ({ ...m, message: formatIngestMessage('en', m) }))
 			}
 		}
 	};

@@ -42,13 +42,14 @@ describe('real exports (/work/shared/data, header + first rows)', () => {
 			owner: 'OWNERID',
 			// Lead conversion creates the opportunity; empty for unconverted leads.
 			opportunity_at: 'CONVERTEDDATE',
-			segment: 'NUMBEROFEMPLOYEES'
+			segment: 'NUMBEROFEMPLOYEES',
+			// v2 (docs/metrics.md): the converted lead's opportunity, and the last activity.
+			converted_id: 'CONVERTEDOPPORTUNITYID',
+			last_activity_at: 'LASTACTIVITYDATE'
 		});
 		// A company's annual revenue is not a deal amount; the clean-status of a record is not its status.
 		const unmapped = guess.unmapped.map((u) => u.header);
-		expect(unmapped).toEqual(
-			expect.arrayContaining(['ANNUALREVENUE', 'CLEANSTATUS', 'LASTACTIVITYDATE', 'INDUSTRY'])
-		);
+		expect(unmapped).toEqual(expect.arrayContaining(['ANNUALREVENUE', 'CLEANSTATUS', 'INDUSTRY']));
 	});
 
 	test('Salesforce Opportunity.csv → leads (a deal export: stage, close date, amount)', () => {
@@ -62,7 +63,12 @@ describe('real exports (/work/shared/data, header + first rows)', () => {
 			amount: 'Amount',
 			closed_at: 'CloseDate',
 			owner: 'OwnerId',
-			channel: 'LeadSource'
+			channel: 'LeadSource',
+			// v2: a deal export's flags, probability and last activity (the merge makes OwnerId the deal owner).
+			is_closed: 'IsClosed',
+			is_won: 'IsWon',
+			probability: 'Probability',
+			last_activity_at: 'LastActivityDate'
 		});
 		expect(guess.alternatives[0].confidence).toBeLessThan(guess.confidence);
 	});
@@ -200,7 +206,8 @@ describe('CRM and marketing exports', () => {
 			mql_at: 'Became a Marketing Qualified Lead Date',
 			sql_at: 'Became a Sales Qualified Lead Date',
 			opportunity_at: 'Became an Opportunity Date',
-			won_at: 'Became a Customer Date'
+			won_at: 'Became a Customer Date',
+			last_activity_at: 'Last Activity Date'
 		});
 		// `Create Date` beats `Became a Lead Date` for created_at; the latter stays available.
 		expect(guess.unmapped.map((u) => u.header)).toContain('Became a Lead Date');
@@ -218,7 +225,8 @@ describe('CRM and marketing exports', () => {
 			lead_id: 'Record ID',
 			status: 'Deal Stage',
 			closed_at: 'Close Date',
-			owner: 'Deal owner',
+			// v2 (docs/metrics.md "Owners"): HubSpot's Deal owner is the field-sales owner.
+			deal_owner: 'Deal owner',
 			amount: 'Amount',
 			created_at: 'Create Date'
 		});
@@ -272,7 +280,9 @@ describe('CRM and marketing exports', () => {
 			lead_id: 'Id',
 			channel: 'Person Source',
 			status: 'Lead Status',
-			created_at: 'Created At'
+			created_at: 'Created At',
+			// v2: Marketo's lead score.
+			score: 'Person Score'
 		});
 	});
 
@@ -306,7 +316,8 @@ describe('CRM and marketing exports', () => {
 			status: 'フェーズ',
 			amount: '金額',
 			closed_at: '完了予定日',
-			owner: '商談所有者',
+			// v2 (docs/metrics.md "Owners"): 商談所有者 is the deal's owner.
+			deal_owner: '商談所有者',
 			created_at: '作成日',
 			channel: 'リードソース',
 			segment: '業種'
@@ -420,7 +431,8 @@ describe('mapping rules', () => {
 			'customers',
 			'lead_history',
 			'leads',
-			'spend'
+			'spend',
+			'users'
 		]);
 		const scores = guess.alternatives.map((a) => a.confidence);
 		expect(scores).toEqual([...scores].sort((a, b) => b - a));
@@ -582,7 +594,7 @@ describe('mapping files', () => {
 			name: 'unknown kind',
 			json: { version: 1, mappings: [{ ...valid().mappings[0], kind: 'deals' }] },
 			message:
-				'mappings[0].kind must be one of leads, lead_history, activities, customers, spend, got "deals"'
+				'mappings[0].kind must be one of leads, lead_history, activities, customers, spend, users, got "deals"'
 		},
 		{
 			name: 'field of another kind',

@@ -22,7 +22,7 @@ describe('the stage model', () => {
 
 	it('writes the rank CASE with a lost deal as an opportunity unless opportunities are dated', () => {
 		expect(rankCaseSql('t')).toBe(
-			"CASE t WHEN 'lead' THEN 0 WHEN 'mql' THEN 1 WHEN 'sql' THEN 2 WHEN 'opportunity' THEN 3 WHEN 'lost' THEN 3 WHEN 'won' THEN 4 END"
+			"CASE t WHEN 'lead' THEN 0 WHEN 'nurture' THEN 0 WHEN 'mql' THEN 1 WHEN 'sql' THEN 2 WHEN 'opportunity' THEN 3 WHEN 'lost' THEN 3 WHEN 'won' THEN 4 END"
 		);
 		expect(rankCaseSql('t', false)).not.toContain("'lost'");
 	});

@@ -36,7 +36,16 @@ export const DEFAULT_CONFIG: OrgConfig = {
 	targets: {}
 };
 
-const STATUS_TARGETS: StatusTarget[] = ['lead', 'mql', 'sql', 'opportunity', 'won', 'lost', 'disqualified'];
+const STATUS_TARGETS: StatusTarget[] = [
+	'lead',
+	'nurture',
+	'mql',
+	'sql',
+	'opportunity',
+	'won',
+	'lost',
+	'disqualified'
+];
 const OUTCOME_TARGETS: OutcomeTarget[] = ['no_answer', 'connected', 'meeting_set', 'other'];
 const TYPE_TARGETS: ActivityTypeTarget[] = ['call', 'email', 'meeting', 'other'];
 const KEYS = [

@@ -72,6 +72,18 @@ const en: Record<IngestMessageKey, string> = {
 		'The analysis engine could not start ({reason}). Check the connection and reload the page; your files are not affected.',
 	fetch_failed: '{path} could not be fetched from this site: {reason}',
 	mapping_file_failed: '{name}: {reason}',
+	undated_records:
+		'{count} records have no creation date in any file: they are outside every cohort (period mode still counts their own stage dates). Add a file with their creation date, or map a first-contact column as created_at.',
+	fx_missing_rates:
+		'Amounts in {currencies} have no exchange rate: money figures stay empty rather than summing currencies. Set a rate for each on the Data page (or --fx CODE=RATE).',
+	deals_linked: '{linked} deals linked to leads, {alone} on their own',
+	xlsx_encrypted:
+		'{name} is password-protected. Remove the password in Excel, or save it as CSV, and drop it again.',
+	xlsx_corrupt:
+		'{name} could not be read as an Excel workbook. Open it in Excel and save it again as .xlsx or CSV.',
+	xlsx_empty: '{name} holds no sheet that looks like a table (a header row and data rows).',
+	xls_unsupported:
+		'{name} is an Excel 97–2003 workbook (.xls). Open it in Excel and save it as .xlsx or CSV.',
 	'what.xlsx': 'an Excel workbook (.xlsx) or another ZIP archive',
 	'what.xls': 'an Excel 97–2003 workbook (.xls)',
 	'what.pdf': 'a PDF document',
@@ -85,7 +97,8 @@ const en: Record<IngestMessageKey, string> = {
 	'kind.lead_history': 'lead_history',
 	'kind.activities': 'activities',
 	'kind.customers': 'customers',
-	'kind.spend': 'spend'
+	'kind.spend': 'spend',
+	'kind.users': 'users'
 };
 
 const ja: Record<IngestMessageKey, string> = {
@@ -153,6 +166,18 @@ const ja: Record<IngestMessageKey, string> = {
 		'分析エンジンを起動できませんでした（{reason}）。接続を確認してページを再読み込みしてください。ファイルには影響ありません。',
 	fetch_failed: '{path} をこのサイトから取得できませんでした：{reason}',
 	mapping_file_failed: '{name}：対応付けファイルを読み込めませんでした（{reason}）。',
+	undated_records:
+		'{count} 件のレコードはどのファイルにも作成日がありません。どのコホートにも入りません（期間モードでは各ステージの日付で数えます）。作成日のあるファイルを追加するか、初回接触日の列を created_at に対応付けてください。',
+	fx_missing_rates:
+		'{currencies} の金額に為替レートがありません。通貨を混ぜて合計しないよう、金額の指標は空欄になります。データページで各通貨のレートを設定してください（または --fx CODE=RATE）。',
+	deals_linked: 'リードにつながった商談 {linked} 件、単独の商談 {alone} 件',
+	xlsx_encrypted:
+		'{name} はパスワードで保護されています。Excel でパスワードを外すか CSV で保存し、もう一度ドロップしてください。',
+	xlsx_corrupt:
+		'{name} を Excel ブックとして読み込めませんでした。Excel で開き、.xlsx か CSV で保存し直してください。',
+	xlsx_empty: '{name} には表（見出し行とデータ行）らしいシートがありません。',
+	xls_unsupported:
+		'{name} は Excel 97–2003 形式（.xls）です。Excel で開き、.xlsx か CSV で保存し直してください。',
 	'what.xlsx': 'Excel ブック（.xlsx）または ZIP アーカイブ',
 	'what.xls': 'Excel 97–2003 ブック（.xls）',
 	'what.pdf': 'PDF 文書',
@@ -166,7 +191,8 @@ const ja: Record<IngestMessageKey, string> = {
 	'kind.lead_history': 'ステージ履歴',
 	'kind.activities': '活動',
 	'kind.customers': '顧客',
-	'kind.spend': '広告費'
+	'kind.spend': '広告費',
+	'kind.users': 'ユーザー'
 };
 
 export const ingestMessages: Record<Locale, Record<IngestMessageKey, string>> = { en, ja };

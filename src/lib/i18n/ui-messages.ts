@@ -172,6 +172,9 @@ const en = {
 	'data.unmapped': '(not used)',
 	'data.apply': 'Apply mapping',
 	'data.remove': 'Remove',
+	'data.fxTitle': 'Exchange rates',
+	'data.fxRate': 'units of {currency} per 1 {code}',
+	'data.fxApply': 'Apply the rates',
 	'data.forget': 'Forget all data',
 	'data.forgetDone': 'All data was removed from this page and this device.',
 	'data.quality': 'Data quality',
@@ -195,7 +198,8 @@ const en = {
 	'kind.lead_history': 'Lead stage history',
 	'kind.activities': 'Activities (calls)',
 	'kind.customers': 'Customers',
-	'kind.spend': 'Marketing spend'
+	'kind.spend': 'Marketing spend',
+	'kind.users': 'Users (owner names)'
 } as const;
 
 const ja: Record<keyof typeof en, string> = {
@@ -371,6 +375,9 @@ const ja: Record<keyof typeof en, string> = {
 	'data.unmapped': '（使わない）',
 	'data.apply': '対応付けを適用',
 	'data.remove': '削除',
+	'data.fxTitle': '為替レート',
+	'data.fxRate': '1 {code} あたりの {currency}',
+	'data.fxApply': 'レートを適用',
 	'data.forget': 'すべてのデータを消去',
 	'data.forgetDone': 'このページとこの端末からすべてのデータを消去しました。',
 	'data.quality': 'データ品質',
@@ -394,7 +401,8 @@ const ja: Record<keyof typeof en, string> = {
 	'kind.lead_history': 'リードのステージ履歴',
 	'kind.activities': '活動（架電）',
 	'kind.customers': '顧客',
-	'kind.spend': 'マーケティング費用'
+	'kind.spend': 'マーケティング費用',
+	'kind.users': 'ユーザー（所有者名）'
 };
 
 export const uiMessages = { en, ja };

@@ -18,6 +18,9 @@ import type { MetricView } from '$lib/engine/metrics/view';
 import { emptyMeta, type DatasetMeta } from '$lib/engine/schema';
 import { todayIso } from '$lib/engine/metrics/plan';
 import { browserPersistence, type Persistence, type StoredFile } from './persist';
+import type { DatasetNotes } from '$lib/engine/ingest/dataset-notes';
+import { expandWorkbooks } from '$lib/engine/ingest/workbook-files';
+import { readWorkbook } from '$lib/engine/ingest/xlsx/browser';
 
 export type Phase = 'idle' | 'starting' | 'loading' | 'ready';
 
@@ -38,6 +41,10 @@ export class DataStore {
 	current = $state<string | null>(null);
 	files = $state.raw<LoadedFile[]>([]);
 	meta = $state.raw<DatasetMeta>(emptyMeta());
+	/** Undated records, currencies without a rate, linked deals (the merged files' notes). */
+	notes = $state.raw<DatasetNotes>({ undated: 0, missingRates: [] });
+	/** Exchange rates the user set on the Data page, over the organisation's `fxRates`. */
+	userFx = $state.raw<Record<string, number>>({});
 	span = $state.raw<{ from: string; to: string } | null>(null);
 	errors = $state.raw<LoadError[]>([]);
 	private errorId = 0;
@@ -68,7 +75,9 @@ export class DataStore {
 			),
 			mappings,
 			orgMappings: this.settings.config.mappings ?? undefined,
-			today: todayIso()
+			today: todayIso(),
+			currency: this.settings.config.currency,
+			fxRates: { ...this.settings.config.fxRates, ...this.userFx }
 		};
 	}
 	/**
@@ -81,6 +90,11 @@ export class DataStore {
 	) {
 		this.remember = persistence.isRemembering();
 		this.userMappings = persistence.loadMappings();
+	}
+
+	/** The organisation's currency (amounts are converted to it). */
+	get currency(): string {
+		return this.settings.config.currency;
 	}
 
 	get hasData(): boolean {
@@ -136,7 +150,13 @@ export class DataStore {
 			const ds = await this.getDataset();
 			ds.ctx = this.context();
 			performance.mark('mb:ingest-start');
-			for (const input of inputs) {
+			// Each workbook as one input per table-like sheet, read in a worker (given a copy: it takes the buffer).
+			const readable = await expandWorkbooks(
+				inputs,
+				(b) => readWorkbook(b.slice()),
+				(e) => this.reportError(e.file, e.key, e.params)
+			);
+			for (const input of readable) {
 				this.current = input.name;
 				try {
 					const f = await ds.add(input.name, input.bytes, input.overrides, input.replaceId ?? 'same-name');
@@ -160,6 +180,15 @@ export class DataStore {
 				this.phase = 'ready';
 			}
 		}
+	}
+
+	/** New exchange rates: every amount is converted again (the canonical tables are rebuilt). */
+	async setFxRates(rates: Record<string, number>): Promise<void> {
+		this.userFx = rates;
+		const ds = await this.getDataset();
+		const ctx = this.context();
+		await ds.setFx(ctx.currency, ctx.fxRates);
+		await this.refresh(ds);
 	}
 
 	async removeFile(id: number): Promise<void> {
@@ -282,6 +311,7 @@ export class DataStore {
 			span: ds.files.length ? await dataSpan(ds.db) : null
 		}));
 		this.meta = meta;
+		this.notes = ds.notes;
 		this.span = span;
 		this.version++;
 	}

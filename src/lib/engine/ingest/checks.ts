@@ -41,7 +41,7 @@ export async function qualityChecks(
 ): Promise<RowChecks> {
 	const src = srcTable(id);
 	const header = (f: string) => byField.get(f)?.header ?? f;
-	const required = await requiredIssues(db, src, kind, header, rowNo, keptRaw);
+	const required = await requiredIssues(db, src, kind, header, rowNo, keptRaw, new Set(byField.keys()));
 	const issues = [
 		...required,
 		...(await duplicateIssues(db, src, kind, byField, header, rowNo)),
@@ -56,10 +56,13 @@ async function requiredIssues(
 	kind: FileKind,
 	header: (f: string) => string,
 	rowNo: RowNo,
-	keptRaw: Set<string>
+	keptRaw: Set<string>,
+	mapped: Set<string>
 ): Promise<QualityIssue[]> {
+	// A required field may be unmapped only where the kind allows it (a lead file without created_at).
 	const required = REQUIRED_FIELDS[kind].filter(
-		(f) => FIELD_TYPES[kind][f] === 'date' || FIELD_TYPES[kind][f] === 'month' || f === 'spend'
+		(f) =>
+			mapped.has(f) && (FIELD_TYPES[kind][f] === 'date' || FIELD_TYPES[kind][f] === 'month' || f === 'spend')
 	);
 	const out: QualityIssue[] = [];
 	for (const f of required) {

@@ -8,6 +8,7 @@ import { CANONICAL_DDL, emptyMeta, type DatasetMeta } from '../schema';
 import { asIngestError } from './errors';
 import type { FileOverrides, IngestContext, LoadedFile } from './load';
 import { dropFileTables, rebuildCanonical } from './merge';
+import { datasetNotes, type DatasetNotes } from './dataset-notes';
 import { loadFile } from './pipeline';
 import { VALUE_MACROS } from './values-sql';
 
@@ -22,6 +23,8 @@ export class Dataset {
 	private queue: Promise<unknown> = Promise.resolve();
 	files: LoadedFile[] = [];
 	meta: DatasetMeta = emptyMeta();
+	/** What the merge found across files: undated records, currencies without a rate, linked deals. */
+	notes: DatasetNotes = { undated: 0, missingRates: [] };
 
 	constructor(
 		readonly db: Db,
@@ -60,6 +63,24 @@ export class Dataset {
 		});
 	}
 
+	private get fx() {
+		return { currency: this.ctx.currency ?? 'JPY', rates: this.ctx.fxRates ?? {} };
+	}
+
+	/** Rebuilds the canonical tables from `files` and describes them; throws (rolled back) on failure. */
+	private async rebuild(files: LoadedFile[]): Promise<void> {
+		this.meta = await rebuildCanonical(this.db, files, this.fx);
+		this.notes = await datasetNotes(this.db, files, this.fx);
+	}
+
+	/** New exchange rates (or organisation currency): every amount is converted again. */
+	setFx(currency: string, fxRates: Record<string, number>): Promise<void> {
+		return this.run(async () => {
+			this.ctx = { ...this.ctx, currency, fxRates };
+			await this.rebuild(this.files);
+		});
+	}
+
 	private async addNow(
 		name: string,
 		bytes: Uint8Array,
@@ -77,7 +98,7 @@ export class Dataset {
 		const previous = replaceId === undefined ? undefined : this.files.find((f) => f.id === replaceId);
 		const files = previous ? this.files.map((f) => (f === previous ? loaded : f)) : [...this.files, loaded];
 		try {
-			this.meta = await rebuildCanonical(this.db, files);
+			await this.rebuild(files);
 		} catch (e) {
 			// The rebuild rolled back: the canonical tables still hold the files loaded before this one.
 			await dropFileTables(this.db, id);
@@ -91,7 +112,7 @@ export class Dataset {
 	remove(id: number): Promise<void> {
 		return this.run(async () => {
 			const files = this.files.filter((f) => f.id !== id);
-			this.meta = await rebuildCanonical(this.db, files);
+			await this.rebuild(files);
 			this.files = files;
 			await dropFileTables(this.db, id);
 		});
@@ -99,7 +120,7 @@ export class Dataset {
 
 	clear(): Promise<void> {
 		return this.run(async () => {
-			this.meta = await rebuildCanonical(this.db, []);
+			await this.rebuild([]);
 			for (const f of this.files) await dropFileTables(this.db, f.id);
 			this.files = [];
 		});

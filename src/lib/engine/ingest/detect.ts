@@ -4,6 +4,7 @@
  * (matched by header signature, applied by header name, never by column position).
  */
 import { WIDE_STAGE_DATES } from '../model/stages';
+import { datesById } from './fields';
 import { headerSignature, normaliseHeader } from './normalise';
 import { isSummaryRow, trailingColumns } from './sniff';
 import { matchHeader, type HeaderMatch } from './synonyms';
@@ -31,7 +32,8 @@ const OPTIONAL_TARGET: Record<FileKind, number> = {
 	lead_history: 1,
 	activities: 3,
 	customers: 2,
-	spend: 1
+	spend: 1,
+	users: 1
 };
 
 /**
@@ -63,6 +65,21 @@ const HISTORY_HEADERS = new Set(
 	].map(normaliseHeader)
 );
 
+/** Headers only a user list has (Salesforce User). */
+const USER_HEADERS = new Set(
+	[
+		'Username',
+		'ProfileId',
+		'UserRoleId',
+		'IsActive',
+		'LastLoginDate',
+		'UserType',
+		'ユーザー名',
+		'プロファイル',
+		'ロール'
+	].map(normaliseHeader)
+);
+
 /** A value-based guess is weaker than any exact header synonym. */
 const VALUE_CONFIDENCE = 0.6;
 
@@ -89,7 +106,10 @@ export function guessKind(headers: string[], sample: string[][]): KindGuess {
 	const rows = dataRows(sample);
 	const columns = profileColumns(headers, rows);
 	const mappings = new Map<FileKind, ColumnMapping[]>();
-	for (const kind of KINDS) mappings.set(kind, resolve(candidatesFor(kind, columns, rows.length), columns));
+	for (const kind of KINDS) {
+		const mapping = resolve(candidatesFor(kind, columns, rows.length), columns);
+		mappings.set(kind, kind === 'leads' ? stageAsStatus(mapping) : mapping);
+	}
 	const leads = mappings.get('leads') ?? [];
 	const scored = KINDS.map((kind) => ({
 		kind,
@@ -172,6 +192,7 @@ function valueFields(kind: FileKind, column: Column): string[] {
 			if (looksLikeMonthColumn(values) >= 0.8) return ['month'];
 			return looksLikeNumberColumn(values) >= 0.9 ? ['spend'] : [];
 		case 'customers':
+		case 'users':
 			return [];
 	}
 }
@@ -207,6 +228,18 @@ function resolve(candidates: Candidate[], columns: Column[]): ColumnMapping[] {
 }
 
 /**
+ * A deal's stage column is the file's status when it has no other (a deal export's `StageName`,
+ * フェーズ): won and lost come from it, and the merge keeps its text as `deal_stage` too.
+ */
+function stageAsStatus(mapping: ColumnMapping[]): ColumnMapping[] {
+	const status = mapping.find((m) => m.field === 'status');
+	const stage = mapping.find((m) => m.field === 'deal_stage');
+	// A weak status guess (`StageSortOrder` ⊃ `Stage`) gives way to the deal's own stage column.
+	if (!stage || (status && status.confidence >= 0.9)) return mapping;
+	return mapping.filter((m) => m !== status).map((m) => (m === stage ? { ...m, field: 'status' } : m));
+}
+
+/**
  * Fields that set a kind apart from the others. Every kind has an id, a date and a person; a file with
  * none of its kind's distinctive fields only resembles it.
  */
@@ -226,7 +259,8 @@ const DISTINCTIVE_FIELDS: Record<FileKind, readonly string[]> = {
 	lead_history: ['stage'],
 	activities: ['type', 'outcome'],
 	customers: ['mrr', 'churned_at', 'expansion_at', 'nps'],
-	spend: ['spend']
+	spend: ['spend'],
+	users: ['name']
 };
 
 /**
@@ -243,8 +277,11 @@ function scoreKind(
 	leadsMapping: ColumnMapping[]
 ): number {
 	const conf = new Map(mapping.map((m) => [m.field, m.confidence]));
-	const required = REQUIRED_FIELDS[kind];
-	const requiredCoverage = required.reduce((sum, f) => sum + (conf.get(f) ?? 0), 0) / required.length;
+	// A lead file without created_at still counts as whole when an id carries its stage dates or status.
+	const byId = kind === 'leads' && !conf.has('created_at') && datesById(new Set(conf.keys()));
+	const required = byId ? ['lead_id'] : REQUIRED_FIELDS[kind];
+	const requiredCoverage =
+		(byId ? 0.8 : 1) * (required.reduce((sum, f) => sum + (conf.get(f) ?? 0), 0) / required.length);
 	const optional = mapping
 		.filter((m) => !required.includes(m.field))
 		.reduce((sum, m) => sum + m.confidence, 0);
@@ -301,6 +338,8 @@ function evidence(
 		}
 		case 'customers':
 			return 0;
+		case 'users':
+			return 0.15 * Math.min(3, columns.filter((c) => USER_HEADERS.has(normaliseHeader(c.header))).length);
 	}
 }
 

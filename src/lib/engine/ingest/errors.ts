@@ -12,7 +12,8 @@ export type IngestErrorCode =
 	| 'too_many_columns'
 	| 'unrecognised'
 	| 'unreadable'
-	| 'too_large';
+	| 'too_large'
+	| 'workbook';
 
 /** A problem that stops one file from loading; everything loaded before it stays. */
 export class IngestError extends Error {

@@ -18,7 +18,18 @@ export const FIELD_TYPES: Record<FileKind, Record<string, FieldType>> = {
 		lost_at: 'date',
 		amount: 'number',
 		status: 'status',
-		closed_at: 'date'
+		closed_at: 'date',
+		deal_owner: 'text',
+		deal_stage: 'text',
+		probability: 'number',
+		currency: 'text',
+		lost_reason: 'text',
+		score: 'number',
+		last_activity_at: 'date',
+		amount_converted: 'number',
+		converted_id: 'text',
+		is_won: 'text',
+		is_closed: 'text'
 	},
 	lead_history: {
 		lead_id: 'text',
@@ -43,9 +54,13 @@ export const FIELD_TYPES: Record<FileKind, Record<string, FieldType>> = {
 		churned_at: 'date',
 		mrr: 'number',
 		expansion_at: 'date',
-		nps: 'score'
+		nps: 'score',
+		expansion_mrr: 'number',
+		churn_reason: 'text',
+		nps_at: 'date'
 	},
-	spend: { month: 'month', channel: 'text', spend: 'number' }
+	spend: { month: 'month', channel: 'text', spend: 'number' },
+	users: { user_id: 'text', name: 'text' }
 };
 
 /** The id column whose repeats are reported as duplicates (history files repeat ids by design). */
@@ -61,3 +76,21 @@ export const LEAD_DATE_ORDER = STAGE_DATE_ORDER;
 /** Per-file tables (names we make, never user input): the raw text, and the typed canonical columns. */
 export const rawTable = (id: number) => `mb_raw_${id}`;
 export const srcTable = (id: number) => `mb_src_${id}`;
+
+/**
+ * A lead file need not carry `created_at` (docs/metrics.md): with an id and a stage date or a status it
+ * adds to the records other files describe.
+ */
+export function datesById(mapped: Set<string>): boolean {
+	return mapped.has('lead_id') && [...mapped].some((f) => LEAD_FACTS.has(f));
+}
+
+const LEAD_FACTS = new Set([
+	'mql_at',
+	'sql_at',
+	'opportunity_at',
+	'won_at',
+	'lost_at',
+	'closed_at',
+	'status'
+]);

@@ -31,6 +31,10 @@ export interface IngestContext {
 	orgMappings?: MappingFile;
 	/** ISO date used for "date in the future" checks; passed in so results are reproducible. */
 	today: string;
+	/** The organisation's currency (ISO code; JPY when not given): amounts are converted to it. */
+	currency?: string;
+	/** Units of `currency` per one unit of each other currency (config `fxRates`, `--fx`). */
+	fxRates?: Record<string, number>;
 }
 
 export interface LoadedFile {
@@ -49,8 +53,9 @@ export interface LoadedFile {
 	/** Stages this file gives a date or a status for. */
 	stages: Stage[];
 	/**
-	 * A deal export: a lead file whose statuses are all deal stages (opportunity, won, lost) and which has
-	 * no opportunity date column. Each row is an opportunity, so its created date is the date it became
+	 * A deal export: a lead file without an opportunity date column whose statuses are all deal stages
+	 * (opportunity, won, lost), or which has deal-only columns (IsWon, IsClosed, a deal owner, a
+	 * probability, a deal id header). Each row is an opportunity, so its created date is the date it became
 	 * one (merge.ts uses it as `opportunity_at`; Maven's `engage_date`, Salesforce's Opportunity
 	 * `CreatedDate`).
 	 */

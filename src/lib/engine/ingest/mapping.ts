@@ -6,7 +6,7 @@
  */
 import { applyMappingFile, guessKind } from './detect';
 import { IngestError } from './errors';
-import { FIELD_TYPES } from './fields';
+import { datesById, FIELD_TYPES } from './fields';
 import type { FileHeader } from './layout';
 import { headerSignature, normaliseHeader } from './normalise';
 import { shown } from './quality';
@@ -78,7 +78,10 @@ export function pickMapping(
 /** Refuses a file whose mapping lacks a required field, or a detection too unsure to trust. */
 function requireUsable(name: string, headers: string[], choice: MappingChoice, confidence: number): void {
 	const mapped = new Set(choice.mapping.map((m) => m.field));
-	const missing = REQUIRED_FIELDS[choice.kind].filter((f) => !mapped.has(f));
+	const missing =
+		choice.kind === 'leads' && datesById(mapped)
+			? []
+			: REQUIRED_FIELDS[choice.kind].filter((f) => !mapped.has(f));
 	if (missing.length === 0 && !(choice.source === 'detected' && confidence < 0.3)) return;
 	const columns = `${headers.slice(0, 12).map(shown).join(', ')}${headers.length > 12 ? ', …' : ''}`;
 	const kind = { key: `kind.${choice.kind}` as const };

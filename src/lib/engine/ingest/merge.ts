@@ -6,70 +6,11 @@
  */
 import type { Db } from '../db/types';
 import { CANONICAL_DDL, MATERIALISE_LEAD_CUBE, type DatasetMeta } from '../schema';
-import { rankCaseSql, STAGES, type Stage } from '../model/stages';
+import type { Fx } from '../metrics/money';
+import { STAGES, type Stage } from '../model/stages';
 import type { LoadedFile } from './load';
 import { srcTable } from './fields';
-
-/** A lost or disqualified status (a status-only lost deal still ranks as an opportunity: rankCaseSql). */
-const LOST = (col: string) => `${col} IN ('lost', 'disqualified')`;
-
-/** The file has an opportunity date column: its dates, not a lost status, say who was an opportunity. */
-function datesOpportunities(f: Pick<LoadedFile, 'mapping'>): boolean {
-	return f.mapping.some((m) => m.field === 'opportunity_at');
-}
-
-/** One wide-lead SELECT per file, in canonical columns plus its file order `_f` and `_row`. */
-function wideSelect(f: LoadedFile, order: number): string {
-	const t = srcTable(f.id);
-	if (f.kind === 'lead_history') return historySelect(t, order);
-	// A deal export's row became an opportunity when it was created (see LoadedFile.deals).
-	const opportunity = f.deals
-		? `coalesce(opportunity_at, CASE WHEN status_target IN ('opportunity', 'won', 'lost') THEN created_at END)`
-		: 'opportunity_at';
-	// Without a close date column the stage dates are the file's own (and a view over this stays cheap).
-	const closes = f.mapping.some((m) => m.field === 'closed_at');
-	return `SELECT ${order} AS _f, _row, lead_id, created_at, channel, owner, segment, mql_at, sql_at,
-		${opportunity} AS opportunity_at,
-		${closes ? `coalesce(won_at, CASE WHEN status_target = 'won' THEN closed_at END)` : 'won_at'} AS won_at,
-		${closes ? `coalesce(lost_at, CASE WHEN ${LOST('status_target')} THEN closed_at END)` : 'lost_at'} AS lost_at,
-		amount, status, ${rankCaseSql('status_target', !datesOpportunities(f))} AS status_rank,
-		coalesce(${LOST('status_target')}, false) AS lost
-		FROM ${t}`;
-}
-
-/**
- * A long stage history pivoted to one wide row per lead: each stage's earliest date; the current
- * status, owner and amount from the latest change. Changes are ordered by date, then by file order
- * (histories list same-day changes in the order they happened). A lead is lost only if its latest
- * known stage is a lost one: a deal reopened after `Closed Lost` is open again, and its `lost_at` is
- * when the final lost run began.
- */
-function historySelect(t: string, order: number): string {
-	const first = (c: string) => `arg_min(${c}, _ord) FILTER (WHERE ${c} IS NOT NULL)`;
-	const last = (c: string) => `arg_max(${c}, _ord) FILTER (WHERE ${c} IS NOT NULL)`;
-	const at = (target: string) => `min(changed_at) FILTER (WHERE stage_target = '${target}')`;
-	return `SELECT ${order} AS _f, _row, lead_id, created_at, channel, owner, segment, mql_at, sql_at, opportunity_at,
-			won_at, CASE WHEN ${LOST('final_target')} THEN final_lost_at END AS lost_at, amount, status, status_rank,
-			coalesce(${LOST('final_target')}, false) AS lost
-		FROM (
-			SELECT lead_id, min(_row) AS _row, min(changed_at) AS created_at,
-				${first('channel')} AS channel, ${last('owner')} AS owner, ${first('segment')} AS segment,
-				${at('mql')} AS mql_at, ${at('sql')} AS sql_at, ${at('opportunity')} AS opportunity_at, ${at('won')} AS won_at,
-				min(changed_at) FILTER (WHERE _lost AND _ord > coalesce(_open_ord, -1)) AS final_lost_at,
-				${last('amount')} AS amount, ${last('stage')} AS status, ${last('stage_target')} AS final_target,
-				max(${rankCaseSql('stage_target')}) AS status_rank
-			FROM (
-				SELECT *, coalesce(${LOST('stage_target')}, false) AS _lost,
-					max(CASE WHEN stage_target IS NOT NULL AND NOT ${LOST('stage_target')} THEN _ord END)
-						OVER (PARTITION BY lead_id) AS _open_ord
-				FROM (
-					SELECT *, (changed_at - DATE '1970-01-01')::BIGINT * 10000000000 + _row AS _ord
-					FROM ${t} WHERE lead_id IS NOT NULL AND changed_at IS NOT NULL
-				)
-			)
-			GROUP BY lead_id
-		)`;
-}
+import { mergedLeadsInsert, singleLeadView, USERS_TABLE, userKey, usersTable } from './merge-leads';
 
 /**
  * Rebuilds the four canonical tables in one transaction, sent as one batch: no other query on the
@@ -77,9 +18,9 @@ function historySelect(t: string, order: number): string {
  * any statement fails the tables stay as they were (a file that breaks the merge never leaves the
  * dashboard with half a dataset).
  */
-export async function rebuildCanonical(db: Db, files: readonly LoadedFile[]): Promise<DatasetMeta> {
+export async function rebuildCanonical(db: Db, files: readonly LoadedFile[], fx: Fx): Promise<DatasetMeta> {
 	try {
-		await db.exec(['BEGIN TRANSACTION', ...canonicalSql(files), 'COMMIT'].join(';\n'));
+		await db.exec(['BEGIN TRANSACTION', ...canonicalSql(files, fx), 'COMMIT'].join(';\n'));
 	} catch (e) {
 		await db.exec('ROLLBACK').catch(() => {});
 		throw e;
@@ -88,35 +29,23 @@ export async function rebuildCanonical(db: Db, files: readonly LoadedFile[]): Pr
 }
 
 /** The statements that rebuild the canonical tables from the files' `mb_src_*` tables. */
-function canonicalSql(files: readonly LoadedFile[]): string[] {
+function canonicalSql(files: readonly LoadedFile[], fx: Fx): string[] {
 	const sql = [
 		'DROP VIEW IF EXISTS leads; DROP TABLE IF EXISTS leads_t; DROP TABLE IF EXISTS activities; DROP TABLE IF EXISTS customers; DROP TABLE IF EXISTS spend; DROP TABLE IF EXISTS lead_cube_t; DROP TABLE IF EXISTS sales_cycle_t',
 		CANONICAL_DDL
 	];
 	const leadFiles = files.filter((f) => f.kind === 'leads' || f.kind === 'lead_history');
+	const userFiles = files.filter((f) => f.kind === 'users');
+	const users = userFiles.length > 0;
+	sql.push(users ? usersTable(userFiles) : `DROP TABLE IF EXISTS ${USERS_TABLE}`);
 	const single = leadFiles.length === 1 ? leadFiles[0] : null;
 	if (single && single.kind === 'leads' && !single.quality.issues.some((i) => i.code === 'duplicate_id')) {
 		// One lead file with unique ids: merging would group each row with itself, and even a copy costs
 		// a quarter of a second and its memory at a million rows. `leads` is a view over the file's typed
 		// table instead (the file's tables are dropped only after the next rebuild replaced the view).
-		sql.push(`CREATE OR REPLACE VIEW leads AS
-			SELECT coalesce(lead_id, '(no id) ' || _f || ':' || _row) AS lead_id, created_at, channel, owner, segment,
-				mql_at, sql_at, opportunity_at, won_at, lost_at, amount, status, status_rank, lost,
-				NULL::VARCHAR AS deal_owner, NULL::VARCHAR AS deal_stage, NULL::DOUBLE AS probability,
-				NULL::VARCHAR AS currency, NULL::VARCHAR AS lost_reason, NULL::DOUBLE AS score,
-				NULL::DATE AS last_activity_at, NULL::VARCHAR AS status_target, amount AS amount_raw
-			FROM (${wideSelect(single, 0)})`);
+		sql.push(singleLeadView(single, fx, users));
 	} else if (leadFiles.length) {
-		const union = leadFiles.map((f, i) => wideSelect(f, i)).join(' UNION ALL ');
-		// Rows without an id cannot be matched across files: each stays a lead of its own.
-		const key = `coalesce(lead_id, '(no id) ' || _f || ':' || _row)`;
-		const pick = (c: string) => `arg_min(${c}, _f * 1e9 + _row) FILTER (WHERE ${c} IS NOT NULL)`;
-		sql.push(`INSERT INTO leads_t (lead_id, created_at, channel, owner, segment, mql_at, sql_at, opportunity_at, won_at,
-				lost_at, amount, status, status_rank, lost)
-			SELECT ${key} AS lead_id, min(created_at), ${pick('channel')}, ${pick('owner')}, ${pick('segment')},
-				min(mql_at), min(sql_at), min(opportunity_at), min(won_at), min(lost_at),
-				${pick('amount')}, ${pick('status')}, max(status_rank), bool_or(lost)
-			FROM (${union}) GROUP BY ${key}`);
+		sql.push(mergedLeadsInsert(leadFiles, fx, users));
 	}
 	sql.push(MATERIALISE_LEAD_CUBE);
 	for (const f of files.filter((x) => x.kind === 'activities')) {
@@ -125,12 +54,14 @@ function canonicalSql(files: readonly LoadedFile[]): string[] {
 			? "coalesce(type_target = 'call', false)"
 			: 'true';
 		sql.push(`INSERT INTO activities
-			SELECT activity_id, occurred_at, rep, lead_id, coalesce(type_target, type), ${isCall},
+			SELECT activity_id, occurred_at, ${users ? 'coalesce(u.name, rep)' : 'rep'}, lead_id, coalesce(type_target, type), ${isCall},
 				CASE WHEN outcome IS NULL THEN NULL ELSE coalesce(outcome_target, 'other') END
-			FROM ${srcTable(f.id)} WHERE occurred_at IS NOT NULL`);
+			FROM ${srcTable(f.id)} ${users ? `LEFT JOIN ${USERS_TABLE} u ON u.k = ${userKey('rep')}` : ''}
+			WHERE occurred_at IS NOT NULL`);
 	}
 	for (const f of files.filter((x) => x.kind === 'customers')) {
-		sql.push(`INSERT INTO customers (account_id, start_date, churned_at, mrr, expansion_at, nps) SELECT account_id, start_date, churned_at, mrr, expansion_at, nps
+		sql.push(`INSERT INTO customers (account_id, start_date, churned_at, mrr, expansion_at, nps, expansion_mrr, churn_reason, nps_at)
+			SELECT account_id, start_date, churned_at, mrr, expansion_at, nps, expansion_mrr, churn_reason, nps_at
 			FROM ${srcTable(f.id)} WHERE start_date IS NOT NULL`);
 	}
 	for (const f of files.filter((x) => x.kind === 'spend')) {

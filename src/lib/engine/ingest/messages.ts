@@ -43,6 +43,15 @@ export const INGEST_MESSAGE_KEYS = [
 	'duplicate_id_counted',
 	'stage_order',
 	'ignored_columns',
+	// The merged dataset (reported once, not per file)
+	'undated_records',
+	'fx_missing_rates',
+	'deals_linked',
+	// Excel workbooks
+	'xlsx_encrypted',
+	'xlsx_corrupt',
+	'xlsx_empty',
+	'xls_unsupported',
 	// The browser's data store
 	'engine_start',
 	'fetch_failed',
@@ -61,7 +70,8 @@ export const INGEST_MESSAGE_KEYS = [
 	'kind.lead_history',
 	'kind.activities',
 	'kind.customers',
-	'kind.spend'
+	'kind.spend',
+	'kind.users'
 ] as const;
 
 export type IngestMessageKey = (typeof INGEST_MESSAGE_KEYS)[number];

@@ -42,12 +42,7 @@ export async function loadFile(
 	const values = await checkValues(db, id, typed.checks, ctx.today, rowNumber(rows));
 	const checked = await qualityChecks(db, id, choice.kind, byField, rowNumber(rows), new Set(typed.keptRaw));
 	await dropRawText(db, id, typed.keptRaw);
-	const { stages, deals } = fileStages(
-		choice.kind,
-		new Set(byField.keys()),
-		typed.targets,
-		typed.datedStages
-	);
+	const { stages, deals } = fileStages(choice.kind, choice.mapping, typed.targets, typed.datedStages);
 	const quality: FileQuality = {
 		...describeRead(name, choice, file, layout),
 		rows: counted.rows,

@@ -55,7 +55,34 @@ const CHANNEL: readonly Synonym[] = [
 	['Latest Source', 0.7],
 	['Acquisition Program', 0.6],
 	['UTM Source', 0.6],
-	['Campaign Source', 0.6]
+	['Campaign Source', 0.6],
+	['origin', 0.9],
+	['Lead Origin', 0.9]
+];
+
+/** The opportunity's owner in field sales (docs/metrics.md "Owners"). */
+const DEAL_OWNER: readonly Synonym[] = [
+	'Opportunity Owner',
+	'商談所有者',
+	'Deal owner',
+	'Deal Owner Name',
+	'Account Executive',
+	'フィールドセールス担当',
+	'商談担当者',
+	'sr_id'
+];
+
+/** The deal's stage as written; in a deal export it is also the status (see guessKind). */
+const DEAL_STAGE: readonly Synonym[] = [
+	'フェーズ',
+	'商談フェーズ',
+	'取引ステージ',
+	'StageName',
+	'Stage Name',
+	'Opportunity Stage',
+	'Deal Stage',
+	'dealstage',
+	'deal_stage'
 ];
 
 const OWNER: readonly Synonym[] = [
@@ -67,11 +94,8 @@ const OWNER: readonly Synonym[] = [
 	'Owner Name',
 	'Lead Owner Name',
 	'Contact owner',
-	'Deal owner',
 	'HubSpot Owner',
 	'hubspot_owner_id',
-	'Opportunity Owner',
-	'商談所有者',
 	'担当者',
 	'担当',
 	'担当者名',
@@ -80,6 +104,8 @@ const OWNER: readonly Synonym[] = [
 	'担当営業',
 	'インサイドセールス担当',
 	'sales_agent',
+	// Olist's closed-deals file: the SDR who qualified the lead (sr_id is the field rep).
+	'sdr_id',
 	'Sales Rep',
 	'Rep',
 	'Assigned To',
@@ -118,8 +144,6 @@ const AMOUNT: readonly Synonym[] = [
 	'契約金額',
 	'Deal Value',
 	'Value',
-	'Amount (converted)',
-	'金額 (換算)',
 	['Total Contract Value', 0.8],
 	['ACV', 0.7],
 	['売上', 0.7],
@@ -136,16 +160,9 @@ const STATUS: readonly Synonym[] = [
 	'Lifecycle Stage',
 	'lifecyclestage',
 	'Stage',
-	'StageName',
-	'Stage Name',
-	'フェーズ',
-	'取引ステージ',
-	'商談フェーズ',
 	'ステージ',
-	'Opportunity Stage',
-	'Deal Stage',
-	'dealstage',
-	'deal_stage',
+	// Deal stages: a deal_stage column first, the status when the file has no other (see guessKind).
+	...DEAL_STAGE.map((h) => [h as string, 0.95] as const),
 	'Lead Stage',
 	'Phase',
 	['hs_lead_status', 0.9]
@@ -153,7 +170,7 @@ const STATUS: readonly Synonym[] = [
 
 export const HEADER_SYNONYMS: SynonymTable = {
 	leads: {
-		lead_id: [...LEAD_ID, ['opportunity_id', 0.9]],
+		lead_id: [...LEAD_ID, ['opportunity_id', 0.9], ['mql_id', 0.9]],
 		created_at: [
 			'Created Date',
 			'作成日',
@@ -170,6 +187,10 @@ export const HEADER_SYNONYMS: SynonymTable = {
 			'リード獲得日',
 			'流入日',
 			['Became a Lead Date', 0.8],
+			// The first touch is when a lead appears (docs/metrics.md); 初回商談日, a first meeting, is not.
+			['first_contact_date', 0.9],
+			['初回接触日', 0.9],
+			['First Contact Date', 0.9],
 			['Acquisition Date', 0.7],
 			// Maven: the first date a deal has; the pipeline has no creation date.
 			['engage_date', 0.6]
@@ -219,6 +240,7 @@ export const HEADER_SYNONYMS: SynonymTable = {
 			'受注日',
 			'成約日',
 			'Won Date',
+			'won_date',
 			'Closed Won Date',
 			'Date Won',
 			'Became a Customer Date',
@@ -237,7 +259,54 @@ export const HEADER_SYNONYMS: SynonymTable = {
 			'Closed Date',
 			'Closed At',
 			['Expected Close Date', 0.8]
-		]
+		],
+		deal_owner: DEAL_OWNER,
+		deal_stage: DEAL_STAGE,
+		probability: [
+			'確度 (%)',
+			'確度',
+			'Probability (%)',
+			'Probability',
+			'Deal probability',
+			['hs_deal_stage_probability', 0.9]
+		],
+		currency: [
+			'商談 通貨',
+			'通貨',
+			'通貨コード',
+			'CurrencyIsoCode',
+			'Currency',
+			'Currency Code',
+			'Amount Currency',
+			'Deal Currency',
+			'deal_currency_code'
+		],
+		lost_reason: [
+			'失注理由',
+			'Loss Reason',
+			'Lost Reason',
+			'Closed Lost Reason',
+			'closed_lost_reason',
+			'Reason Lost'
+		],
+		score: ['リードスコア', 'スコア', 'HubSpot Score', 'hubspotscore', 'Lead Score', 'Score'],
+		last_activity_at: [
+			'最終活動日',
+			'最終活動日時',
+			'LastActivityDate',
+			'Last Activity Date',
+			'Last Activity',
+			['notes_last_updated', 0.8]
+		],
+		amount_converted: ['Amount (converted)', '金額 (換算)', 'Amount Converted', 'ConvertedAmount'],
+		converted_id: [
+			'ConvertedOpportunityId',
+			'取引開始済み商談 ID',
+			'Converted Opportunity ID',
+			'Converted Opportunity'
+		],
+		is_won: ['IsWon', 'Is Won', ['成立', 0.85], ['Won', 0.8]],
+		is_closed: ['IsClosed', 'Is Closed', ['完了', 0.85], ['Closed', 0.8]]
 	},
 	lead_history: {
 		lead_id: [
@@ -459,7 +528,21 @@ export const HEADER_SYNONYMS: SynonymTable = {
 			'Cross-sell Date',
 			'Upgrade Date'
 		],
-		nps: ['NPS', 'NPS Score', 'NPSスコア', 'Net Promoter Score', '推奨度', 'Recommendation Score']
+		nps: ['NPS', 'NPS Score', 'NPSスコア', 'Net Promoter Score', '推奨度', 'Recommendation Score'],
+		expansion_mrr: [
+			'アップセル額',
+			'アップセルMRR',
+			'追加MRR',
+			'Expansion MRR',
+			'Upsell MRR',
+			['Expansion Amount', 0.9]
+		],
+		churn_reason: ['解約理由', '解約事由', 'Churn Reason', 'Cancellation Reason', 'Cancel Reason'],
+		nps_at: ['NPS回答日', 'NPS回答日時', 'NPS Date', 'NPS Response Date', ['Survey Date', 0.7]]
+	},
+	users: {
+		user_id: [['Id', 0.9], 'User ID', 'UserId', 'ユーザー ID', ['OwnerId', 0.9]],
+		name: ['Name', '氏名', 'Full Name', '名前', '表示名']
 	},
 	spend: {
 		month: [

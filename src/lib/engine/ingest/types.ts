@@ -28,7 +28,7 @@ export interface Dialect {
 }
 
 /** The kinds of file ingestion recognises. `lead_history` is the long form, pivoted to `leads`. */
-export type FileKind = 'leads' | 'lead_history' | 'activities' | 'customers' | 'spend';
+export type FileKind = 'leads' | 'lead_history' | 'activities' | 'customers' | 'spend' | 'users';
 
 /** Canonical fields per kind (docs/metrics.md plus what the long form and vocabularies need). */
 export const KIND_FIELDS = {
@@ -46,12 +46,38 @@ export const KIND_FIELDS = {
 		'amount',
 		'status',
 		// A deal export's single close date: it becomes won_at or lost_at by the row's status.
-		'closed_at'
+		'closed_at',
+		'deal_owner',
+		'deal_stage',
+		'probability',
+		'currency',
+		'lost_reason',
+		'score',
+		'last_activity_at',
+		// An amount already in the organisation's currency (Amount (converted)): preferred over `amount`.
+		'amount_converted',
+		// The record this lead became in another file (Salesforce ConvertedOpportunityId).
+		'converted_id',
+		// A deal export's won and closed flags (IsWon, IsClosed).
+		'is_won',
+		'is_closed'
 	],
 	lead_history: ['lead_id', 'stage', 'changed_at', 'amount', 'owner', 'channel', 'segment'],
 	activities: ['activity_id', 'occurred_at', 'rep', 'lead_id', 'type', 'outcome'],
-	customers: ['account_id', 'start_date', 'churned_at', 'mrr', 'expansion_at', 'nps'],
-	spend: ['month', 'channel', 'spend']
+	customers: [
+		'account_id',
+		'start_date',
+		'churned_at',
+		'mrr',
+		'expansion_at',
+		'nps',
+		'expansion_mrr',
+		'churn_reason',
+		'nps_at'
+	],
+	spend: ['month', 'channel', 'spend'],
+	// A CRM's user list (Salesforce User: Id, Name): turns owner ids into names.
+	users: ['user_id', 'name']
 } as const satisfies Record<FileKind, readonly string[]>;
 
 export type CanonicalField<K extends FileKind = FileKind> = (typeof KIND_FIELDS)[K][number];
@@ -62,7 +88,8 @@ export const REQUIRED_FIELDS: Record<FileKind, readonly string[]> = {
 	lead_history: ['lead_id', 'stage', 'changed_at'],
 	activities: ['occurred_at'],
 	customers: ['start_date'],
-	spend: ['month', 'spend']
+	spend: ['month', 'spend'],
+	users: ['user_id', 'name']
 };
 
 /** One header's mapping: which source column (by index and original name) feeds which canonical field. */
@@ -104,7 +131,8 @@ export interface MappingFile {
 }
 
 /** Canonical stage / status / outcome values vocabularies map raw values to. */
-export type StatusTarget = 'lead' | 'mql' | 'sql' | 'opportunity' | 'won' | 'lost' | 'disqualified';
+export type StatusTarget =
+	'lead' | 'nurture' | 'mql' | 'sql' | 'opportunity' | 'won' | 'lost' | 'disqualified';
 export type OutcomeTarget = 'no_answer' | 'connected' | 'meeting_set' | 'other';
 export type ActivityTypeTarget = 'call' | 'email' | 'meeting' | 'other';
 

@@ -143,7 +143,12 @@ async function typeColumn(
 		};
 	}
 	if (type === 'status' || type === 'outcome' || type === 'type') return vocabColumn(ctx, field, type, m, c);
-	if (field.endsWith('_id')) return { field, selects: [`mb_blank(${c}) AS ${ident(field)}`] };
+	// Salesforce writes an empty reference as 000000000000000AAA (or its 15-character form): blank.
+	if (field.endsWith('_id'))
+		return {
+			field,
+			selects: [`nullif(nullif(mb_blank(${c}), '000000000000000AAA'), '000000000000000') AS ${ident(field)}`]
+		};
 	// A dimension (channel, owner, segment, rep): a few distinct cells, cleaned once each.
 	const cells = await distinctCells(ctx.db, ctx.raw, c);
 	return { field, selects: [`${cells.clean ? c : `mb_blank(${c})`} AS ${ident(field)}`] };

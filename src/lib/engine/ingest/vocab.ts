@@ -31,17 +31,14 @@ const STATUS_VALUES: Record<StatusTarget, readonly string[]> = {
 		// Marketo
 		'contacted',
 		'working',
-		'nurture',
-		'nurturing',
-		'recycled',
 		// Japanese practice
 		'新規',
 		'リード',
-		'ナーチャリング',
-		'リサイクル',
 		'架電中',
 		'アプローチ中'
 	],
+	// Handed back to marketing: no stage beyond lead, but not a fresh lead either (MQL triage).
+	nurture: ['nurture', 'Nurturing', 'Recycled', 'ナーチャリング', '育成中', 'リサイクル'],
 	mql: ['MQL', 'marketingqualifiedlead', 'Marketing Qualified Lead', 'Marketing Qualified', 'MQL化'],
 	sql: [
 		'SQL',

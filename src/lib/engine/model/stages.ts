@@ -44,7 +44,8 @@ export function stageRank(status: string): number | undefined {
  */
 export function rankCaseSql(col: string, lostIsOpportunity = true): string {
 	const whens = STAGES.flatMap((s, i) => {
-		const own = `WHEN '${s}' THEN ${i} `;
+		// A lead handed back to nurturing is still a lead.
+		const own = s === 'lead' ? `WHEN 'lead' THEN 0 WHEN 'nurture' THEN 0 ` : `WHEN '${s}' THEN ${i} `;
 		return s === 'opportunity' && lostIsOpportunity ? [own, `WHEN 'lost' THEN ${i} `] : [own];
 	});
 	return `CASE ${col} ${whens.join('')}END`;
