@@ -35,7 +35,7 @@ function currentEpoch(): number {
 }
 
 /** The epoch this tab last agreed to (at start-up, or when the user ticked "Remember" here). */
-let knownEpoch = typeof localStorage === 'undefined' ? 0 : currentEpoch();
+let knownEpoch = currentEpoch();
 
 function open(): Promise<IDBDatabase> {
 	return new Promise((resolve, reject) => {
