@@ -19,6 +19,8 @@ const en = {
 	'url.unknownRate': 'Ignored unknown plan rate "{key}"',
 	'url.refusedSource':
 		'Refused data source "{source}": only relative paths to .csv files on this site are allowed',
+	'url.tooManyFilterValues': 'Ignored {count} {key} value(s) beyond the limit of {max}',
+	'url.moreIgnored': '… and {count} more ignored part(s)',
 	'persist.quota':
 		'The browser has no room left to remember these files (storage quota exceeded). The data stays loaded for this session.',
 	'persist.failed': 'The files could not be remembered on this device: {reason}',
@@ -54,6 +56,8 @@ const ja: Record<keyof typeof en, string> = {
 	'url.unknownRate': '不明な計画の率「{key}」を無視しました',
 	'url.refusedSource':
 		'データソース「{source}」を拒否しました：このサイト上の .csv ファイルへの相対パスのみ使えます',
+	'url.tooManyFilterValues': '{key} の値のうち上限 {max} 件を超えた {count} 件を無視しました',
+	'url.moreIgnored': '…ほか {count} 件を無視しました',
 	'persist.quota':
 		'ブラウザの保存容量が足りず、ファイルをこの端末に保存できません。このセッションの間はデータを読み込んだままにします。',
 	'persist.failed': 'ファイルをこの端末に保存できませんでした：{reason}',
