@@ -66,3 +66,36 @@ test('a full storage quota: the same message twice, listed twice, and the page k
 	await expect(page.getByTestId('file-a-csv')).toHaveCount(0);
 	await expect(page.getByTestId('status')).toContainText('1 file');
 });
+
+test('5,000 channels and a 1 MB channel name: 15 bars, a searchable table, clipped cells', async ({
+	page
+}) => {
+	const long = 'L'.repeat(1_000_000);
+	const rows = Array.from({ length: 5000 }, (_, i) => `M${i},2025-04-01,ch-${i}`);
+	rows.push(`BIG,2025-04-01,${long}`);
+	await page.goto('./data/');
+	await drop(page, 'channels.csv', Buffer.from(['lead_id,created_at,channel', ...rows].join('\n')));
+	await expect(page.getByTestId('file-channels-csv')).toBeVisible({ timeout: 60_000 });
+	await page.getByTestId('nav-overview').click();
+	const chart = page.getByTestId('chart-channels');
+	await expect(chart.locator('rect.bar')).toHaveCount(15);
+	await expect(chart.locator('svg')).toContainText('Others (4,987)');
+	await chart.locator('summary').click();
+	await expect(page.getByTestId('shown-channels')).toContainText('Showing 200 of 5,001 rows');
+	expect(await chart.locator('tbody tr').count()).toBe(200);
+	await page.getByTestId('search-channels').fill('ch-4321');
+	await expect(chart.locator('tbody tr')).toHaveCount(1);
+	await expect(chart.locator('tbody th')).toHaveText('ch-4321');
+	await page.getByTestId('search-channels').fill('LLLL');
+	const cell = chart.locator('tbody th');
+	await expect(cell).toHaveCount(1);
+	expect((await cell.textContent())!.length).toBeLessThan(200);
+	expect((await cell.getAttribute('title'))!.length).toBeLessThan(2100);
+	// The whole page stays small: no 1 MB text node anywhere.
+	expect(await page.evaluate(() => document.body.innerHTML.length)).toBeLessThan(500_000);
+	await page.getByTestId('nav-funnel').click();
+	const breakdown = page.getByTestId('chart-breakdown');
+	await expect(breakdown.locator('rect.bar')).toHaveCount(15, { timeout: 30_000 });
+	await expect(breakdown.locator('tbody tr')).toHaveCount(15);
+	expect(await page.evaluate(() => document.body.innerHTML.length)).toBeLessThan(500_000);
+});
