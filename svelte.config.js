@@ -13,6 +13,9 @@ const config = {
 	kit: {
 		adapter: adapter({ pages: 'build', assets: 'build', fallback: undefined, strict: true }),
 		paths: { base, relative: true },
+		// Registered by the layout, which handles a refusal (storage blocked, a third-party frame): Kit's own
+		// registration leaves the rejection uncaught.
+		serviceWorker: { register: false },
 		// Privacy by construction: the page may talk to its own origin only. Data never leaves the machine.
 		csp: {
 			mode: 'hash',

@@ -12,27 +12,27 @@
  * - Hashed files (`_app/immutable/`) never change: cache first. Everything else (pages, the config, demo
  *   and template files): network first, so a new deployment is seen at once, with the cache as the
  *   fallback offline.
+ * - The demo files, once used, live in their own cache that deployments keep (`sw/caches.ts`).
  * - Every response it serves carries COOP/COEP headers, which make the page cross-origin isolated (the
  *   site loads nothing from another origin, so nothing breaks); see `db/browser.ts` for what uses that.
+ *   And frame-ancestors / X-Frame-Options, which a meta CSP cannot carry.
  */
 import { build, files, prerendered, version } from '$service-worker';
+import {
+	IMMUTABLE,
+	SECURITY_HEADERS,
+	cacheFor,
+	isData,
+	isEngine,
+	keepOnActivate,
+	shellCache
+} from '$lib/sw/caches';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
-const SHELL = `mb-shell-${version}`;
-/**
- * Hashed, immutable files, kept across deployments: a tab still open on the previous deployment may
- * lazily load its chunks. Only engine files (tens of MiB) the current build no longer has are pruned.
- */
-const IMMUTABLE = 'mb-immutable';
-/** DuckDB's wasm builds and their worker scripts (Vite emits them as `assets/duckdb-….{wasm,js}`). */
-const isEngine = (path: string) => /\/assets\/duckdb-[^/]+\.(wasm|js)$/.test(path);
+const SHELL = shellCache(version);
 
 sw.addEventListener('install', (event) => {
-	const shell = [
-		...build.filter((p) => !isEngine(p)),
-		...prerendered,
-		...files.filter((p) => !p.includes('/demo/'))
-	];
+	const shell = [...build.filter((p) => !isEngine(p)), ...prerendered, ...files.filter((p) => !isData(p))];
 	event.waitUntil(
 		(async () => {
 			const cache = await caches.open(SHELL);
@@ -46,7 +46,7 @@ sw.addEventListener('activate', (event) => {
 	event.waitUntil(
 		(async () => {
 			for (const key of await caches.keys()) {
-				if (key !== SHELL && key !== IMMUTABLE) await caches.delete(key);
+				if (!keepOnActivate(key, version)) await caches.delete(key);
 			}
 			const current = new Set(build.map((p) => new URL(p, sw.location.href).href));
 			const immutable = await caches.open(IMMUTABLE);
@@ -59,13 +59,11 @@ sw.addEventListener('activate', (event) => {
 	);
 });
 
-/** The response with the headers that make a page cross-origin isolated. */
+/** The response with the headers that make a page cross-origin isolated and refuse foreign framing. */
 function isolated(res: Response): Response {
 	if (res.type === 'opaque' || res.status === 0) return res;
 	const headers = new Headers(res.headers);
-	headers.set('Cross-Origin-Opener-Policy', 'same-origin');
-	headers.set('Cross-Origin-Embedder-Policy', 'require-corp');
-	headers.set('Cross-Origin-Resource-Policy', 'same-origin');
+	for (const [name, value] of SECURITY_HEADERS) headers.set(name, value);
 	return new Response(res.body, { status: res.status, statusText: res.statusText, headers });
 }
 
@@ -92,7 +90,7 @@ async function respond(event: FetchEvent): Promise<Response> {
 	try {
 		const res = await fetch(request);
 		// Pages and static files as last seen, for the next offline visit (demo files included, once used).
-		if (res.ok && res.type === 'basic') store(event, SHELL, request, res.clone());
+		if (res.ok && res.type === 'basic') store(event, cacheFor(url.pathname, version), request, res.clone());
 		return res;
 	} catch (e) {
 		const hit = (await caches.match(request, { ignoreSearch: true })) ?? (await caches.match(url.pathname));

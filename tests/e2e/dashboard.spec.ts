@@ -1,7 +1,8 @@
 /**
  * Every page on the demo data shows the same figures as the report command's JSON for the same view.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { DEMO_FILES, openDemo, reportFor } from './helpers';
 import type { ReportJson } from '../../scripts/report-run';
 

@@ -1,6 +1,6 @@
 /** Exports: charts as SVG and PNG, tables as CSV with formula cells neutralised, the print sheet, JA/EN. */
 import { readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { openDemo } from './helpers';
 
 test('a chart downloads as SVG and PNG, its data as CSV', async ({ page }) => {

@@ -2,7 +2,7 @@
  * With the interface in Japanese, what ingestion says is Japanese: a broken file's error in the status
  * bar and a loaded file's quality issues on the Data page.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/;
 

@@ -2,7 +2,7 @@
  * Dropping real-world files: a Shift_JIS Japanese report export is recognised, one mapping is fixed in
  * the UI and the funnel changes; a broken file gets a clear message and the earlier data stays.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { encodeShiftJis } from '../../scripts/demo-data';
 
 // A formatted Salesforce (JA) report: title and filter lines above the header, CP932-only characters

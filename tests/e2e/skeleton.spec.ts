@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { DEMO_FILES, openDemo, reportFor, trackRequests } from './helpers';
 
 test('the landing page works before the engine arrives: drop zone, file picker, demo, templates', async ({

@@ -424,6 +424,27 @@ const CASES: Record<string, Expectation> = {
 			expect(l.get('S1')?.channel).toBe('semi;colon');
 			expect(l.get('S2')?.channel).toBe('a "b" c');
 		}
+	},
+	'future-lead.csv': {
+		loads: async (f) => {
+			expect(issueOf(f.quality, 'future_date', 'created_at').examples).toEqual([
+				{ row: 3, value: '2100/12/31' }
+			]);
+			// The span ends at the last plausible date, not in 2100 (presets stay on the real data).
+			expect(await dataSpan(db)).toEqual({ from: '2020-01-10', to: '2025-04-03' });
+		}
+	},
+	'spend-only.csv': {
+		loads: async (f) => {
+			expect(f.kind).toBe('spend');
+			expect(await count(db, 'spend')).toBe(2);
+			expect(await dataSpan(db)).toEqual({ from: '2020-01-10', to: '2025-05-31' });
+		}
+	},
+	'many-channels.csv': {
+		loads: async () => {
+			expect((await leads()).get('M599')?.channel).toBe('ch-599');
+		}
 	}
 };
 

@@ -19,9 +19,19 @@ const en = {
 	'url.unknownRate': 'Ignored unknown plan rate "{key}"',
 	'url.refusedSource':
 		'Refused data source "{source}": only relative paths to .csv files on this site are allowed',
+	'url.tooManyFilterValues': 'Ignored {count} {key} value(s) beyond the limit of {max}',
+	'url.moreIgnored': '… and {count} more ignored part(s)',
 	'persist.quota':
 		'The browser has no room left to remember these files (storage quota exceeded). The data stays loaded for this session.',
 	'persist.failed': 'The files could not be remembered on this device: {reason}',
+	'persist.forgottenElsewhere':
+		'The data was forgotten in another tab, so this tab no longer remembers it on this device. What is loaded here stays until you close the tab.',
+	'persist.unreadable':
+		'The data remembered on this device is damaged: {lost} file(s) could not be read back and were not loaded ({restored} restored). Clear the remembered data and drop the files again.',
+	'persist.missing':
+		'"Remember" was on, but nothing remembered could be found on this device (the browser may have removed it or run out of room). Nothing was restored.',
+	'persist.clear': 'Clear the remembered data',
+	'demo.failed': 'The demo data could not be downloaded ({reason}). Check the connection and try again.',
 	'mapping.invalid': '{name} is not a mapping file Modelboard can read: {reason}',
 	'engine.startFailed':
 		'The analysis engine could not start ({reason}). Check the connection and reload the page; your files are not affected.',
@@ -46,9 +56,20 @@ const ja: Record<keyof typeof en, string> = {
 	'url.unknownRate': '不明な計画の率「{key}」を無視しました',
 	'url.refusedSource':
 		'データソース「{source}」を拒否しました：このサイト上の .csv ファイルへの相対パスのみ使えます',
+	'url.tooManyFilterValues': '{key} の値のうち上限 {max} 件を超えた {count} 件を無視しました',
+	'url.moreIgnored': '…ほか {count} 件を無視しました',
 	'persist.quota':
 		'ブラウザの保存容量が足りず、ファイルをこの端末に保存できません。このセッションの間はデータを読み込んだままにします。',
 	'persist.failed': 'ファイルをこの端末に保存できませんでした：{reason}',
+	'persist.forgottenElsewhere':
+		'別のタブでデータが消去されたため、このタブのデータもこの端末には保存されなくなりました。ここに読み込まれているデータはタブを閉じるまで残ります。',
+	'persist.unreadable':
+		'この端末に保存されたデータが壊れています：{lost} 件のファイルを読み戻せず、読み込みませんでした（{restored} 件は復元済み）。保存データを消去して、ファイルをもう一度ドロップしてください。',
+	'persist.missing':
+		'「保存」がオンでしたが、この端末に保存されたデータが見つかりませんでした（ブラウザが削除したか、容量が不足した可能性があります）。何も復元していません。',
+	'persist.clear': '保存データを消去',
+	'demo.failed':
+		'デモデータをダウンロードできませんでした（{reason}）。接続を確認してもう一度お試しください。',
 	'mapping.invalid': '{name} は読み込める対応付けファイルではありません：{reason}',
 	'engine.startFailed':
 		'分析エンジンを起動できませんでした（{reason}）。接続を確認してページを再読み込みしてください。ファイルには影響ありません。',

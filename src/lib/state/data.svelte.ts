@@ -21,6 +21,9 @@ import { browserPersistence, type Persistence, type StoredFile } from './persist
 import type { DatasetNotes } from '$lib/engine/ingest/dataset-notes';
 import { expandWorkbooks } from '$lib/engine/ingest/workbook-files';
 import { readWorkbook } from '$lib/engine/ingest/xlsx/browser';
+import { fetchDemo, fetchSources } from './sources';
+
+export { DEMO_FILES } from './sources';
 
 export type Phase = 'idle' | 'starting' | 'loading' | 'ready';
 
@@ -29,11 +32,9 @@ export type Phase = 'idle' | 'starting' | 'loading' | 'ready';
  * ingestion said (a message key and its parameters, worded by `formatIngestMessage`) or a notice of the
  * interface catalogue (device storage, settings). `file` is '' for the engine or the device.
  */
-export type LoadError = { id: number; file: string } & (
+export type LoadError = { id: number; file: string; action?: 'forget-remembered' } & (
 	(IngestMessage & { notice?: undefined }) | { notice: Message; key?: undefined }
 );
-
-export const DEMO_FILES = ['leads.csv', 'activities.csv', 'customers.csv', 'spend.csv'] as const;
 
 export class DataStore {
 	phase = $state<Phase>('idle');
@@ -64,10 +65,7 @@ export class DataStore {
 
 	private context() {
 		// Precedence (pickMapping): the user's saved mappings, then the organisation's presets.
-		const mappings: MappingFile = {
-			version: 1,
-			mappings: this.userMappings.mappings
-		};
+		const mappings: MappingFile = { version: 1, mappings: this.userMappings.mappings };
 		return {
 			vocab: mergeVocabularies(
 				mergeVocabularies(DEFAULT_VOCABULARIES, this.settings.config.vocabularies ?? {}),
@@ -90,6 +88,7 @@ export class DataStore {
 	) {
 		this.remember = persistence.isRemembering();
 		this.userMappings = persistence.loadMappings();
+		persistence.onForgotten(() => this.forgottenElsewhere());
 	}
 
 	/** The organisation's currency (amounts are converted to it). */
@@ -165,9 +164,9 @@ export class DataStore {
 						if (!ds.files.some((x) => x.id === id)) this.sources.delete(id);
 					this.errors = this.errors.filter((e) => e.file !== input.name);
 				} catch (e) {
-					if (!(e instanceof IngestError)) throw e;
 					this.errors = this.errors.filter((x) => x.file !== input.name);
-					this.reportError(input.name, e.key, e.params);
+					if (e instanceof IngestError) this.reportError(input.name, e.key, e.params);
+					else this.reportError(input.name, 'load_failed', { name: input.name, reason: String(e) });
 				}
 			}
 			await this.refresh(ds);
@@ -242,6 +241,7 @@ export class DataStore {
 		this.sources.clear();
 		this.errors = [];
 		await this.persistence.forgetFiles();
+		this.remember = false;
 		this.userMappings = { version: 1, mappings: [] };
 		this.persistence.storeMappings(this.userMappings);
 		await this.refresh(ds);
@@ -255,18 +255,8 @@ export class DataStore {
 
 	/** Same-origin data files named in the URL (`?src=data/2026-11.csv`), already checked by the view parser. */
 	async loadSources(base: string, paths: string[]): Promise<void> {
-		const inputs: { name: string; bytes: Uint8Array }[] = [];
-		for (const p of paths) {
-			const url = new URL(`${base}/${p}`, location.href);
-			if (url.origin !== location.origin) continue;
-			try {
-				const res = await fetch(url, { credentials: 'same-origin' });
-				if (!res.ok) throw new Error(`HTTP ${res.status}`);
-				inputs.push({ name: p.split('/').pop() ?? p, bytes: new Uint8Array(await res.arrayBuffer()) });
-			} catch (e) {
-				this.reportError(p, 'fetch_failed', { path: p, reason: (e as Error).message });
-			}
-		}
+		const { inputs, failures } = await fetchSources(base, paths);
+		for (const f of failures) this.reportError(f.path, 'fetch_failed', { path: f.path, reason: f.reason });
 		if (inputs.length) await this.addFiles(inputs);
 	}
 
@@ -275,20 +265,40 @@ export class DataStore {
 	}
 
 	/** A problem worded by the interface catalogue (device storage, a refused setting). */
-	reportNotice(file: string, notice: Message): void {
-		this.errors = [...this.errors, { id: ++this.errorId, file, notice }];
+	reportNotice(file: string, notice: Message, action?: LoadError['action']): void {
+		this.errors = [...this.errors, { id: ++this.errorId, file, notice, action }];
 	}
 
 	/** Fetches the demo CSVs shipped with the site (same origin) and loads them as a user's drop would. */
 	async loadDemo(base: string): Promise<void> {
-		const inputs = await Promise.all(
-			DEMO_FILES.map(async (name) => {
-				const res = await fetch(`${base}/demo/${name}`);
-				if (!res.ok) throw new Error(`demo file ${name}: HTTP ${res.status}`);
-				return { name, bytes: new Uint8Array(await res.arrayBuffer()) };
-			})
-		);
-		await this.addFiles(inputs);
+		const demo = await fetchDemo(base);
+		if ('failed' in demo) this.reportNotice('', { code: 'demo.failed', params: { reason: demo.failed } });
+		else await this.addFiles(demo);
+	}
+
+	/** On start-up: reloads what was remembered, and says what could not be read back. */
+	async restore(): Promise<void> {
+		const back = await this.persistence.restore();
+		if (!back) return;
+		if (back.files.length) await this.addFiles(back.files);
+		const params = { lost: back.lost, restored: back.files.length };
+		if (back.problem === 'missing') this.reportNotice('', { code: 'persist.missing' }, 'forget-remembered');
+		if (back.problem === 'corrupt')
+			this.reportNotice('', { code: 'persist.unreadable', params }, 'forget-remembered');
+	}
+
+	/** Clears what is remembered on the device (the offer after a damaged record); loaded data stays. */
+	async forgetRemembered(): Promise<void> {
+		await this.persistence.forgetFiles();
+		this.remember = false;
+		this.errors = this.errors.filter((e) => !e.action);
+	}
+
+	/** Another tab chose "Forget all data": this tab stops remembering (its data stays on screen). */
+	private forgottenElsewhere(): void {
+		if (!this.remember) return;
+		this.remember = false;
+		this.reportNotice('', { code: 'persist.forgottenElsewhere' });
 	}
 
 	report(view: MetricView, opts: ReportOptions = {}): Promise<Report> {
@@ -304,11 +314,12 @@ export class DataStore {
 		this.files = [...ds.files];
 		if (this.remember) {
 			const err = await this.persistence.saveFiles([...this.sources.values()]);
-			if (err) this.reportNotice('', err);
+			if (err?.code === 'persist.forgottenElsewhere') this.forgottenElsewhere();
+			else if (err) this.reportNotice('', err);
 		}
 		const { meta, span } = await ds.run(async () => ({
 			meta: ds.meta,
-			span: ds.files.length ? await dataSpan(ds.db) : null
+			span: ds.files.length ? await dataSpan(ds.db, todayIso()) : null
 		}));
 		this.meta = meta;
 		this.notes = ds.notes;

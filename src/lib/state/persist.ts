@@ -4,20 +4,19 @@
  * Quota and availability errors are returned as `{ code, params }` messages, never thrown at the user.
  * The data store sees only the `Persistence` interface, so it can run without a browser (tests, SSR).
  */
-import type { FileOverrides } from '$lib/engine/ingest/load';
 import { parseMappingFile } from '$lib/engine/ingest/detect';
 import type { MappingFile } from '$lib/engine/ingest/types';
 import type { Message } from '$lib/i18n/messages';
+import { makeRecord, readRecord, type ReadBack, type StoredFile } from './persist-record';
 
-export interface StoredFile {
-	name: string;
-	bytes: Uint8Array;
-	overrides?: FileOverrides;
-}
+export type { ReadBack, StoredFile } from './persist-record';
 
 const FLAG = 'modelboard.remember';
+/** Bumped by every "Forget all data": a tab that saw an older value must not write its copy back. */
+const EPOCH = 'modelboard.epoch';
 const DB = 'modelboard';
 const STORE = 'files';
+const KEY = 'all';
 
 export function isRemembering(): boolean {
 	try {
@@ -26,6 +25,17 @@ export function isRemembering(): boolean {
 		return false;
 	}
 }
+
+function currentEpoch(): number {
+	try {
+		return Number(localStorage.getItem(EPOCH) ?? 0) || 0;
+	} catch {
+		return 0;
+	}
+}
+
+/** The epoch this tab last agreed to (at start-up, or when the user ticked "Remember" here). */
+let knownEpoch = currentEpoch();
 
 function open(): Promise<IDBDatabase> {
 	return new Promise((resolve, reject) => {
@@ -36,21 +46,25 @@ function open(): Promise<IDBDatabase> {
 	});
 }
 
-function tx<T>(
-	db: IDBDatabase,
+async function tx<T>(
 	mode: IDBTransactionMode,
 	fn: (s: IDBObjectStore) => IDBRequest<T> | void
 ): Promise<T | undefined> {
-	return new Promise((resolve, reject) => {
-		const t = db.transaction(STORE, mode);
-		const req = fn(t.objectStore(STORE));
-		t.oncomplete = () => resolve(req ? req.result : undefined);
-		t.onerror = () => reject(t.error ?? new Error('IndexedDB transaction failed'));
-		t.onabort = () => reject(t.error ?? new Error('IndexedDB transaction aborted'));
-	});
+	const db = await open();
+	try {
+		return await new Promise((resolve, reject) => {
+			const t = db.transaction(STORE, mode);
+			const req = fn(t.objectStore(STORE));
+			t.oncomplete = () => resolve(req ? req.result : undefined);
+			t.onerror = () => reject(t.error ?? new Error('IndexedDB transaction failed'));
+			t.onabort = () => reject(t.error ?? new Error('IndexedDB transaction aborted'));
+		});
+	} finally {
+		db.close();
+	}
 }
 
-export type PersistError = Message<'persist.quota' | 'persist.failed'>;
+export type PersistError = Message<'persist.quota' | 'persist.failed' | 'persist.forgottenElsewhere'>;
 
 function describe(e: unknown): PersistError {
 	const err = e as DOMException;
@@ -58,66 +72,73 @@ function describe(e: unknown): PersistError {
 	return { code: 'persist.failed', params: { reason: err?.message ?? String(e) } };
 }
 
-/** Replaces what is stored with `files`. Returns an error message, or null on success. */
+/**
+ * Replaces what is stored with `files`, in one transaction (a quota failure keeps the previous record).
+ * Refused when another tab forgot the data since this tab agreed to remember it.
+ */
 export async function saveFiles(files: StoredFile[]): Promise<PersistError | null> {
+	if (!isRemembering() || currentEpoch() !== knownEpoch) return { code: 'persist.forgottenElsewhere' };
 	try {
-		const db = await open();
-		await tx(db, 'readwrite', (s) => s.clear());
-		await tx(db, 'readwrite', (s) =>
-			s.put(
-				files.map((f) => ({ name: f.name, bytes: f.bytes, overrides: f.overrides ?? {} })),
-				'all'
-			)
-		);
-		db.close();
+		await tx('readwrite', (s) => s.put(makeRecord(knownEpoch, files), KEY));
 		return null;
 	} catch (e) {
 		return describe(e);
 	}
 }
 
-export async function loadFiles(): Promise<StoredFile[]> {
-	try {
-		const db = await open();
-		const all = (await tx(db, 'readonly', (s) => s.get('all'))) as StoredFile[] | undefined;
-		db.close();
-		return all ?? [];
-	} catch {
-		return [];
-	}
-}
-
+/** Forgets everywhere: the flag, the record, and (through the epoch) any other tab's pending copy. */
 export async function forgetFiles(): Promise<void> {
 	try {
-		const db = await open();
-		await tx(db, 'readwrite', (s) => s.clear());
-		db.close();
+		knownEpoch = currentEpoch() + 1;
+		localStorage.setItem(EPOCH, String(knownEpoch));
+		localStorage.removeItem(FLAG);
+	} catch {
+		/* storage disabled: nothing was remembered */
+	}
+	try {
+		await tx('readwrite', (s) => s.clear());
 	} catch {
 		/* nothing stored, nothing to forget */
 	}
 }
 
 export async function setRemembering(on: boolean, files: StoredFile[]): Promise<PersistError | null> {
-	try {
-		if (on) localStorage.setItem(FLAG, '1');
-		else localStorage.removeItem(FLAG);
-	} catch (e) {
-		return describe(e);
-	}
 	if (!on) {
 		await forgetFiles();
 		return null;
 	}
+	try {
+		localStorage.setItem(FLAG, '1');
+		knownEpoch = currentEpoch();
+	} catch (e) {
+		return describe(e);
+	}
 	return saveFiles(files);
 }
 
-/** On start-up: reload the remembered files, if the user opted in. */
-export async function restoreRemembered(data: {
-	addFiles(files: StoredFile[]): Promise<void>;
-}): Promise<void> {
-	if (!isRemembering()) return;
-	const files = await loadFiles();
-	if (files.length) await data.addFiles(files);
+/** On start-up: what was remembered, checked (null when the user did not opt in). */
+export async function restore(): Promise<ReadBack | null> {
+	if (!isRemembering()) return null;
+	knownEpoch = currentEpoch();
+	let raw: unknown;
+	try {
+		raw = await tx('readonly', (s) => s.get(KEY));
+	} catch {
+		return { files: [], lost: 0, problem: 'missing' };
+	}
+	const back = readRecord(raw, knownEpoch);
+	if (back.problem === 'stale') await tx('readwrite', (s) => s.delete(KEY)).catch(() => {});
+	return back;
+}
+
+/** Calls `fn` when another tab forgets the data (the storage event fires in the other tabs only). */
+export function onForgotten(fn: () => void): () => void {
+	if (typeof window === 'undefined') return () => {};
+	const listener = (e: StorageEvent) => {
+		if (e.key === EPOCH || (e.key === FLAG && e.newValue === null) || e.key === null) fn();
+	};
+	window.addEventListener('storage', listener);
+	return () => window.removeEventListener('storage', listener);
 }
 
 const MAPPINGS = 'modelboard.mappings';
@@ -144,6 +165,8 @@ export function storeMappings(file: MappingFile): void {
 /** What the data store needs from storage: the remembered files, the flag and the saved mappings. */
 export interface Persistence {
 	isRemembering(): boolean;
+	restore(): Promise<ReadBack | null>;
+	onForgotten(fn: () => void): () => void;
 	setRemembering(on: boolean, files: StoredFile[]): Promise<PersistError | null>;
 	saveFiles(files: StoredFile[]): Promise<PersistError | null>;
 	forgetFiles(): Promise<void>;
@@ -154,6 +177,8 @@ export interface Persistence {
 /** This browser's IndexedDB and localStorage. */
 export const browserPersistence: Persistence = {
 	isRemembering,
+	restore,
+	onForgotten,
 	setRemembering,
 	saveFiles,
 	forgetFiles,
@@ -164,6 +189,8 @@ export const browserPersistence: Persistence = {
 /** Remembers nothing (no browser storage): for the server render and for tests. */
 export const noPersistence: Persistence = {
 	isRemembering: () => false,
+	restore: async () => null,
+	onForgotten: () => () => {},
 	setRemembering: async () => null,
 	saveFiles: async () => null,
 	forgetFiles: async () => {},

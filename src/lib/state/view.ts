@@ -96,6 +96,8 @@ export type ViewNotice = Message<
 	| 'url.unknownBenchmark'
 	| 'url.unknownRate'
 	| 'url.refusedSource'
+	| 'url.tooManyFilterValues'
+	| 'url.moreIgnored'
 >;
 
 export interface ParseResult {
@@ -158,7 +160,13 @@ export function parseView(params: URLSearchParams): ParseResult {
 		const ok = values.filter(isFilterValue);
 		if (ok.length !== values.length)
 			notices.push({ code: 'url.badFilterValues', params: { count: values.length - ok.length, key } });
-		view.filters[dim] = [...new Set(ok)].slice(0, MAX_FILTER_VALUES).sort();
+		const unique = [...new Set(ok)];
+		if (unique.length > MAX_FILTER_VALUES)
+			notices.push({
+				code: 'url.tooManyFilterValues',
+				params: { key, count: unique.length - MAX_FILTER_VALUES, max: MAX_FILTER_VALUES }
+			});
+		view.filters[dim] = unique.slice(0, MAX_FILTER_VALUES).sort();
 	}
 	for (const key of BENCHMARK_KEYS) {
 		const v = one(`b.${key}`);
@@ -174,7 +182,7 @@ export function parseView(params: URLSearchParams): ParseResult {
 		if (n !== null) view.rates[key] = n;
 		else bad(RATE_SPECS[key].param, v);
 	}
-	for (const k of params.keys()) {
+	for (const k of new Set(params.keys())) {
 		if (k.startsWith('b.') && !(BENCHMARK_KEYS as readonly string[]).includes(k.slice(2)))
 			notices.push({ code: 'url.unknownBenchmark', params: { key: k.slice(0, 40) } });
 		if (k.startsWith('r.') && !(PLAN_RATE_KEYS as readonly string[]).includes(k.slice(2)))
@@ -190,7 +198,16 @@ export function parseView(params: URLSearchParams): ParseResult {
 		else notices.push({ code: 'url.refusedSource', params: { source: s.slice(0, 60) } });
 	}
 	view.src = [...new Set(view.src)].sort();
-	return { view, notices };
+	return { view, notices: capNotices(notices) };
+}
+
+/** At most this many notices are listed; the rest are counted in one (a link with 20,000 junk keys). */
+export const MAX_NOTICES = 10;
+
+function capNotices(notices: ViewNotice[]): ViewNotice[] {
+	if (notices.length <= MAX_NOTICES) return notices;
+	const rest = notices.length - (MAX_NOTICES - 1);
+	return [...notices.slice(0, MAX_NOTICES - 1), { code: 'url.moreIgnored', params: { count: rest } }];
 }
 
 /** Canonical query string (without `?`): defaults omitted, keys in a fixed order, values sorted. */
