@@ -99,3 +99,18 @@ test('5,000 channels and a 1 MB channel name: 15 bars, a searchable table, clipp
 	await expect(breakdown.locator('tbody tr')).toHaveCount(15);
 	expect(await page.evaluate(() => document.body.innerHTML.length)).toBeLessThan(500_000);
 });
+
+test('removing a file while another loads says so until it is done', async ({ page }) => {
+	await page.goto('./data/');
+	await drop(page, 'a.csv', Buffer.from('lead_id,created_at,channel\nA1,2025-04-01,Web\n'));
+	await expect(page.getByTestId('file-a-csv')).toBeVisible({ timeout: 60_000 });
+	const big = Array.from({ length: 400_000 }, (_, i) => `B${i},2025-04-01,ch-${i % 7}`);
+	await drop(page, 'big.csv', Buffer.from(['lead_id,created_at,channel', ...big].join('\n')));
+	await expect(page.getByTestId('status')).toContainText('big.csv');
+	const remove = page.getByTestId('remove-a-csv');
+	await remove.click();
+	await expect(remove).toHaveText(/Removing…/);
+	await expect(remove).toBeDisabled();
+	await expect(page.getByTestId('file-big-csv')).toBeVisible({ timeout: 60_000 });
+	await expect(page.getByTestId('file-a-csv')).toHaveCount(0);
+});

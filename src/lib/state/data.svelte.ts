@@ -22,6 +22,7 @@ import type { DatasetNotes } from '$lib/engine/ingest/dataset-notes';
 import { expandWorkbooks } from '$lib/engine/ingest/workbook-files';
 import { readWorkbook } from '$lib/engine/ingest/xlsx/browser';
 import { fetchDemo, fetchSources } from './sources';
+import { restoreRemembered } from './restore';
 
 export { DEMO_FILES } from './sources';
 
@@ -78,10 +79,7 @@ export class DataStore {
 			fxRates: { ...this.settings.config.fxRates, ...this.userFx }
 		};
 	}
-	/**
-	 * `settings` holds the organisation's vocabularies and mapping presets (read at each load), and
-	 * `persistence` remembers files and mappings on the device.
-	 */
+	/** `settings`: the org's vocabularies and mapping presets (read at each load); `persistence`: the device. */
 	constructor(
 		private readonly settings: { readonly config: OrgConfig } = { config: DEFAULT_CONFIG },
 		private readonly persistence: Persistence = browserPersistence
@@ -100,7 +98,7 @@ export class DataStore {
 		return this.files.length > 0;
 	}
 
-	/** Starts the wasm without waiting: called when the page is idle, long before a file is dropped. */
+	/** Starts the wasm when the page is idle, long before a file is dropped. */
 	warm(): void {
 		void this.getDataset().catch((e) => {
 			this.errors = this.errors.filter((x) => x.file !== '');
@@ -190,11 +188,19 @@ export class DataStore {
 		await this.refresh(ds);
 	}
 
+	/** Ids being removed: a removal waits for a load in progress, and the card says so meanwhile. */
+	removing = $state.raw<number[]>([]);
+
 	async removeFile(id: number): Promise<void> {
-		const ds = await this.getDataset();
-		await ds.remove(id);
-		this.sources.delete(id);
-		await this.refresh(ds);
+		this.removing = [...this.removing, id];
+		try {
+			const ds = await this.getDataset();
+			await ds.remove(id);
+			this.sources.delete(id);
+			await this.refresh(ds);
+		} finally {
+			this.removing = this.removing.filter((x) => x !== id);
+		}
 	}
 
 	/** Re-reads a loaded file with another kind, mapping or encoding (the Data page's corrections). */
@@ -277,14 +283,8 @@ export class DataStore {
 	}
 
 	/** On start-up: reloads what was remembered, and says what could not be read back. */
-	async restore(): Promise<void> {
-		const back = await this.persistence.restore();
-		if (!back) return;
-		if (back.files.length) await this.addFiles(back.files);
-		const params = { lost: back.lost, restored: back.files.length };
-		if (back.problem === 'missing') this.reportNotice('', { code: 'persist.missing' }, 'forget-remembered');
-		if (back.problem === 'corrupt')
-			this.reportNotice('', { code: 'persist.unreadable', params }, 'forget-remembered');
+	restore(): Promise<void> {
+		return restoreRemembered(this.persistence, this);
 	}
 
 	/** Clears what is remembered on the device (the offer after a damaged record); loaded data stays. */
