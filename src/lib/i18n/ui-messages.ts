@@ -137,6 +137,29 @@ const en = {
 	'chart.downloads': 'Download',
 	'chart.band': 'benchmark range',
 	'chart.brushHint': 'Drag across the chart to set the date range.',
+	'money.channelsTitle': 'Cost and return by channel',
+	'money.channelsNote':
+		'Cost per SQL, per opportunity and per won deal (CAC), and ROI (won revenue ÷ spend). A channel without spend rows shows “–”.',
+	'money.noChannel': '(no channel)',
+	'money.total': 'Total',
+	'money.revenueByChannel': 'Won revenue by channel',
+	'money.scoreTitle': 'Lead-score bands: SQL rate',
+	'money.scoreNote':
+		'Scored leads cut at the score’s quartiles: if the MA score predicts conversion, the SQL rate rises band by band.',
+	'money.noScore':
+		'No lead-score column in the data: map スコア / Lead Score on the Data page to see the bands.',
+	'money.band': 'Band {band} ({min}–{max})',
+	'money.bandCol': 'Score band',
+	'money.sqlRate': 'SQL rate',
+	'money.churnTitle': 'Churn reasons by lost MRR',
+	'money.noChurnReason': 'No churn-reason column in the data: map 解約理由 / Churn Reason on the Data page.',
+	'money.noReason': '(no reason)',
+	'money.reason': 'Reason',
+	'money.lostMrr': 'Lost MRR',
+	'money.accounts': 'Accounts',
+	'money.accountsN': '{n} accounts',
+	'money.csUnfiltered':
+		'Customer figures are not filtered: accounts carry no lead, so the lead filters (channel, owner, segment) do not apply here.',
 	'plan.title': 'Plan (number chain)',
 	'plan.intro':
 		'From a revenue target back to the leads, calls and reps it takes, rounding up at every step.',
@@ -353,6 +376,30 @@ const ja: Record<keyof typeof en, string> = {
 	'chart.downloads': 'ダウンロード',
 	'chart.band': 'ベンチマーク範囲',
 	'chart.brushHint': 'グラフ上をドラッグすると期間を設定できます。',
+	'money.channelsTitle': '流入経路別のコストとリターン',
+	'money.channelsNote':
+		'SQL 単価・商談単価・受注単価（CAC）と ROI（受注金額 ÷ 費用）。費用データのない経路は「–」と表示します。',
+	'money.noChannel': '（経路なし）',
+	'money.total': '合計',
+	'money.revenueByChannel': '流入経路別の受注金額',
+	'money.scoreTitle': 'リードスコア帯別の SQL 化率',
+	'money.scoreNote':
+		'スコアのあるリードを四分位で 4 つの帯に分けています。MA のスコアが転換を予測できていれば、帯が上がるほど SQL 化率が高くなります。',
+	'money.noScore':
+		'データにリードスコアの列がありません。データページでスコア / Lead Score を割り当てると表示します。',
+	'money.band': '帯 {band}（{min}〜{max}）',
+	'money.bandCol': 'スコア帯',
+	'money.sqlRate': 'SQL 化率',
+	'money.churnTitle': '解約理由（失った MRR 順）',
+	'money.noChurnReason':
+		'データに解約理由の列がありません。データページで解約理由 / Churn Reason を割り当ててください。',
+	'money.noReason': '（理由なし）',
+	'money.reason': '理由',
+	'money.lostMrr': '失った MRR',
+	'money.accounts': '顧客数',
+	'money.accountsN': '{n} 社',
+	'money.csUnfiltered':
+		'顧客の数値は絞り込まれていません。顧客データはリードと紐づかないため、リードの絞り込み（流入経路・担当者・セグメント）はここには適用されません。',
 	'plan.title': '計画（数値連鎖）',
 	'plan.intro': '売上目標から、必要なリード・架電・人員数を逆算します（各段階で切り上げ）。',
 	'plan.target': '売上目標',
