@@ -185,7 +185,8 @@ const en = {
 	'plan.line.rep_days': 'Rep-days',
 	'plan.line.reps': 'Reps',
 	'plan.line.spend': 'Marketing spend',
-	'plan.perMonth': 'Per month (required / actual)',
+	'plan.requiredMonth': 'Required / month',
+	'plan.actualMonth': 'Actual / month',
 	'plan.monthsNote':
 		'Required and actual figures are for the selected range ({months} months); each line also shows them per month.',
 	'plan.ahead': 'The actual is ahead of the requirement',
@@ -424,7 +425,8 @@ const ja: Record<keyof typeof en, string> = {
 	'plan.line.rep_days': '稼働人日',
 	'plan.line.reps': '必要人員',
 	'plan.line.spend': 'マーケティング費用',
-	'plan.perMonth': '月あたり（必要数／実績）',
+	'plan.requiredMonth': '月あたり必要数',
+	'plan.actualMonth': '月あたり実績',
 	'plan.monthsNote':
 		'必要数と実績は選択期間（{months} か月）の数値です。各段階に月あたりの数値も表示します。',
 	'plan.ahead': '実績が必要数を上回っています',
