@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { BENCHMARK_KEYS } from '../../src/lib/engine/benchmarks/defaults';
 import { render } from '../../src/lib/i18n/messages';
 import { PLAN_RATE_KEYS } from '../../src/lib/engine/metrics/plan';
+import { TARGET_KEYS } from '../../src/lib/engine/metrics/targets';
+import { GOAL_SPECS, acceptNumber } from '../../src/lib/state/view-schema';
 import { previousRange, resolveRange, fiscalQuarterStart } from '../../src/lib/state/range';
 import {
 	BREAKDOWNS,
@@ -47,6 +49,13 @@ const validState: fc.Arbitrary<ViewState> = fc
 		days: fc.option(fc.integer({ min: 1, max: 366 }), { nil: null }),
 		rateSource: fc.constantFrom('actual' as const, 'benchmark' as const),
 		rates: fc.dictionary(fc.constantFrom(...PLAN_RATE_KEYS), rate),
+		goals: fc.dictionary(
+			fc.constantFrom(...TARGET_KEYS),
+			fc.oneof(
+				fc.integer({ min: 1, max: 1e7 }),
+				fc.integer({ min: 1, max: 99_999 }).map((n) => n / 100)
+			)
+		),
 		lang: fc.constantFrom(null, 'ja' as const, 'en' as const),
 		fp: fc.option(fc.stringMatching(/^[0-9a-z]{1,16}$/), { nil: null }),
 		src: fc.uniqueArray(fc.stringMatching(/^[a-z0-9_-]{1,12}(\/[a-z0-9_-]{1,12})?\.csv$/), { maxLength: 3 })
@@ -75,6 +84,7 @@ const validState: fc.Arbitrary<ViewState> = fc
 			days: r.days,
 			rateSource: r.rateSource,
 			rates: r.rates,
+			goals: r.goals,
 			lang: r.lang,
 			fp: r.fp,
 			src: [...r.src].sort()
@@ -116,7 +126,20 @@ describe('view state: parse ∘ serialize', () => {
 			fc.property(
 				fc.array(
 					fc.tuple(
-						fc.constantFrom('from', 'to', 'win', 'ch', 'b.nps', 'r.won', 'target', 'src', 'range', 'x'),
+						fc.constantFrom(
+							'from',
+							'to',
+							'win',
+							'ch',
+							'b.nps',
+							'r.won',
+							'g.sqls',
+							'g.x',
+							'target',
+							'src',
+							'range',
+							'x'
+						),
 						fc.string()
 					),
 					{
@@ -143,6 +166,25 @@ describe('view state: parse ∘ serialize', () => {
 		});
 		expect(notices).toHaveLength(7);
 		expect(notices.map((n) => render('en', n)).join('\n')).toMatch(/Refused data source/);
+	});
+
+	it('monthly targets: g.<key> within the limits the Plan page inputs accept, anything else a notice', () => {
+		const { view, notices } = parseView(
+			new URLSearchParams('g.sqls=40&g.won_revenue=30000000&g.calls=-1&g.leads=1e3&g.zzz=4&g.won=20000000')
+		);
+		expect(view.goals).toEqual({ sqls: 40, won_revenue: 30_000_000 });
+		expect(notices.map((n) => n.code).sort()).toEqual([
+			'url.badValue',
+			'url.badValue',
+			'url.badValue',
+			'url.unknownGoal'
+		]);
+		expect(serializeView({ ...defaultViewState(), goals: { sqls: 40 } })).toBe('g.sqls=40');
+		// The input's accept test and the link parser agree at the limits.
+		expect(acceptNumber(GOAL_SPECS.sqls, 1e7)).toBe(1e7);
+		expect(acceptNumber(GOAL_SPECS.sqls, 1e7 + 1)).toBeNull();
+		expect(acceptNumber(GOAL_SPECS.won_revenue, 1e15)).toBe(1e15);
+		expect(acceptNumber(GOAL_SPECS.sqls, 0)).toBeNull();
 	});
 
 	it('accepts only same-origin relative CSV paths as data sources', () => {

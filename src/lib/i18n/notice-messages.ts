@@ -17,6 +17,7 @@ const en = {
 	'url.badFilterValues': 'Ignored {count} invalid {key} value(s)',
 	'url.unknownBenchmark': 'Ignored unknown benchmark "{key}"',
 	'url.unknownRate': 'Ignored unknown plan rate "{key}"',
+	'url.unknownGoal': 'Ignored unknown monthly target "{key}"',
 	'url.refusedSource':
 		'Refused data source "{source}": only relative paths to .csv files on this site are allowed',
 	'url.tooManyFilterValues': 'Ignored {count} {key} value(s) beyond the limit of {max}',
@@ -54,6 +55,7 @@ const ja: Record<keyof typeof en, string> = {
 	'url.badFilterValues': '{key} の不正な値 {count} 件を無視しました',
 	'url.unknownBenchmark': '不明なベンチマーク「{key}」を無視しました',
 	'url.unknownRate': '不明な計画の率「{key}」を無視しました',
+	'url.unknownGoal': '不明な月間目標「{key}」を無視しました',
 	'url.refusedSource':
 		'データソース「{source}」を拒否しました：このサイト上の .csv ファイルへの相対パスのみ使えます',
 	'url.tooManyFilterValues': '{key} の値のうち上限 {max} 件を超えた {count} 件を無視しました',

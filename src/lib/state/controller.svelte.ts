@@ -12,6 +12,7 @@ import { createContext } from 'svelte';
 import type { OrgConfig } from '$lib/engine/config';
 import type { MetricView } from '$lib/engine/metrics/view';
 import type { ReportOptions } from '$lib/engine/metrics/report';
+import type { Goals } from '$lib/engine/metrics/targets';
 import type { DataStore } from './data.svelte';
 import { datasetFingerprint } from './fingerprint';
 import { previousRange, resolveRange, type DateRange } from './range';
@@ -60,7 +61,11 @@ export class ViewController {
 		return v ? { ...v, ...previousRange(v) } : null;
 	});
 
+	/** Monthly targets in force: the org config's, each overridden by the one the link carries. */
+	readonly goals: Goals = $derived({ ...this.config.targets, ...this.view.goals });
+
 	readonly reportOptions: ReportOptions = $derived.by(() => ({
+		goals: this.goals,
 		benchmarks: [this.config.benchmarks, this.view.bench],
 		plan:
 			this.view.target !== null && this.view.deal !== null

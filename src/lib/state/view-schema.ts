@@ -10,6 +10,7 @@ import {
 	type BenchmarkRange
 } from '$lib/engine/benchmarks/defaults';
 import { PLAN_RATE_KEYS, type PlanRateKey } from '$lib/engine/metrics/plan';
+import { TARGET_KEYS, type TargetKey } from '$lib/engine/metrics/targets';
 import { GRAINS } from '$lib/engine/metrics/trends';
 import { LEAD_DIMENSIONS } from '$lib/engine/schema';
 
@@ -56,6 +57,11 @@ export const RATE_SPECS = Object.fromEntries(
 	PLAN_RATE_KEYS.map((k) => [k, { param: `r.${k}`, max: RATE_MAX[k] ?? 1, integer: false }])
 ) as Record<PlanRateKey, NumberSpec>;
 
+/** Monthly targets (`g.<key>`): a count up to 10^7 a month, revenue up to 10^15. */
+export const GOAL_SPECS = Object.fromEntries(
+	TARGET_KEYS.map((k) => [k, { param: `g.${k}`, max: k === 'won_revenue' ? 1e15 : 1e7, integer: false }])
+) as Record<TargetKey, NumberSpec>;
+
 /** Benchmark overrides (`b.<key>`): `low:high` with 0 ≤ low ≤ high ≤ this. */
 export const BENCH_MAX = Object.fromEntries(
 	BENCHMARK_KEYS.map((k) => [k, k === 'calls_per_rep_day' ? 1000 : k === 'nps' ? 100 : 1])
@@ -84,7 +90,7 @@ export const FINGERPRINT = /^[0-9a-z]{1,16}$/;
 export const isFilterValue = (v: string) =>
 	v.length > 0 && v.length <= MAX_VALUE_LENGTH && !v.includes('\u0000');
 
-/** Every parameter name a link may carry, besides the `b.` and `r.` families. */
+/** Every parameter name a link may carry, besides the `b.`, `r.` and `g.` families. */
 export const KNOWN_PARAMS = new Set<string>([
 	'from',
 	'to',

@@ -6,6 +6,7 @@
  */
 import { BENCHMARK_KEYS, type BenchmarkKey, type BenchmarkRange } from '$lib/engine/benchmarks/defaults';
 import { PLAN_RATE_KEYS, type PlanRateKey } from '$lib/engine/metrics/plan';
+import { TARGET_KEYS, type Goals } from '$lib/engine/metrics/targets';
 import { GRAINS, type Grain } from '$lib/engine/metrics/trends';
 import { isIsoDate } from '$lib/engine/metrics/view';
 import { LEAD_DIMENSIONS, type LeadDimension } from '$lib/engine/schema';
@@ -14,6 +15,7 @@ import {
 	CHOICES,
 	FILTER_PARAMS,
 	FINGERPRINT,
+	GOAL_SPECS,
 	KNOWN_PARAMS,
 	MAX_FILTER_VALUES,
 	NUMBERS,
@@ -54,6 +56,8 @@ export interface ViewState {
 	days: number | null;
 	rateSource: ChoiceValue<'rateSource'>;
 	rates: Partial<Record<PlanRateKey, number>>;
+	/** Monthly targets typed on the Plan page (`g.<key>`); each wins over the org config's. */
+	goals: Goals;
 	lang: ChoiceValue<'lang'> | null;
 	/** Fingerprint of the dataset the link was made with. */
 	fp: string | null;
@@ -79,6 +83,7 @@ export const DEFAULT_VIEW: ViewState = Object.freeze({
 	filters: { channel: [], owner: [], segment: [], deal_owner: [] },
 	bench: {},
 	rates: {},
+	goals: {},
 	fp: null,
 	src: []
 }) as ViewState;
@@ -95,6 +100,7 @@ export type ViewNotice = Message<
 	| 'url.badFilterValues'
 	| 'url.unknownBenchmark'
 	| 'url.unknownRate'
+	| 'url.unknownGoal'
 	| 'url.refusedSource'
 	| 'url.tooManyFilterValues'
 	| 'url.moreIgnored'
@@ -122,7 +128,7 @@ export function parseView(params: URLSearchParams): ParseResult {
 	const one = (key: string): string | null => params.get(key);
 
 	for (const key of new Set(params.keys())) {
-		if (!KNOWN_PARAMS.has(key) && !key.startsWith('b.') && !key.startsWith('r.'))
+		if (!KNOWN_PARAMS.has(key) && !/^[brg]\./.test(key))
 			notices.push({ code: 'url.unknownParam', params: { key: key.slice(0, 40) } });
 	}
 	for (const key of ['from', 'to'] as const) {
@@ -182,7 +188,16 @@ export function parseView(params: URLSearchParams): ParseResult {
 		if (n !== null) view.rates[key] = n;
 		else bad(RATE_SPECS[key].param, v);
 	}
+	for (const key of TARGET_KEYS) {
+		const v = one(GOAL_SPECS[key].param);
+		if (v === null) continue;
+		const n = parseNumber(GOAL_SPECS[key], v);
+		if (n !== null) view.goals[key] = n;
+		else bad(GOAL_SPECS[key].param, v);
+	}
 	for (const k of new Set(params.keys())) {
+		if (k.startsWith('g.') && !(TARGET_KEYS as readonly string[]).includes(k.slice(2)))
+			notices.push({ code: 'url.unknownGoal', params: { key: k.slice(0, 40) } });
 		if (k.startsWith('b.') && !(BENCHMARK_KEYS as readonly string[]).includes(k.slice(2)))
 			notices.push({ code: 'url.unknownBenchmark', params: { key: k.slice(0, 40) } });
 		if (k.startsWith('r.') && !(PLAN_RATE_KEYS as readonly string[]).includes(k.slice(2)))
@@ -239,6 +254,10 @@ export function serializeView(view: ViewState): string {
 	for (const key of PLAN_RATE_KEYS) {
 		const r = view.rates[key];
 		if (r !== undefined) p.set(RATE_SPECS[key].param, String(r));
+	}
+	for (const key of TARGET_KEYS) {
+		const g = view.goals[key];
+		if (g !== undefined) p.set(GOAL_SPECS[key].param, String(g));
 	}
 	choice('lang');
 	for (const s of [...view.src].sort()) p.append('src', s);
