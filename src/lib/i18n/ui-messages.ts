@@ -147,7 +147,7 @@ const en = {
 	'sales.age': 'Age (days)',
 	'sales.lastActivity': 'Last activity',
 	'sales.noStageColumn':
-		'No deal stage in the data: every open deal is under “stage unknown”. Map 商談フェーズ / Stage on the Data page.',
+		'Every open deal is under “stage unknown”: the data has no deal stage (map 商談フェーズ / Stage on the Data page), or the deals closed after the as-of date.',
 	'sales.noProbability': 'No probability column in the data: no weighted amount.',
 	'sales.noPipeline': 'No opportunity dates in the data: the open pipeline cannot be told.',
 	'sales.stale': 'Stale deals (no activity for {days} days or more)',
@@ -398,7 +398,7 @@ const ja: Record<keyof typeof en, string> = {
 	'sales.age': '経過日数',
 	'sales.lastActivity': '最終活動日',
 	'sales.noStageColumn':
-		'データに商談フェーズがないため、オープン商談はすべて「フェーズ不明」に入ります。データページで「商談フェーズ / Stage」を対応付けてください。',
+		'オープン商談はすべて「フェーズ不明」です。データに商談フェーズがない（データページで「商談フェーズ / Stage」を対応付けてください）か、時点より後に受注・失注した商談です。',
 	'sales.noProbability': 'データに確度の列がないため、加重金額は出せません。',
 	'sales.noPipeline': 'データに商談化日がないため、オープン商談を判定できません。',
 	'sales.stale': '停滞商談（{days} 日以上活動なし）',
