@@ -1,7 +1,37 @@
 import { describe, expect, it } from 'vitest';
-import { fitLabel, hbarLayout, textWidth, trendLayout } from '../../src/lib/charts/layout';
+import { fitLabel, hbarLayout, stackLayout, textWidth, trendLayout } from '../../src/lib/charts/layout';
+import { benchTone } from '../../src/lib/benchmark-tone';
+import { DEFAULT_BENCHMARKS } from '../../src/lib/engine/benchmarks/defaults';
 
 describe('chart layout', () => {
+	it('stack: segments are proportional, contiguous and fill the width; labels only where they fit', () => {
+		const s = stackLayout(
+			[
+				{ key: 'a', label: 'A', value: 30, valueLabel: '30 (30%)' },
+				{ key: 'b', label: 'B', value: 0, valueLabel: '0' },
+				{ key: 'c', label: 'C', value: 70, valueLabel: '70 (70%)' }
+			],
+			400
+		);
+		expect(s.map((x) => [x.x, x.width])).toEqual([
+			[0, 120],
+			[120, 0],
+			[120, 280]
+		]);
+		expect(s.map((x) => x.labelFits)).toEqual([true, false, true]);
+		expect(stackLayout([{ key: 'z', label: 'Z', value: 0, valueLabel: '0' }], 100)[0].width).toBe(0);
+	});
+
+	it('benchmark tone: within is good, the bad side depends on the direction', () => {
+		const acc = DEFAULT_BENCHMARKS.acceptance_rate;
+		expect([acc.low, acc.high]).toEqual([0.4, 0.7]);
+		expect(benchTone(0.37, acc)).toBe('bad');
+		expect(benchTone(0.5, acc)).toBe('good');
+		expect(benchTone(0.9, acc)).toBe('good');
+		expect(benchTone(null, acc)).toBe(null);
+		expect(benchTone(0.2, DEFAULT_BENCHMARKS.churn_rate)).toBe('bad');
+	});
+
 	it('estimates CJK text wider than Latin and shortens long labels', () => {
 		expect(textWidth('展示会')).toBe(39);
 		expect(textWidth('abc')).toBeCloseTo(3 * 13 * 0.62, 6);

@@ -164,3 +164,25 @@ export function bucketAt(points: readonly TrendPoint[], layout: TrendLayout, px:
 	});
 	return best;
 }
+
+export interface StackSegment extends BarItem {
+	x: number;
+	width: number;
+	/** The value label fits inside the segment. */
+	labelFits: boolean;
+}
+
+/** One horizontal bar split into segments proportional to their values (a 100% stack). */
+export function stackLayout(items: readonly BarItem[], width: number): StackSegment[] {
+	const total = items.reduce((s, i) => s + Math.max(0, i.value), 0);
+	const x = scaleLinear()
+		.domain([0, Math.max(total, 1e-9)])
+		.range([0, Math.max(width, 0)]);
+	let at = 0;
+	return items.map((it) => {
+		const start = x(at);
+		at += Math.max(0, it.value);
+		const w = x(at) - start;
+		return { ...it, x: start, width: w, labelFits: textWidth(it.valueLabel, 12) + 8 <= w };
+	});
+}

@@ -6,19 +6,20 @@ import type { BenchmarkKey } from '$lib/engine/benchmarks/defaults';
 
 const en = {
 	'bench.label.mql': 'Lead → MQL',
-	'bench.label.sql': 'MQL → SQL',
-	'bench.label.opportunity': 'SQL → opportunity',
+	'bench.label.sql': 'MQL → SQL conversion',
+	'bench.label.opportunity': 'SQL → opportunity conversion',
 	'bench.label.won': 'Opportunity → won',
 	'bench.label.calls_per_rep_day': 'Calls per rep per day',
 	'bench.label.contact_rate': 'Contact rate',
 	'bench.label.meeting_rate': 'Meeting rate',
+	'bench.label.acceptance_rate': 'Hand-off acceptance rate',
 	'bench.label.churn_rate': 'Churn rate',
 	'bench.label.upsell_rate': 'Upsell rate',
 	'bench.label.nps': 'NPS',
 	'bench.source.mql':
 		'lead→MQL: inbound B2B programmes commonly qualify a fifth to two fifths of raw leads; outbound-heavy mixes sit lower.',
 	'bench.source.sql':
-		'MQL→SQL: aligned with The Model’s 商談化率 seed (10–20%), since an SQL is a lead inside sales set a meeting for.',
+		'MQL→SQL conversion: an SQL is a lead inside sales set a meeting for, so this uses the same 10–20% range as The Model’s meeting rate (商談化率, meetings per contacted lead) — a different figure with the same seed.',
 	'bench.source.opportunity':
 		'SQL→opportunity: field sales accepting less than 40% of the meetings handed over signals a hand-off (SLA) problem.',
 	'bench.source.won':
@@ -26,6 +27,8 @@ const en = {
 	'bench.source.calls_per_rep_day': 'The Model: 50–80 calls per inside-sales rep per active day.',
 	'bench.source.contact_rate': 'The Model: 接触率 20–30% of calls.',
 	'bench.source.meeting_rate': 'The Model: 商談化率 10–20% of contacted leads.',
+	'bench.source.acceptance_rate':
+		'Hand-off (per inside-sales rep): the share of the rep’s SQLs field sales accepted as opportunities, read like the SQL→opportunity step; below 40% the meetings handed over are not what field sales needs.',
 	'bench.source.churn_rate':
 		'Churn over the selected period: up to 10% (roughly an annual figure for mid-market SaaS); above is bad. Shorten the range and lower it for monthly reviews.',
 	'bench.source.upsell_rate':
@@ -35,25 +38,28 @@ const en = {
 
 const ja: Record<keyof typeof en, string> = {
 	'bench.label.mql': 'リード→MQL',
-	'bench.label.sql': 'MQL→SQL',
-	'bench.label.opportunity': 'SQL→商談',
+	'bench.label.sql': 'MQL→SQL 転換率',
+	'bench.label.opportunity': 'SQL→商談 転換率',
 	'bench.label.won': '商談→受注',
 	'bench.label.calls_per_rep_day': '1人1日あたり架電数',
 	'bench.label.contact_rate': '接触率',
 	'bench.label.meeting_rate': '商談化率',
+	'bench.label.acceptance_rate': '引き継ぎ受入れ率',
 	'bench.label.churn_rate': '解約率',
 	'bench.label.upsell_rate': 'アップセル率',
 	'bench.label.nps': 'NPS',
 	'bench.source.mql':
 		'リード→MQL：インバウンド中心の B2B では、リードの 5 分の 1〜5 分の 2 が MQL になるのが一般的です。アウトバウンドが多いと低めになります。',
 	'bench.source.sql':
-		'MQL→SQL：SQL はインサイドセールスがアポを設定したリードなので、The Model の商談化率（10〜20%）に合わせています。',
+		'MQL→SQL 転換率：SQL はインサイドセールスがアポを設定したリードなので、The Model の商談化率（接触できたリードに対するアポの割合）と同じ 10〜20% を目安にしています。両者は別の数値です。',
 	'bench.source.opportunity':
-		'SQL→商談：引き渡したアポのうちフィールドセールスが商談化するのが 40% 未満なら、引き継ぎ（SLA）に問題があるサインです。',
+		'SQL→商談 転換率：引き渡したアポのうちフィールドセールスが商談として受け入れるのが 40% 未満なら、引き継ぎ（SLA）に問題があるサインです。',
 	'bench.source.won': '受注率（商談→受注）：確度の高い商談に対して 20〜30% が B2B SaaS の一般的な水準です。',
 	'bench.source.calls_per_rep_day': 'The Model：インサイドセールス 1 人が稼働日 1 日に 50〜80 件架電。',
 	'bench.source.contact_rate': 'The Model：架電に対する接触率 20〜30%。',
 	'bench.source.meeting_rate': 'The Model：接触できたリードに対する商談化率 10〜20%。',
+	'bench.source.acceptance_rate':
+		'引き継ぎ（インサイドセールス担当者別）：担当者の SQL のうちフィールドセールスが商談として受け入れた割合。SQL→商談 転換率と同じ目安で、40% 未満なら引き渡したアポがフィールドセールスの求めるものになっていません。',
 	'bench.source.churn_rate':
 		'選択した期間の解約率：10% まで（中堅向け SaaS の年間の目安）。それを超えると要注意です。月次で見るときは期間を短くし、下限・上限も下げてください。',
 	'bench.source.upsell_rate':

@@ -102,9 +102,10 @@ const ja: Record<keyof typeof en, string> = {
 	'kpi.def.meeting_rate':
 		'期間内に初めて接続（担当者と会話）できたリードのうち、その後アポを獲得したリードの割合。担当者別・月別は初回接続の担当者と月で数えます。',
 	'kpi.label.sqls': 'SQL 数',
-	'kpi.def.sqls': 'SQL（商談化）以降に到達したコホートのリード。',
+	'kpi.def.sqls':
+		'SQL（インサイドセールスがアポを設定しフィールドセールスへ引き渡した段階）以降に到達したコホートのリード。',
 	'kpi.label.opportunities': '商談数',
-	'kpi.def.opportunities': 'フィールドセールスが商談化した（または受注した）コホートのリード。',
+	'kpi.def.opportunities': 'フィールドセールスが商談として受け入れた（または受注した）コホートのリード。',
 	'kpi.label.won': '受注数',
 	'kpi.def.won': '受注したコホートのリード。',
 	'kpi.label.win_rate': '受注率',

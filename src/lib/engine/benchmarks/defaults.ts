@@ -25,6 +25,7 @@ export const BENCHMARK_KEYS = [
 	'calls_per_rep_day',
 	'contact_rate',
 	'meeting_rate',
+	'acceptance_rate',
 	'churn_rate',
 	'upsell_rate',
 	'nps'
@@ -46,7 +47,7 @@ export const DEFAULT_BENCHMARKS: Record<BenchmarkKey, BenchmarkDef> = {
 		better: 'higher',
 		unit: 'rate',
 		source:
-			'MQL→SQL: aligned with The Model’s 商談化率 seed (10–20%), since an SQL is a lead inside sales set a meeting for.'
+			'MQL→SQL conversion: an SQL is a lead inside sales set a meeting for, so this uses the same 10–20% range as The Model’s meeting rate (商談化率, meetings per contacted lead) — a different figure with the same seed.'
 	},
 	opportunity: {
 		low: 0.4,
@@ -83,6 +84,14 @@ export const DEFAULT_BENCHMARKS: Record<BenchmarkKey, BenchmarkDef> = {
 		better: 'higher',
 		unit: 'rate',
 		source: 'The Model (METRICS.md): 商談化率 10–20% of contacted leads.'
+	},
+	acceptance_rate: {
+		low: 0.4,
+		high: 0.7,
+		better: 'higher',
+		unit: 'rate',
+		source:
+			'Hand-off (per inside-sales rep): the share of the rep’s SQLs field sales accepted as opportunities, read like the SQL→opportunity step; below 40% the meetings handed over are not what field sales needs.'
 	},
 	churn_rate: {
 		low: 0,
