@@ -1,5 +1,5 @@
 /**
- * Default benchmark ranges. The first three are The Model's seed figures in METRICS.md; the others are
+ * Default benchmark ranges. The first three are The Model's seed figures (docs/metrics.md); the others are
  * this project's choice, explained beside each. Organisations override them in `modelboard.config.json`,
  * views in the URL, the report command with `--benchmark KEY=LOW:HIGH`.
  */
@@ -69,21 +69,21 @@ export const DEFAULT_BENCHMARKS: Record<BenchmarkKey, BenchmarkDef> = {
 		high: 80,
 		better: 'higher',
 		unit: 'count',
-		source: 'The Model (METRICS.md): 50–80 calls per inside-sales rep per active day.'
+		source: 'The Model (docs/metrics.md): 50–80 calls per inside-sales rep per active day.'
 	},
 	contact_rate: {
 		low: 0.2,
 		high: 0.3,
 		better: 'higher',
 		unit: 'rate',
-		source: 'The Model (METRICS.md): 接触率 20–30% of calls.'
+		source: 'The Model (docs/metrics.md): 接触率 20–30% of calls.'
 	},
 	meeting_rate: {
 		low: 0.1,
 		high: 0.2,
 		better: 'higher',
 		unit: 'rate',
-		source: 'The Model (METRICS.md): 商談化率 10–20% of contacted leads.'
+		source: 'The Model (docs/metrics.md): 商談化率 10–20% of contacted leads.'
 	},
 	acceptance_rate: {
 		low: 0.4,
@@ -136,7 +136,7 @@ export function mergeBenchmarks(
 
 export type Status = 'below' | 'within' | 'above';
 
-/** METRICS.md: below (< low), within (low ≤ x ≤ high), above (> high); no value → no status. */
+/** docs/metrics.md: below (< low), within (low ≤ x ≤ high), above (> high); no value → no status. */
 export function status(value: number | null, range: BenchmarkRange): Status | null {
 	if (value === null || !Number.isFinite(value)) return null;
 	if (value < range.low) return 'below';
