@@ -13,8 +13,7 @@ import { DEFAULT_VOCABULARIES, mergeVocabularies, type VocabularyOverride } from
 import { DEFAULT_CONFIG, type OrgConfig } from '$lib/engine/config';
 import type { Message } from '$lib/i18n/messages';
 import type { MappingFile } from '$lib/engine/ingest/types';
-import { computeReport, dataSpan, type Report, type ReportOptions } from '$lib/engine/metrics/report';
-import type { MetricView } from '$lib/engine/metrics/view';
+import { dataSpan } from '$lib/engine/queries';
 import { emptyMeta, type DatasetMeta } from '$lib/engine/schema';
 import { todayIso } from '$lib/engine/metrics/plan';
 import { browserPersistence, type Persistence, type StoredFile } from './persist';
@@ -301,11 +300,7 @@ export class DataStore {
 		this.reportNotice('', { code: 'persist.forgottenElsewhere' });
 	}
 
-	report(view: MetricView, opts: ReportOptions = {}): Promise<Report> {
-		return this.run((ds) => computeReport(ds.db, ds.meta, view, opts));
-	}
-
-	/** Runs any engine query against the current data (charts that need more than the report). */
+	/** Runs an engine task against the current data, on the one queue (the query client's executor). */
 	withDb<T>(fn: (db: Db, meta: DatasetMeta) => Promise<T>): Promise<T> {
 		return this.run((ds) => fn(ds.db, ds.meta));
 	}
