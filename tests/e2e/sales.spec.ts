@@ -54,6 +54,7 @@ async function expectFieldSales(page: Page, r: ReportJson) {
 				Math.min(p.stale_deals, STALE_LIMIT)
 			);
 	}
+	await expectChanges(page, r, 'changes');
 	const fs = r.kpis.field_sales;
 	const owners = fs?.by_owner ?? null;
 	if (fs && owners === null) await expect(page.getByTestId('people-field_sales-none')).toBeVisible();
@@ -95,12 +96,30 @@ async function expectInsideSales(page: Page, r: ReportJson) {
 	await expectTriage(page, r);
 }
 
+/** What changed in the period: new, won and lost deals with amounts (advanced/slipped need a history). */
+async function expectChanges(page: Page, r: ReportJson, id: string) {
+	const c = r.changes;
+	if (!c) return;
+	for (const k of ['new', 'won', 'lost', 'advanced', 'slipped'] as const) {
+		const row = page.getByTestId(`${id}-${k}`);
+		const want = c[k];
+		if (!want) {
+			await expect(row).toHaveCount(0);
+			continue;
+		}
+		await expect(row).toHaveAttribute('data-deals', String(want.deals));
+		expect(Number(await row.getAttribute('data-amount')), `${id} ${k} amount`).toBeCloseTo(want.amount, 6);
+	}
+	if (!c.advanced) await expect(page.getByTestId(id)).toContainText(/OpportunityHistory/);
+}
+
 async function expectOverview(page: Page, r: ReportJson) {
 	await go(page, 'nav-overview');
 	const p = r.pipeline;
 	if (p)
 		for (const k of ['open_deals', 'open_amount', 'weighted_amount', 'coverage'] as const)
 			await expectValue(page, `overview-pipeline-${k}`, p[k]);
+	await expectChanges(page, r, 'overview-changes');
 	await expectTriage(page, r);
 }
 
