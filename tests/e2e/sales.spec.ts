@@ -94,6 +94,20 @@ async function expectInsideSales(page: Page, r: ReportJson) {
 		for (const k of ['calls', 'sqls', 'accepted', 'acceptance_rate', 'won', 'handoff_win_rate'] as const)
 			await expectValue(page, `cell-people-inside_sales-${rep.rep}-${k}`, rep[k]);
 	await expectTriage(page, r);
+	// The triage per creation month: each month's parts add up to its MQLs, the months to the total.
+	const t = r.kpis.inside_sales?.triage;
+	const rows = page.locator('[data-testid^="triage-trend-"][data-mqls]');
+	if (t && (await rows.count()) > 0) {
+		let sum = 0;
+		for (const row of await rows.all()) {
+			const n = (k: string) => row.getAttribute(`data-${k}`).then(Number);
+			const parts =
+				(await n('to_sql')) + (await n('nurture')) + (await n('disqualified')) + (await n('open'));
+			expect(parts).toBe(await n('mqls'));
+			sum += await n('mqls');
+		}
+		expect(sum).toBe(t.mqls);
+	}
 }
 
 /** What changed in the period: new, won and lost deals with amounts (advanced/slipped need a history). */
@@ -130,6 +144,10 @@ test('demo: pipeline, stale deals, deal owners, lost reasons, hand-off and triag
 	await openDemo(page);
 	await expectOverview(page, r);
 	await expectFieldSales(page, r);
+	await expectInsideSales(page, r);
+	// The demo's twelve months of MQLs: the triage trend is drawn, one row per month.
+	await expect(page.getByTestId('chart-triage-trend')).toBeVisible();
+	await expect(page.locator('[data-testid^="triage-trend-"][data-mqls]')).toHaveCount(12);
 	await expectInsideSales(page, r);
 	// The acceptance rate is coloured against its benchmark (40–70% by default).
 	const first = r.kpis.inside_sales?.by_rep?.find((x) => x.acceptance_rate !== null);

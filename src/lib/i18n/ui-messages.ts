@@ -186,6 +186,10 @@ const en = {
 	'sales.handoffWinRate': 'Hand-off win rate',
 	'sales.benchNote': 'Coloured against the benchmark: {name} {low} – {high}.',
 	'triage.title': 'MQL triage',
+	'triage.trend': 'MQL triage by creation period',
+	'triage.mqlsHeader': 'MQLs',
+	'triage.trendNote':
+		'Each bar: the MQLs created in the period and what became of them so far. Recent periods are still being worked, so more of them are not yet handled.',
 	'triage.to_sql': 'To SQL',
 	'triage.nurture': 'Nurture',
 	'triage.disqualified': 'Disqualified',
@@ -499,6 +503,10 @@ const ja: Record<keyof typeof en, string> = {
 	'sales.handoffWinRate': '引き継ぎ受注率',
 	'sales.benchNote': 'ベンチマーク（{name} {low}〜{high}）に対して色分けしています。',
 	'triage.title': 'MQL の振り分け',
+	'triage.trend': '作成時期別の MQL の振り分け',
+	'triage.mqlsHeader': 'MQL 数',
+	'triage.trendNote':
+		'各バーはその期間に作成された MQL と現時点での振り分け結果です。直近の期間は対応中のため「未対応」が多くなります。',
 	'triage.to_sql': '商談化（SQL）',
 	'triage.nurture': '育成',
 	'triage.disqualified': '対象外',
