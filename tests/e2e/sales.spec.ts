@@ -204,3 +204,49 @@ test('a small deal export of our own: the sales panels equal the report JSON', a
 		rmSync(dir, { recursive: true, force: true });
 	}
 });
+
+test('with a stage history, what changed lists deals that advanced and slipped back', async ({ page }) => {
+	const deals = [
+		'Lead ID,Created Date,Lead Source,Deal Owner,Opportunity Date,Won Date,Lost Date,Amount,Stage,Probability',
+		'L1,2025-04-01,Web,Kato,2025-04-10,2025-05-01,,1000000,Closed Won,100',
+		'L2,2025-04-02,Web,Kato,2025-04-12,,2025-05-10,800000,Closed Lost,0',
+		'L3,2025-04-03,Ads,Ito,2025-04-15,,,500000,Proposal,60',
+		'L4,2025-04-04,Ads,Ito,2025-04-16,,,300000,Qualification,20',
+		'L5,2025-06-30,Web,,,,,,,'
+	].join('\n');
+	// Stage order by probability: Closed Lost 0 < Qualification 20 < Proposal 60 < Closed Won 100.
+	// From 05-01: L1 Proposal → Closed Won, L3 Qualification → Proposal (advanced: 2, ¥1.5M);
+	// L4 Proposal → Qualification (slipped: 1, ¥300k).
+	const history = [
+		'OpportunityId,StageName,CreatedDate',
+		'L1,Proposal,2025-04-10',
+		'L1,Closed Won,2025-05-01',
+		'L3,Qualification,2025-04-15',
+		'L3,Proposal,2025-05-20',
+		'L4,Proposal,2025-04-16',
+		'L4,Qualification,2025-06-01'
+	].join('\n');
+	const dir = mkdtempSync(path.join(tmpdir(), 'mb-history-'));
+	try {
+		writeFileSync(path.join(dir, 'deals.csv'), deals);
+		writeFileSync(path.join(dir, 'history.csv'), history);
+		const r = await reportFor(
+			[path.join(dir, 'deals.csv'), path.join(dir, 'history.csv')],
+			['--from', '2025-05-01', '--to', '2025-06-30']
+		);
+		expect(r.changes!.advanced).toEqual({ deals: 2, amount: 1500000 });
+		expect(r.changes!.slipped).toEqual({ deals: 1, amount: 300000 });
+		await page.goto('./data/?from=2025-05-01&to=2025-06-30');
+		await page.getByTestId('file-input').setInputFiles([
+			{ name: 'deals.csv', mimeType: 'text/csv', buffer: Buffer.from(deals) },
+			{ name: 'history.csv', mimeType: 'text/csv', buffer: Buffer.from(history) }
+		]);
+		await expect(page.getByTestId('rows-history-csv')).toBeVisible({ timeout: 60_000 });
+		await go(page, 'nav-overview');
+		await expect(page).toHaveURL(/from=2025-05-01/);
+		await expectChanges(page, r, 'overview-changes');
+		await expect(page.getByTestId('overview-changes-advanced')).toHaveAttribute('data-deals', '2');
+	} finally {
+		rmSync(dir, { recursive: true, force: true });
+	}
+});

@@ -211,8 +211,9 @@ export async function changes(db: Db, view: MetricView): Promise<Changes> {
 /**
  * With a deal stage history (`stage_history`, from the long-form files): the deals whose stage at `to`
  * lies later (advanced) or earlier (slipped) than their stage when the period began: the latest change
- * before `from`, and the latest on or before `to`. Stages are ordered by their mean probability over every deal that
- * carries the stage in `deal_stage` (the order of `by_stage`); a stage without a probability cannot be
+ * before `from`, and the latest on or before `to`. Stages are ordered by their mean probability over
+ * every deal that carries the stage in `deal_stage` (or, without one, in `status`: a deal export whose
+ * stage column is read as the status); a stage without a probability cannot be
  * compared, and a deal without a stage at `from` (it opened in the period) is new, not moved. `null`
  * without a history.
  */
@@ -223,8 +224,8 @@ async function stageMoves(db: Db, view: MetricView): Promise<{ advanced: Change;
 	const dims = dimensionFilter(view);
 	const [r] = await db.query(
 		`WITH ord AS (
-			SELECT trim(deal_stage) AS stage, avg(probability / ${scale}) AS p FROM leads
-			WHERE nullif(trim(deal_stage), '') IS NOT NULL AND probability IS NOT NULL GROUP BY 1
+			SELECT coalesce(nullif(trim(deal_stage), ''), nullif(trim(status), '')) AS stage, avg(probability / ${scale}) AS p
+			FROM leads WHERE stage IS NOT NULL AND probability IS NOT NULL GROUP BY 1
 		),
 		at_from AS (SELECT lead_id, arg_max(trim(stage), changed_at) AS stage FROM stage_history WHERE changed_at < ?::DATE GROUP BY 1),
 		at_to AS (SELECT lead_id, arg_max(trim(stage), changed_at) AS stage FROM stage_history WHERE changed_at <= ?::DATE GROUP BY 1),
