@@ -5,6 +5,7 @@ import type { BrowserSummary, SizeResult } from './measure';
 import type { TransferSizes, AssetSize } from './transfer';
 import { fmtBytes, fmtMiB, fmtMs, fmtRatio, median, table } from './util';
 import { scenarioRows } from './report-rows';
+import { speedGoals } from './goals';
 
 export interface Machine {
 	cores: number;
@@ -176,7 +177,7 @@ export function computeBudgets(
 				}
 			: { name: 'second visit starts offline', limit: 'every run', measured: 'not measured', pass: null }
 	);
-	return budgets;
+	return [...budgets, ...speedGoals(sizes)];
 }
 
 export function summariseShell(sizes: SizeResult[], fetchedJs: AssetSize[]): ShellSummary | null {
