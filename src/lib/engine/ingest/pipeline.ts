@@ -103,9 +103,10 @@ async function sniffMapAndRead(
 		remembered: ctx.mappings,
 		org: ctx.orgMappings
 	});
-	// Started, not awaited: with the worker reading, the full scan (if deferred) runs here meanwhile.
+	// Started, not awaited: while DuckDB's worker reads, the full scan (if deferred) runs meanwhile, in
+	// a worker of its own in the browser.
 	const reading = startRead(db, id, layout, header);
-	const full = finishScan(layout);
+	const full = await finishScan(layout);
 	const failed = await reading;
 	if (!full) {
 		await discardRead(db, id);
