@@ -11,17 +11,7 @@
  * each in a fresh process or browser, medians of --runs. Prints a table and budget lines, and writes
  * bench/results/<timestamp>.json. Not part of `npm test` (tests/unit/bench-smoke.test.ts is).
  */
-import { spawnSync } from 'node:child_process';
-import {
-	cpSync,
-	existsSync,
-	mkdirSync,
-	mkdtempSync,
-	readdirSync,
-	rmSync,
-	statSync,
-	writeFileSync
-} from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { BENCH_USAGE, BenchUsageError, parseBenchArgs, type BenchArgs } from './bench/args';
@@ -38,74 +28,12 @@ import {
 	type Versions
 } from './bench/report';
 import { builtBase, serveBuild, type Served } from './bench/server';
+import { buildSite, newestMtime, wasmEngineVersion } from './bench/site';
+import { tenMSummary } from './bench/ten-m';
 import { sizesOf, transferSizes, type TransferSizes } from './bench/transfer';
-import { fmtMiB, fmtMs, median, packageVersion, ROOT } from './bench/util';
+import { median, packageVersion, ROOT } from './bench/util';
 
 const log = (m: string) => process.stderr.write(m + '\n');
-
-function newestMtime(dir: string): number {
-	let newest = 0;
-	for (const name of readdirSync(dir)) {
-		const p = path.join(dir, name);
-		const st = statSync(p);
-		newest = Math.max(newest, st.isDirectory() ? newestMtime(p) : st.mtimeMs);
-	}
-	return newest;
-}
-
-function buildSite(buildDir: string): void {
-	log('building the site: BASE_PATH=/modelboard npx vite build …');
-	const r = spawnSync('npx', ['vite', 'build'], {
-		cwd: ROOT,
-		env: { ...process.env, BASE_PATH: '/modelboard' },
-		stdio: ['ignore', 'ignore', 'pipe'],
-		encoding: 'utf8'
-	});
-	if (r.status !== 0) throw new Error(`vite build failed: ${r.stderr.slice(-2000)}`);
-	if (!existsSync(path.join(buildDir, 'index.html')))
-		throw new Error(`vite build did not write ${buildDir}/index.html (is --build the adapter's output?)`);
-}
-
-async function wasmEngineVersion(): Promise<string | null> {
-	try {
-		const { createNodeDb } = await import('../src/lib/engine/db/node');
-		const db = await createNodeDb();
-		const [r] = await db.query('SELECT version() AS v');
-		return String(r.v);
-	} catch {
-		return null;
-	}
-}
-
-function tenMSummary(size: SizeResult): TenMResult {
-	const b = size.leadsScenario.browser;
-	const a = size.activitiesScenario?.browser ?? null;
-	const describe = (what: string, s: typeof b): string => {
-		if (!s) return `${what}: browser not run`;
-		if (s.outcomes[0] === 'dashboard')
-			return `${what}: loaded, ingest ${fmtMs(s.ingestMs)}, full dashboard ${fmtMs(s.dashboardMs)}, peak ${fmtMiB(s.peakMemoryMiB)}`;
-		return `${what}: ${s.outcomes[0]} — ${s.errors[0] ?? 'no message'}; tab still responds to a click: ${s.responsive === null ? 'not tested' : s.responsive ? 'yes' : 'NO'}; peak ${fmtMiB(s.peakMemoryMiB)}`;
-	};
-	const outcome = !b ? 'not run' : b.outcomes[0] === 'dashboard' ? 'loads' : 'fails';
-	const nat = size.leadsScenario.native[0];
-	const papa = size.leadsScenario.papa;
-	const detail = [
-		describe(`leads.csv (${(size.leadsScenario.file.bytes / 1e6).toFixed(0)} MB)`, b),
-		size.activitiesScenario
-			? describe(
-					`activities.csv (${(size.activitiesScenario.file.bytes / 1e6).toFixed(0)} MB, ${size.activitiesScenario.file.rows.toLocaleString('en-US')} rows)`,
-					a
-				)
-			: '',
-		nat
-			? `native 2 threads: ingest ${fmtMs(nat.ingestMs)}${nat.errors.length ? ` (${nat.errors[0]})` : ''}`
-			: '',
-		papa ? `papaparse: ${papa.totalMs !== null ? fmtMs(papa.totalMs) : (papa.errors[0] ?? 'failed')}` : ''
-	]
-		.filter(Boolean)
-		.join('; ');
-	return { leads: size.leads, outcome, detail, size };
-}
 
 async function main(argv: string[]): Promise<number> {
 	let args: BenchArgs;

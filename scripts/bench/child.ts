@@ -3,7 +3,8 @@
  *   node --import tsx scripts/bench/child.ts '<job JSON>'
  * Prints one line `RESULT_MARKER{…}` with the result, or with `error` when the job failed.
  */
-import { runNative, type NativeJob } from './native';
+import type { NativeJob } from './native';
+import { runNative } from './native-run';
 import { runPapa, type PapaJob } from './papa';
 import { RESULT_MARKER } from './isolate';
 

@@ -5,9 +5,20 @@
 import { runBrowser, type BrowserRun } from './browser';
 import { ensureDataset, type DataSet } from './data';
 import { runIsolated, type Isolated } from './isolate';
-import type { NativeBareResult, NativeEngineResult, NativeJob, NativeResult, Scenario } from './native';
+import type { NativeEngineResult, NativeJob, NativeResult, Scenario } from './native';
 import type { PapaJob, PapaResult } from './papa';
-import { median, ratio, sizeLabel } from './util';
+import { ratio, sizeLabel } from './util';
+import {
+	summariseBrowser,
+	summariseNative,
+	summarisePapa,
+	type BrowserSummary,
+	type NativeSummary,
+	type PapaSummary
+} from './summarise';
+
+export { summariseBrowser, summariseNative, summarisePapa };
+export type { BrowserSummary, NativeSummary, PapaSummary };
 
 export interface MeasureOptions {
 	leads: number;
@@ -26,57 +37,6 @@ export interface MeasureOptions {
 	/** Run jobs in this process instead of a child per job (the smoke test; no memory figures). */
 	inProcess?: boolean;
 	log?: (m: string) => void;
-}
-
-export interface BrowserSummary {
-	runs: number;
-	outcomes: string[];
-	errors: string[];
-	wasmStartupMs: number | null;
-	interactiveMs: number | null;
-	readMs: number | null;
-	ingestMs: number | null;
-	dashboardMs: number | null;
-	firstQueriesMs: number | null;
-	funnelQueryMs: number | null;
-	filterMs: number | null;
-	brushMs: number | null;
-	filterSamples: number;
-	brushSamples: number;
-	extraRenders: number;
-	peakMemoryMiB: number | null;
-	/** After a failed load: did the tab still respond (Dismiss button worked)? */
-	responsive: boolean | null;
-	chromiumVersion: string | null;
-}
-
-export interface NativeSummary {
-	threads: number;
-	runs: number;
-	errors: string[];
-	duckdbVersion: string | null;
-	startupMs: number | null;
-	ingestMs: number | null;
-	funnelColdMs: number | null;
-	funnelWarmMs: number | null;
-	overviewMs: number | null;
-	filterMs: number | null;
-	brushMs: number | null;
-	maxRssMiB: number | null;
-	bareConvertMs: number | null;
-	bareLoadMs: number | null;
-	bareMaxRssMiB: number | null;
-}
-
-export interface PapaSummary {
-	runs: number;
-	errors: string[];
-	rows: number | null;
-	decodeMs: number | null;
-	parseMs: number | null;
-	aggregateMs: number | null;
-	totalMs: number | null;
-	maxRssMiB: number | null;
 }
 
 export interface ScenarioResult {
@@ -110,79 +70,6 @@ export interface SizeResult {
 	};
 }
 
-const errorsOf = <T>(xs: Isolated<T>[]) => xs.filter((x) => x.error).map((x) => x.error as string);
-
-export function summariseBrowser(runs: BrowserRun[]): BrowserSummary {
-	const ok = runs.filter((r) => r.outcome === 'dashboard');
-	const all = (f: (r: BrowserRun) => number | null) => median(runs.map(f));
-	const okm = (f: (r: BrowserRun) => number | null) => median(ok.map(f));
-	const filters = ok.flatMap((r) => r.filterMs);
-	const brushes = ok.flatMap((r) => r.brushMs);
-	const responsive = runs.map((r) => r.responsive).filter((x): x is boolean => x !== null);
-	return {
-		runs: runs.length,
-		outcomes: runs.map((r) => r.outcome),
-		errors: runs.filter((r) => r.error).map((r) => r.error as string),
-		wasmStartupMs: all((r) => r.wasmStartupMs),
-		interactiveMs: all((r) => r.shell.interactiveMs),
-		readMs: all((r) => r.readMs),
-		ingestMs: okm((r) => r.ingestMs),
-		dashboardMs: okm((r) => r.dashboardMs),
-		firstQueriesMs: okm((r) => r.firstQueriesMs),
-		funnelQueryMs: okm((r) => r.funnelQueryMs),
-		filterMs: median(filters),
-		brushMs: median(brushes),
-		filterSamples: filters.length,
-		brushSamples: brushes.length,
-		extraRenders: runs.reduce((a, r) => a + r.extraRenders, 0),
-		peakMemoryMiB: all((r) => r.peakMemoryMiB),
-		responsive: responsive.length ? responsive.every(Boolean) : null,
-		chromiumVersion: runs[0]?.chromiumVersion ?? null
-	};
-}
-
-export function summariseNative(
-	threads: number,
-	engine: Isolated<NativeResult>[],
-	bare: Isolated<NativeResult>[]
-): NativeSummary {
-	const e = engine.map((x) => x.result).filter((x): x is NativeEngineResult => x?.mode === 'engine');
-	const b = bare.map((x) => x.result).filter((x): x is NativeBareResult => x?.mode === 'bare');
-	const em = (f: (r: NativeEngineResult) => number | null) => median(e.map(f));
-	return {
-		threads,
-		runs: engine.length,
-		errors: [...errorsOf(engine), ...errorsOf(bare)],
-		duckdbVersion: e[0]?.duckdbVersion ?? b[0]?.duckdbVersion ?? null,
-		startupMs: em((r) => r.startupMs),
-		ingestMs: em((r) => r.ingestMs),
-		funnelColdMs: em((r) => r.funnelColdMs),
-		funnelWarmMs: em((r) => r.funnelWarmMs),
-		overviewMs: em((r) => r.overviewMs),
-		filterMs: em((r) => r.filterMs),
-		brushMs: em((r) => r.brushMs),
-		maxRssMiB: median(engine.map((x) => x.maxRssMiB)),
-		bareConvertMs: median(b.map((r) => r.convertMs)),
-		bareLoadMs: median(b.map((r) => r.loadMs)),
-		bareMaxRssMiB: median(bare.map((x) => x.maxRssMiB))
-	};
-}
-
-export function summarisePapa(runs: Isolated<PapaResult>[]): PapaSummary {
-	const ok = runs.map((x) => x.result).filter((x): x is PapaResult => x !== null);
-	const m = (f: (r: PapaResult) => number) => median(ok.map(f));
-	return {
-		runs: runs.length,
-		errors: errorsOf(runs),
-		rows: ok[0]?.rows ?? null,
-		decodeMs: m((r) => r.decodeMs),
-		parseMs: m((r) => r.parseMs),
-		aggregateMs: m((r) => r.aggregateMs),
-		totalMs: m((r) => r.totalMs),
-		maxRssMiB: median(runs.map((x) => x.maxRssMiB))
-	};
-}
-
 async function runJob(job: NativeJob, inProcess: boolean): Promise<Isolated<NativeResult>>;
 async function runJob(job: PapaJob, inProcess: boolean): Promise<Isolated<PapaResult>>;
 async function runJob(
@@ -191,7 +78,7 @@ async function runJob(
 ): Promise<Isolated<NativeResult | PapaResult>> {
 	if (!inProcess) return job.kind === 'native' ? runIsolated(job) : runIsolated(job);
 	try {
-		const { runNative } = await import('./native');
+		const { runNative } = await import('./native-run');
 		const { runPapa } = await import('./papa');
 		const result = job.kind === 'native' ? await runNative(job) : runPapa(job);
 		return { result, error: null, maxRssMiB: null };
@@ -269,6 +156,9 @@ async function measureScenario(
 		ingest_wasm_over_native_1t: ratio(browser?.ingestMs, nat(1)?.ingestMs),
 		ingest_wasm_over_native_2t: ratio(browser?.ingestMs, nat(2)?.ingestMs),
 		ingest_wasm_over_bare_native_2t: ratio(browser?.ingestMs, nat(2)?.bareLoadMs),
+		// Issue 16's goal: ≤ 2.0× the plain typed read_csv at the same thread count (the page: 1 thread).
+		ingest_wasm_over_typed_read_1t: ratio(browser?.ingestMs, nat(1)?.typedReadMs),
+		brush_wasm_over_native_1t: ratio(browser?.brushMs, nat(1)?.brushMs),
 		funnel_query_wasm_over_native_1t: ratio(browser?.funnelQueryMs, nat(1)?.funnelColdMs),
 		filter_wasm_over_native_1t: ratio(browser?.filterMs, nat(1)?.filterMs),
 		// How many times faster than the papaparse path: bytes in memory → funnel counts (like for like) …

@@ -6,24 +6,12 @@
  * describes: `read_csv(all_varchar)` + the engine's parsing macros (VALUE_MACROS) into a typed table.
  */
 import { DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
-import {
-	closeSync,
-	existsSync,
-	mkdtempSync,
-	openSync,
-	readFileSync,
-	readSync,
-	rmSync,
-	unlinkSync,
-	writeFileSync,
-	writeSync
-} from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Db, Param, Row } from '../../src/lib/engine/db/types';
-import { literal, normaliseRow, ident } from '../../src/lib/engine/db/sql';
+import { literal, normaliseRow } from '../../src/lib/engine/db/sql';
 import { Dataset } from '../../src/lib/engine/ingest/dataset';
-import { VALUE_MACROS } from '../../src/lib/engine/ingest/values-sql';
 import { DEFAULT_VOCABULARIES } from '../../src/lib/engine/ingest/vocab';
 import { funnelCountsSql } from '../../src/lib/engine/metrics/funnel';
 import { computeReport, dataSpan } from '../../src/lib/engine/metrics/report';
@@ -65,23 +53,15 @@ export interface NativeEngineResult {
 	funnel: Record<string, number> | null;
 }
 
-export interface NativeBareResult {
-	mode: 'bare';
-	threads: number;
-	duckdbVersion: string;
-	/** Shift_JIS → UTF-8 (and BOM removal) done in Node before the timing starts. */
-	convertMs: number;
-	/** `CREATE TABLE … AS SELECT <macros> FROM read_csv(all_varchar)`. */
-	loadMs: number;
-	rows: number;
-}
+import type { NativeBareResult } from './native-bare';
 
+export type { NativeBareResult };
 export type NativeResult = NativeEngineResult | NativeBareResult;
 
 const SHM = '/dev/shm';
 
 /** A scratch directory for registered files: tmpfs when available, so "registering" is a memory copy. */
-function scratchDir(root?: string): string {
+export function scratchDir(root?: string): string {
 	const base = root ?? (existsSync(SHM) ? SHM : os.tmpdir());
 	return mkdtempSync(path.join(base, 'mb-bench-'));
 }
@@ -218,78 +198,4 @@ export async function runNativeEngine(job: NativeJob): Promise<NativeEngineResul
 	} finally {
 		rmSync(dir, { recursive: true, force: true });
 	}
-}
-
-/** The column expression the bare load uses for a header (dates, amounts, the rest trimmed text). */
-function bareExpr(header: string): string {
-	const c = ident(header);
-	if (/日$|日時$|date|_at$/i.test(header)) return `mb_date(${c}, false)`;
-	if (/金額|amount|mrr|費用/i.test(header)) return `mb_num(${c})`;
-	return `mb_blank(${c})`;
-}
-
-/**
- * Streams `file` (Shift_JIS or UTF-8 with BOM) into UTF-8 without BOM, in chunks: a 700 MB file is more
- * characters than a V8 string can hold. Returns the header's cells.
- */
-function toUtf8File(file: string, encoding: 'shift_jis' | 'utf-8', out: string): string[] {
-	const input = openSync(file, 'r');
-	const output = openSync(out, 'w');
-	const decoder = new TextDecoder(encoding); // drops a leading BOM
-	const buf = Buffer.alloc(16 << 20);
-	let header: string | null = null;
-	let head = '';
-	try {
-		for (let n; (n = readSync(input, buf, 0, buf.length, null)) > 0;) {
-			const text = decoder.decode(buf.subarray(0, n), { stream: true });
-			if (header === null) {
-				head += text;
-				const eol = head.indexOf('\n');
-				if (eol >= 0) header = head.slice(0, eol).replace(/\r$/, '');
-			}
-			writeSync(output, text);
-		}
-		writeSync(output, decoder.decode());
-	} finally {
-		closeSync(input);
-		closeSync(output);
-	}
-	return (header ?? head).split(',');
-}
-
-export async function runNativeBare(job: NativeJob): Promise<NativeBareResult> {
-	const dir = scratchDir(job.tmpRoot);
-	try {
-		const t0 = now();
-		const utf8File = path.join(dir, 'input.csv');
-		// DuckDB's encodings extension may be unavailable offline: decode in Node, outside the timing.
-		const header = toUtf8File(job.file, job.scenario === 'activities' ? 'shift_jis' : 'utf-8', utf8File);
-		const convertMs = now() - t0;
-
-		const { conn } = await openNative(job.threads);
-		await conn.run(VALUE_MACROS);
-		const [v] = (await conn.runAndReadAll('SELECT version() AS v')).getRowObjectsJS();
-		const select = header.map((h, i) => `${bareExpr(h)} AS c${i}`).join(', ');
-		const t1 = now();
-		await conn.run(
-			`CREATE TABLE bare AS SELECT ${select} FROM read_csv(${literal(utf8File)}, header = true, all_varchar = true,
-				delim = ',', quote = '"', escape = '"')`
-		);
-		const loadMs = now() - t1;
-		const [n] = (await conn.runAndReadAll('SELECT count(*)::INTEGER AS n FROM bare')).getRowObjectsJS();
-		return {
-			mode: 'bare',
-			threads: job.threads,
-			duckdbVersion: String(v.v),
-			convertMs,
-			loadMs,
-			rows: Number(n.n)
-		};
-	} finally {
-		rmSync(dir, { recursive: true, force: true });
-	}
-}
-
-export function runNative(job: NativeJob): Promise<NativeResult> {
-	return job.mode === 'engine' ? runNativeEngine(job) : runNativeBare(job);
 }

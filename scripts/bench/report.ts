@@ -1,9 +1,11 @@
 /**
  * The benchmark's printed table, budget lines and JSON document.
  */
-import type { BrowserSummary, SizeResult, ScenarioResult } from './measure';
+import type { BrowserSummary, SizeResult } from './measure';
 import type { TransferSizes, AssetSize } from './transfer';
 import { fmtBytes, fmtMiB, fmtMs, fmtRatio, median, table } from './util';
+import { scenarioRows } from './report-rows';
+import { speedGoals } from './goals';
 
 export interface Machine {
 	cores: number;
@@ -96,240 +98,6 @@ export interface BenchDocument {
 const ONE_MILLION = 1_000_000;
 export const FIRST_PAGE_JS_BUDGET = 250_000;
 
-function line(label: string, values: string[]): string[] {
-	return [label, ...values];
-}
-
-function scenarioRows(sizes: SizeResult[], pick: (s: SizeResult) => ScenarioResult | null): string[][] {
-	const col = (f: (sc: ScenarioResult) => string) => sizes.map((s) => (pick(s) ? f(pick(s)!) : '–'));
-	const nat = (sc: ScenarioResult, t: number) => sc.native.find((n) => n.threads === t) ?? null;
-	const rows: string[][] = [];
-	const isLeads = pick(sizes[0]) === sizes[0].leadsScenario;
-	rows.push(
-		line(
-			'file size / data rows',
-			col((sc) => `${fmtBytes(sc.file.bytes)} / ${sc.file.rows.toLocaleString('en-US')}`)
-		)
-	);
-	rows.push(
-		line(
-			'Browser (duckdb-wasm, Chromium, 1 thread)',
-			sizes.map(() => '')
-		)
-	);
-	rows.push(
-		line(
-			'  outcome',
-			col((sc) => (sc.browser ? summariseOutcomes(sc.browser.outcomes) : '–'))
-		)
-	);
-	rows.push(
-		line(
-			'  ingest (mb:ingest-start → end)',
-			col((sc) => fmtMs(sc.browser?.ingestMs))
-		)
-	);
-	rows.push(
-		line(
-			'  file chosen → full dashboard',
-			col((sc) => fmtMs(sc.browser?.dashboardMs))
-		)
-	);
-	rows.push(
-		line(
-			'    of which overview queries+render',
-			col((sc) => fmtMs(sc.browser?.firstQueriesMs))
-		)
-	);
-	if (isLeads) {
-		rows.push(
-			line(
-				'  funnel query (first, in worker)',
-				col((sc) => fmtMs(sc.browser?.funnelQueryMs))
-			)
-		);
-		rows.push(
-			line(
-				'  filter (channel bar) → all charts',
-				col((sc) => withN(sc.browser?.filterMs, sc.browser?.filterSamples))
-			)
-		);
-		rows.push(
-			line(
-				'  brush (range-from) → all charts',
-				col((sc) => withN(sc.browser?.brushMs, sc.browser?.brushSamples))
-			)
-		);
-	}
-	rows.push(
-		line(
-			'  peak renderer memory (VmHWM)',
-			col((sc) => fmtMiB(sc.browser?.peakMemoryMiB))
-		)
-	);
-	rows.push(
-		line(
-			'Native DuckDB (@duckdb/node-api)',
-			sizes.map(() => '')
-		)
-	);
-	for (const t of [1, 2]) {
-		rows.push(
-			line(
-				`  engine ingest, ${t} thread${t > 1 ? 's' : ''}`,
-				col((sc) => fmtMs(nat(sc, t)?.ingestMs))
-			)
-		);
-	}
-	for (const t of [1, 2]) {
-		rows.push(
-			line(
-				`  bare read_csv+macros, ${t} thr.`,
-				col((sc) => fmtMs(nat(sc, t)?.bareLoadMs))
-			)
-		);
-	}
-	if (isLeads) {
-		rows.push(
-			line(
-				'  funnel query 1 thr. (cold / warm)',
-				col((sc) => `${fmtMs(nat(sc, 1)?.funnelColdMs)} / ${fmtMs(nat(sc, 1)?.funnelWarmMs)}`)
-			)
-		);
-		rows.push(
-			line(
-				'  overview queries, filter, 1 / 2 thr.',
-				col((sc) => `${fmtMs(nat(sc, 1)?.filterMs)} / ${fmtMs(nat(sc, 2)?.filterMs)}`)
-			)
-		);
-		rows.push(
-			line(
-				'  overview queries, brush, 1 / 2 thr.',
-				col((sc) => `${fmtMs(nat(sc, 1)?.brushMs)} / ${fmtMs(nat(sc, 2)?.brushMs)}`)
-			)
-		);
-	} else {
-		rows.push(
-			line(
-				'  overview queries, 1 / 2 thr.',
-				col((sc) => `${fmtMs(nat(sc, 1)?.overviewMs)} / ${fmtMs(nat(sc, 2)?.overviewMs)}`)
-			)
-		);
-	}
-	rows.push(
-		line(
-			'  peak RSS engine, 1 / 2 thr.',
-			col((sc) => `${fmtMiB(nat(sc, 1)?.maxRssMiB)} / ${fmtMiB(nat(sc, 2)?.maxRssMiB)}`)
-		)
-	);
-	for (const [label, pick] of [
-		['papaparse → objects + JS loops (Node)', (sc: ScenarioResult) => sc.papa],
-		['papaparse → objects + JS loops (Chromium main thread)', (sc: ScenarioResult) => sc.papaBrowser]
-	] as const) {
-		rows.push(
-			line(
-				label,
-				sizes.map(() => '')
-			)
-		);
-		rows.push(
-			line(
-				'  decode + parse',
-				col((sc) => (pick(sc) ? fmtMs(add(pick(sc)!.decodeMs, pick(sc)!.parseMs)) : '–'))
-			)
-		);
-		rows.push(
-			line(
-				`  ${isLeads ? 'funnel' : 'call counts'} in JS loops`,
-				col((sc) => fmtMs(pick(sc)?.aggregateMs))
-			)
-		);
-		rows.push(
-			line(
-				'  total (bytes → result)',
-				col((sc) => {
-					const p = pick(sc);
-					return p?.errors.length && p.totalMs === null ? p.errors[0].slice(0, 30) : fmtMs(p?.totalMs);
-				})
-			)
-		);
-		rows.push(
-			line(
-				label.includes('Node') ? '  peak RSS' : '  peak renderer memory',
-				col((sc) => fmtMiB(pick(sc)?.maxRssMiB))
-			)
-		);
-	}
-	rows.push(
-		line(
-			'Ratios',
-			sizes.map(() => '')
-		)
-	);
-	rows.push(
-		line(
-			'  ingest wasm / native 1 thr.',
-			col((sc) => fmtRatio(sc.ratios.ingest_wasm_over_native_1t))
-		)
-	);
-	rows.push(
-		line(
-			'  ingest wasm / native 2 thr.',
-			col((sc) => fmtRatio(sc.ratios.ingest_wasm_over_native_2t))
-		)
-	);
-	rows.push(
-		line(
-			'  ingest wasm / bare native 2 thr.',
-			col((sc) => fmtRatio(sc.ratios.ingest_wasm_over_bare_native_2t))
-		)
-	);
-	if (isLeads) {
-		rows.push(
-			line(
-				'  funnel query wasm / native 1 thr.',
-				col((sc) => fmtRatio(sc.ratios.funnel_query_wasm_over_native_1t))
-			)
-		);
-		rows.push(
-			line(
-				'  papaparse / ours (bytes → funnel), Chromium',
-				col((sc) => fmtRatio(sc.ratios.papaparse_browser_over_ours_to_funnel))
-			)
-		);
-		rows.push(
-			line(
-				'  papaparse / ours (bytes → funnel), Node',
-				col((sc) => fmtRatio(sc.ratios.papaparse_over_ours_to_funnel))
-			)
-		);
-	} else {
-		rows.push(
-			line(
-				'  papaparse / ours (bytes → tables)',
-				col((sc) => fmtRatio(sc.ratios.papaparse_over_ours_to_funnel))
-			)
-		);
-	}
-	rows.push(
-		line(
-			'  papaparse / ours (→ full dashboard)',
-			col((sc) => fmtRatio(sc.ratios.papaparse_over_ours_to_dashboard))
-		)
-	);
-	return rows;
-}
-
-const add = (a: number | null, b: number | null) => (a === null || b === null ? null : a + b);
-const withN = (ms: number | null | undefined, n: number | undefined) =>
-	ms == null ? '–' : `${fmtMs(ms)} (n=${n})`;
-
-function summariseOutcomes(outcomes: string[]): string {
-	const counts = new Map<string, number>();
-	for (const o of outcomes) counts.set(o, (counts.get(o) ?? 0) + 1);
-	return [...counts].map(([o, n]) => (n === outcomes.length ? o : `${n}× ${o}`)).join(', ');
-}
-
 export function computeBudgets(
 	sizes: SizeResult[],
 	transfer: TransferSizes | null,
@@ -409,7 +177,7 @@ export function computeBudgets(
 				}
 			: { name: 'second visit starts offline', limit: 'every run', measured: 'not measured', pass: null }
 	);
-	return budgets;
+	return [...budgets, ...speedGoals(sizes)];
 }
 
 export function summariseShell(sizes: SizeResult[], fetchedJs: AssetSize[]): ShellSummary | null {

@@ -60,7 +60,7 @@ describe('bench harness, Node parts (20k leads)', () => {
 		positive(size.activitiesScenario?.file.rows);
 	});
 
-	it('runs the native DuckDB path: engine ingest, bare load, funnel and overview queries', () => {
+	it('runs the native DuckDB path: engine ingest, bare and typed loads, funnel and overview queries', () => {
 		for (const sc of [size.leadsScenario, size.activitiesScenario!]) {
 			const n = sc.native[0];
 			expect(n.errors).toEqual([]);
@@ -72,7 +72,8 @@ describe('bench harness, Node parts (20k leads)', () => {
 				'overviewMs',
 				'brushMs',
 				'bareLoadMs',
-				'bareConvertMs'
+				'bareConvertMs',
+				'typedReadMs'
 			] as const)
 				positive(n[k]);
 		}

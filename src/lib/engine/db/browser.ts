@@ -126,9 +126,11 @@ async function start(): Promise<Db> {
 			await conn.query(sql);
 		},
 		async registerFile(name: string, bytes: Uint8Array) {
-			// registerFileBuffer transfers the buffer to the worker, detaching it here; the caller keeps its
-			// bytes (to re-map a file or remember it on the device), so DuckDB gets a copy.
-			await db.registerFileBuffer(name, bytes.slice());
+			// A Blob, read by the worker in chunks as DuckDB asks (FileReaderSync): the bytes are neither
+			// copied into the worker's wasm heap nor posted to it, so a big file is not held twice more
+			// in the tab's memory (registerFileBuffer did both). The caller keeps its own bytes.
+			const blob = new Blob([bytes as Uint8Array<ArrayBuffer>]);
+			await db.registerFileHandle(name, blob, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true);
 		},
 		async dropFile(name: string) {
 			await db.dropFile(name);

@@ -7,6 +7,7 @@
  * read. If the full scan then finds mixed line breaks or an unclosed quote, the pipeline reads the file
  * again with the scan done first (`sniffLayout(file, false)`).
  */
+import { scanOffThread } from './scan-off-thread';
 import { IngestError } from './errors';
 import { SAMPLE_BYTES, sampleOf, type DecodedFile } from './decode-file';
 import { normaliseNewlines, scanRecords, type RecordScan } from './scan';
@@ -64,11 +65,14 @@ export function sniffLayout(file: DecodedFile, overlap: boolean): FileLayout {
 	return { utf8, sampleText, dialect, scan, newlineKinds, deferred };
 }
 
-/** The full scan of a deferred layout; null when it finds a reason to scan first and read again. */
-export function finishScan(layout: FileLayout): FileLayout | null {
+/**
+ * The full scan of a deferred layout; null when it finds a reason to scan first and read again. In the
+ * browser it runs in a worker (scan-off-thread.ts): seconds at a million rows, the page stays responsive.
+ */
+export async function finishScan(layout: FileLayout): Promise<FileLayout | null> {
 	if (!layout.deferred) return layout;
 	const { utf8, dialect } = layout;
-	const scan = scanRecords(utf8, dialect.delimiter, dialect.headerRow + 1);
+	const scan = await scanOffThread(utf8, dialect.delimiter, dialect.headerRow + 1);
 	if (scan.newlines.size > 1 || scan.openQuote) return null;
 	return { ...layout, scan, deferred: false };
 }

@@ -42,6 +42,9 @@ export async function loadFile(
 	const values = await checkValues(db, id, typed.checks, ctx.today, rowNumber(rows));
 	const checked = await qualityChecks(db, id, choice.kind, byField, rowNumber(rows), new Set(typed.keptRaw));
 	await dropRawText(db, id, typed.keptRaw);
+	// The raw text table and the reader's rejects are not read again (a re-map reads the bytes anew):
+	// dropped now, not when the file is removed, so a big file does not hold its text twice.
+	await discardRead(db, id);
 	const { stages, deals } = fileStages(choice.kind, choice.mapping, typed.targets, typed.datedStages);
 	const quality: FileQuality = {
 		...describeRead(name, choice, file, layout),
@@ -100,9 +103,10 @@ async function sniffMapAndRead(
 		remembered: ctx.mappings,
 		org: ctx.orgMappings
 	});
-	// Started, not awaited: with the worker reading, the full scan (if deferred) runs here meanwhile.
+	// Started, not awaited: while DuckDB's worker reads, the full scan (if deferred) runs meanwhile, in
+	// a worker of its own in the browser.
 	const reading = startRead(db, id, layout, header);
-	const full = finishScan(layout);
+	const full = await finishScan(layout);
 	const failed = await reading;
 	if (!full) {
 		await discardRead(db, id);

@@ -48,7 +48,7 @@ export function startRead(db: Db, id: number, layout: FileLayout, header: FileHe
 	);
 }
 
-/** Drops what a read made, before reading the file again. */
+/** Drops what a read made: before reading the file again, and once the file's typed table is checked. */
 export async function discardRead(db: Db, id: number): Promise<void> {
 	await db.exec(
 		`DROP TABLE IF EXISTS ${rawTable(id)}; DROP TABLE IF EXISTS mb_rej_${id}; DROP TABLE IF EXISTS mb_rejscan_${id};`
