@@ -1,13 +1,8 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import {
-	applyMappingFile,
-	guessKind,
-	MIN_KIND_CONFIDENCE,
-	parseMappingFile,
-	toMappingFile
-} from '../../src/lib/engine/ingest/detect';
+import { guessKind, MIN_KIND_CONFIDENCE } from '../../src/lib/engine/ingest/detect';
+import { applyMappingFile, parseMappingFile, toMappingFile } from '../../src/lib/engine/ingest/mapping-file';
 import { headerSignature } from '../../src/lib/engine/ingest/normalise';
 import { parseRecords, sniffDialect } from '../../src/lib/engine/ingest/sniff';
 import type { KindGuess, MappingFile } from '../../src/lib/engine/ingest/types';

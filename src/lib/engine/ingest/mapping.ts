@@ -4,10 +4,11 @@
  * the mapping remembered for its headers (saved on the Data page, or `report --map`), then the
  * organisation's preset, then detection.
  */
-import { applyMappingFile, guessKind } from './detect';
+import { guessKind } from './detect';
 import { IngestError } from './errors';
 import { datesById, FIELD_TYPES } from './fields';
 import type { FileHeader } from './layout';
+import { applyMappingFile } from './mapping-file';
 import { headerSignature, normaliseHeader } from './normalise';
 import { shown } from './quality';
 import {
