@@ -12,6 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/lib/engine/db/types';
 import type { Dataset } from '../../src/lib/engine/ingest/dataset';
 import { IngestError } from '../../src/lib/engine/ingest/errors';
+import { formatIngestMessage } from '../../src/lib/i18n/ingest-messages';
 import type { LoadedFile } from '../../src/lib/engine/ingest/load';
 import { computeReport, dataSpan, type Report } from '../../src/lib/engine/metrics/report';
 import {
@@ -439,6 +440,29 @@ const CASES: Record<string, Expectation> = {
 			expect(f.kind).toBe('spend');
 			expect(await count(db, 'spend')).toBe(2);
 			expect(await dataSpan(db)).toEqual({ from: '2020-01-10', to: '2025-05-31' });
+		}
+	},
+	'leads-ids-twice.csv': {
+		// Rows 2–13: W1…W6 twice each (rows 2+3, 4+5, … 12+13). Leads, not spend; six repeated ids
+		// reported at their first rows; each lead once, won 2025-05-01 with 100000: won revenue in May
+		// is 6 × 100000 = 600000 (merged, not doubled), and nothing reached the spend table.
+		loads: async (f) => {
+			expect(f.kind).toBe('leads');
+			const dup = issueOf(f.quality, 'duplicate_id', 'lead_id');
+			expect(dup.count).toBe(6);
+			expect(dup.examples.map((e) => [e.row, e.value])).toEqual([
+				[2, 'W1'],
+				[4, 'W2'],
+				[6, 'W3'],
+				[8, 'W4'],
+				[10, 'W5']
+			]);
+			expect(english(dup)).toContain('6 id(s) appear more than once');
+			expect(formatIngestMessage('ja', dup)).toContain('6 件の ID が複数回');
+			expect(await count(db, "leads WHERE lead_id LIKE 'W%'")).toBe(6);
+			expect(await count(db, 'spend')).toBe(0);
+			const r = await computeReport(db, ds.meta, view('2025-04-01', '2025-05-31'));
+			expect(r.revenue?.won_revenue).toBe(600_000);
 		}
 	},
 	'many-channels.csv': {

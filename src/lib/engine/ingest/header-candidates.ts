@@ -10,6 +10,8 @@ import { looksLikeActivityTypeColumn, looksLikeOutcomeColumn, looksLikeStatusCol
 
 /** A value-based guess is weaker than any exact header synonym. */
 const VALUE_CONFIDENCE = 0.6;
+/** What is left of a value guess on a column whose header names a field of another kind. */
+const NAMED_ELSEWHERE_FACTOR = 0.5;
 
 export interface Candidate {
 	column: number;
@@ -27,11 +29,14 @@ export function candidatesFor(kind: FileKind, columns: Column[], sampleRows: num
 			const confidence = m.confidence * contradiction * sampleSupport(m.field, column, sampleRows);
 			candidates.push({ column: column.index, ...m, confidence });
 		}
+		// Values cannot overrule a header that plainly names another kind's field: a lead file's
+		// `won_at` of first-of-month dates is not a spend month, its `amount` not spend.
+		const namedElsewhere = column.namedBy.length > 0 && !column.namedBy.includes(kind);
 		for (const field of valueFields(kind, column)) {
 			candidates.push({
 				column: column.index,
 				field,
-				confidence: VALUE_CONFIDENCE,
+				confidence: VALUE_CONFIDENCE * (namedElsewhere ? NAMED_ELSEWHERE_FACTOR : 1),
 				exact: false,
 				canonical: false
 			});

@@ -137,8 +137,12 @@ function evidence(
 	// Repeated, not constant: a placeholder in every row says nothing about a history.
 	const repeatedIds = ids.length >= 3 && new Set(ids).size >= 2 && duplicateShare(ids) >= 0.2;
 	switch (kind) {
-		case 'leads':
-			return -0.15 * historyHeaders - (repeatedIds ? 0.3 : 0);
+		case 'leads': {
+			// Repeated ids point to a history only where the columns could be one: a lead export with
+			// stage-date columns and repeated ids is a lead export with duplicates (reported on load).
+			const stageDates = mapping.some((m) => WIDE_STAGE_DATES.has(m.field) && m.confidence >= 0.9);
+			return -0.15 * historyHeaders - (repeatedIds && !stageDates ? 0.3 : 0);
+		}
 		case 'lead_history': {
 			const stageDates = Math.min(3, leadsMapping.filter((m) => WIDE_STAGE_DATES.has(m.field)).length);
 			// A stage history repeats its ids; a sample of several rows that does not is most likely wide.
@@ -148,8 +152,12 @@ function evidence(
 		case 'activities':
 			return columns.some((c) => c.values.length > 0 && looksLikeOutcomeColumn(c.values) >= 0.6) ? 0.1 : 0;
 		case 'spend': {
-			const month = columns.some((c) => c.values.length > 0 && looksLikeMonthColumn(c.values) >= 0.8);
-			const number = columns.some((c) => c.values.length > 0 && looksLikeNumberColumn(c.values) >= 0.9);
+			// Only columns whose header leaves them open (or names a spend field) count as evidence.
+			const open = columns.filter(
+				(c) => c.values.length > 0 && (c.namedBy.length === 0 || c.namedBy.includes('spend'))
+			);
+			const month = open.some((c) => looksLikeMonthColumn(c.values) >= 0.8);
+			const number = open.some((c) => looksLikeNumberColumn(c.values) >= 0.9);
 			return month && number ? 0.1 : 0;
 		}
 		case 'customers':
