@@ -505,6 +505,26 @@ describe('hostile inputs too large to commit', () => {
 	);
 
 	it(
+		'1,999 columns, one under the limit: loads (no expression over every column nests past DuckDB’s 1,000)',
+		async () => {
+			const header = ['lead_id', 'created_at', ...Array.from({ length: 1997 }, (_, i) => `col${i}`)];
+			const row = (id: string, day: string) =>
+				[id, day, ...Array.from({ length: 1997 }, () => 'x')].join(',');
+			const text =
+				[header.join(','), row('WIDE1', '2025-04-01'), '', row('WIDE2', '2025-04-02')].join('\n') + '\n';
+			await hostile('wide-1999.csv', utf8(text), {
+				loads: async (f) => {
+					// Two records (the blank line between them is no record); 1,997 unused columns listed.
+					expect(f.quality.rows).toBe(2);
+					expect(issueOf(f.quality, 'ignored_column').count).toBe(1997);
+					expect((await leads()).get('WIDE2')?.created_at).toBe('2025-04-02');
+				}
+			});
+		},
+		CASE_TIMEOUT * 2
+	);
+
+	it(
 		'a 5 MB field with commas, quotes and line breaks: loads whole, reported in short',
 		async () => {
 			const chunk = 'abc, "quoted" and\nmore;\t';
