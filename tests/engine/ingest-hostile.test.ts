@@ -442,6 +442,31 @@ const CASES: Record<string, Expectation> = {
 			expect(await dataSpan(db)).toEqual({ from: '2020-01-10', to: '2025-05-31' });
 		}
 	},
+	'implausible-amounts.csv': {
+		// Rows 2 Z1 1e308, 3 Z2 1e308, 4 Z3 -500, 5 Z4 300 nines, 6 Z5 1000. Beyond 10 trillion: set
+		// aside (rows 2, 3, 5); the negative one is kept and pointed out (row 4). Won revenue in June
+		// 2025 = -500 + 1000 = 500 over 5 won deals, 3 of them without an amount.
+		loads: async (f) => {
+			const huge = issueOf(f.quality, 'implausible_number', 'amount');
+			expect(huge.examples.map((e) => e.row)).toEqual([2, 3, 5]);
+			expect(huge.examples[0].value).toBe('1e308');
+			expect(english(huge)).toContain('larger than 10,000,000,000,000');
+			expect(formatIngestMessage('ja', huge)).toContain('10,000,000,000,000 を超えて');
+			expect(issueOf(f.quality, 'negative_amount', 'amount').examples).toEqual([{ row: 4, value: '-500' }]);
+			expect(issues(f.quality, 'unparseable_number')).toEqual([]);
+			const l = await leads();
+			expect(['Z1', 'Z2', 'Z3', 'Z4', 'Z5'].map((id) => l.get(id)?.amount)).toEqual([
+				null,
+				null,
+				-500,
+				null,
+				1000
+			]);
+			const r = await computeReport(db, ds.meta, view('2025-06-01', '2025-06-30'));
+			expect(r.revenue?.won_revenue).toBe(500);
+			expect(r.revenue?.won_without_amount).toBe(3);
+		}
+	},
 	'leads-ids-twice.csv': {
 		// Rows 2–13: W1…W6 twice each (rows 2+3, 4+5, … 12+13). Leads, not spend; six repeated ids
 		// reported at their first rows; each lead once, won 2025-05-01 with 100000: won revenue in May

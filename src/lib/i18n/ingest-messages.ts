@@ -59,6 +59,10 @@ const en: Record<IngestMessageKey, string> = {
 	future_date: '"{column}": {count} date(s) lie after today ({today}).',
 	unparseable_number: '"{column}": {count} value(s) are not numbers; they are treated as empty.',
 	unparseable_score: '"{column}": {count} value(s) are not scores from 0 to 10; they are treated as empty.',
+	implausible_number:
+		'"{column}": {count} value(s) are larger than {max} (a typo or a placeholder?); they are set aside as empty. Fix them in the export to count them.',
+	negative_amount:
+		'"{column}": {count} amount(s) are negative; they are counted as they are and lower the totals. Check them in the export if they are not refunds or credits.',
 	unknown_value:
 		'"{column}": {distinct} {what} value(s) are not in the vocabulary ({values}). Add them on the Data page to count them.',
 	missing_required: '{count} row(s) have no usable "{column}" and are left out of every metric.',
@@ -153,6 +157,10 @@ const ja: Record<IngestMessageKey, string> = {
 	future_date: '「{column}」：{count} 件の日付が今日（{today}）より後です。',
 	unparseable_number: '「{column}」：{count} 件の値が数値ではありません。空欄として扱います。',
 	unparseable_score: '「{column}」：{count} 件の値が 0〜10 のスコアではありません。空欄として扱います。',
+	implausible_number:
+		'「{column}」：{count} 件の値が {max} を超えています（入力ミスや仮の値？）。空欄として除外しました。集計に含めるにはエクスポート元で修正してください。',
+	negative_amount:
+		'「{column}」：{count} 件の金額がマイナスです。そのまま集計するため合計が減ります。返金・赤伝でなければエクスポート元で確認してください。',
 	unknown_value:
 		'「{column}」：{what}の値 {distinct} 種類が語彙に登録されていません（{values}）。集計に含めるには、データページで追加してください。',
 	missing_required: '{count} 行は「{column}」が使える値でないため、すべての指標から除外しています。',

@@ -7,7 +7,13 @@ import type { Db, Row } from '../db/types';
 import { ident, literal } from '../db/sql';
 import type { FieldType } from './fields';
 import type { ColumnMapping } from './types';
-import { dayFirstProbe, FAST_DATE_FORMATS, PLAUSIBLE_FROM, PLAUSIBLE_TO } from './values-sql';
+import {
+	dayFirstProbe,
+	FAST_DATE_FORMATS,
+	MAX_PLAUSIBLE_NUMBER,
+	PLAUSIBLE_FROM,
+	PLAUSIBLE_TO
+} from './values-sql';
 
 export const col = (i: number) => ident(`c${i}`);
 
@@ -76,7 +82,7 @@ export async function plainColumns(
 	// than a filter on every row).
 	const parts = fields.map(({ c, format }, i) => {
 		if (format === 'number')
-			return `(count(${c}) - count(*) FILTER (WHERE isfinite(try_cast(${c} AS DOUBLE))))::INTEGER AS x${i}`;
+			return `(count(${c}) - count(*) FILTER (WHERE abs(try_cast(${c} AS DOUBLE)) <= ${MAX_PLAUSIBLE_NUMBER}))::INTEGER AS x${i}`;
 		const d = `try_strptime(${c}, ${literal(format)})::DATE`;
 		return `(count(${c}) - count(${d}))::INTEGER AS x${i},
 			coalesce(min(${d}) < DATE '${PLAUSIBLE_FROM}' OR max(${d}) > DATE '${PLAUSIBLE_TO}', false) AS y${i}`;

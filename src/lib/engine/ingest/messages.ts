@@ -37,6 +37,8 @@ export const INGEST_MESSAGE_KEYS = [
 	'future_date',
 	'unparseable_number',
 	'unparseable_score',
+	'implausible_number',
+	'negative_amount',
 	'unknown_value',
 	'missing_required',
 	'duplicate_id_merged',

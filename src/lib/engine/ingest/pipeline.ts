@@ -39,7 +39,7 @@ export async function loadFile(
 	if (counted.rows === 0) throw new IngestError(name, 'no_rows', 'no_rows', { name });
 	const typed = await typeColumns(db, id, choice.kind, choice.mapping, ctx.vocab);
 	const byField = new Map(choice.mapping.map((m) => [m.field, m]));
-	const values = await checkValues(db, id, typed.checks, ctx.today, rowNumber(rows));
+	const values = await checkValues(db, id, typed.checks, ctx.today, rowNumber(rows), choice.mapping);
 	const checked = await qualityChecks(db, id, choice.kind, byField, rowNumber(rows), new Set(typed.keptRaw));
 	await dropRawText(db, id, typed.keptRaw);
 	const { stages, deals } = fileStages(choice.kind, choice.mapping, typed.targets, typed.datedStages);

@@ -21,7 +21,9 @@ export type IssueCode =
 	| 'unknown_value'
 	| 'ignored_column'
 	| 'no_created_date'
-	| 'out_of_range';
+	| 'out_of_range'
+	| 'implausible_number'
+	| 'negative_amount';
 
 export interface IssueExample {
 	/** 1-based row number as a spreadsheet shows it (the header row counts). */
