@@ -467,6 +467,47 @@ const CASES: Record<string, Expectation> = {
 			expect(r.revenue?.won_without_amount).toBe(3);
 		}
 	},
+	'sjis-with-utf8-rows.csv': {
+		// Lines 2–11 are J1…J10; J3 (line 4) and J8 (line 9) are UTF-8, the rest Shift_JIS.
+		loads: async (f) => {
+			expect(f.quality.encoding).toBe('shift_jis');
+			const l = await leads();
+			const channels = Array.from({ length: 10 }, (_, i) => l.get(`J${i + 1}`)?.channel);
+			expect(channels).toEqual(channels.map((_, i) => (i === 2 || i === 7 ? 'ウェビナー' : '展示会')));
+			const mixed = issueOf(f.quality, 'mixed_encoding');
+			expect(mixed.count).toBe(2);
+			expect(mixed.examples).toEqual([
+				{ row: 4, value: 'J3,2025-04-03,ウェビナー' },
+				{ row: 9, value: 'J8,2025-04-08,ウェビナー' }
+			]);
+			expect(english(mixed)).toContain(
+				'2 line(s) are in utf-8, unlike the rest of the file (shift_jis) (lines 4, 9)'
+			);
+			expect(formatIngestMessage('ja', mixed)).toContain('2 行が utf-8 で');
+			expect(issues(f.quality, 'garbled_text')).toEqual([]);
+		}
+	},
+	'utf8-header-sjis-rows.csv': {
+		// The header (line 1) is UTF-8, the four rows Shift_JIS: the Japanese headers are read and mapped.
+		loads: async (f) => {
+			expect(f.headers).toEqual(['リードID', '作成日', 'チャネル']);
+			expect(f.kind).toBe('leads');
+			expect((await leads()).get('K4')).toMatchObject({ created_at: '2025-04-04', channel: '展示会' });
+			expect(issueOf(f.quality, 'mixed_encoding').examples).toEqual([
+				{ row: 1, value: 'リードID,作成日,チャネル' }
+			]);
+		}
+	},
+	'sjis-broken-bytes.csv': {
+		// Line 3 (G2) has a byte CP932 does not define before 佐藤: loaded as read, reported as garbled.
+		loads: async (f) => {
+			expect(f.quality.encoding).toBe('shift_jis');
+			const garbled = issueOf(f.quality, 'garbled_text');
+			expect(garbled.examples).toEqual([{ row: 3, value: 'G2,2025-04-02,\uFFFD佐藤' }]);
+			expect(english(garbled)).toContain('1 line(s) hold bytes that shift_jis cannot read (lines 3)');
+			expect((await leads()).get('G3')?.owner).toBe('佐藤');
+		}
+	},
 	'leads-ids-twice.csv': {
 		// Rows 2–13: W1…W6 twice each (rows 2+3, 4+5, … 12+13). Leads, not spend; six repeated ids
 		// reported at their first rows; each lead once, won 2025-05-01 with 100000: won revenue in May

@@ -38,6 +38,10 @@ const en: Record<IngestMessageKey, string> = {
 		'{name} could not be loaded ({reason}). Check that it is a CSV export: open it in a spreadsheet, save it again as CSV (UTF-8) and drop the new file.',
 	merge_failed:
 		"{name} was read but could not be merged with the other files ({reason}). The data loaded before it is unchanged; check the file's columns on the Data page.",
+	mixed_encoding:
+		'{count} line(s) are in {other}, unlike the rest of the file ({main}) (lines {lines}); each line was read in its own encoding. Check names on them, and save the export again in one encoding.',
+	garbled_text:
+		'{count} line(s) hold bytes that {encoding} cannot read (lines {lines}): text on them is garbled (shown as �). Export the file again as UTF-8 or fix those rows.',
 	mixed_newlines:
 		'The file mixes line-break styles (Windows, Unix, old Mac); each was read as the end of a row.',
 	rejected_rows:
@@ -136,6 +140,10 @@ const ja: Record<IngestMessageKey, string> = {
 		'{name} を読み込めませんでした（{reason}）。CSV エクスポートかどうかご確認ください。表計算ソフトで開き、CSV（UTF-8）で保存し直して、新しいファイルをドロップしてください。',
 	merge_failed:
 		'{name} は読み込めましたが、他のファイルと統合できませんでした（{reason}）。それまでに読み込んだデータはそのままです。データページでこのファイルの列をご確認ください。',
+	mixed_encoding:
+		'{count} 行が {other} で、ファイルの他の部分（{main}）と文字コードが異なります（{lines} 行目）。各行をそれぞれの文字コードで読み込みました。名前などを確認し、エクスポートを一つの文字コードで保存し直してください。',
+	garbled_text:
+		'{count} 行に {encoding} として読めないバイトがあり、文字化けしています（{lines} 行目、� で表示）。UTF-8 でエクスポートし直すか、該当行を修正してください。',
 	mixed_newlines:
 		'改行コードが混在しています（Windows・Unix・旧 Mac）。いずれも行の終わりとして読み込みました。',
 	rejected_rows:

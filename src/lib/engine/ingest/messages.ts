@@ -25,6 +25,8 @@ export const INGEST_MESSAGE_KEYS = [
 	'merge_failed',
 	// Data-quality issues
 	'mixed_newlines',
+	'mixed_encoding',
+	'garbled_text',
 	'rejected_rows',
 	'unclosed_quote',
 	'unclosed_quote_lines',

@@ -5,6 +5,7 @@
  */
 import type { Db } from '../db/types';
 import { decodeFile, type DecodedFile } from './decode-file';
+import { encodingIssues } from './encoding-issues';
 import { asIngestError, IngestError } from './errors';
 import { fileStages } from './file-stages';
 import { finishScan, readHeader, sniffLayout, type FileHeader, type FileLayout } from './layout';
@@ -48,6 +49,7 @@ export async function loadFile(
 		rows: counted.rows,
 		rejected: counted.rejected + checked.rejected,
 		issues: [
+			...encodingIssues(file),
 			...newlineIssues(layout),
 			...counted.issues,
 			...typed.issues,

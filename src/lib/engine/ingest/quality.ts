@@ -23,7 +23,9 @@ export type IssueCode =
 	| 'no_created_date'
 	| 'out_of_range'
 	| 'implausible_number'
-	| 'negative_amount';
+	| 'negative_amount'
+	| 'mixed_encoding'
+	| 'garbled_text';
 
 export interface IssueExample {
 	/** 1-based row number as a spreadsheet shows it (the header row counts). */
