@@ -75,6 +75,10 @@ const en: Record<IngestMessageKey, string> = {
 	duplicate_id_counted: '{count} id(s) appear more than once; every row is counted.',
 	stage_order:
 		'{count} lead(s) have a stage dated before an earlier stage; the funnel still counts them, velocity leaves those steps out.',
+	contribution_stage: '{rows} row(s) reached {stage} (column "{column}")',
+	contribution_field: '"{column}" → {field}: {rows} row(s) with a value',
+	contribution_zero:
+		'"{column}" was recognised as {field}, but no row has a readable value in it (0 rows). Check the mapping or the column’s values.',
 	ignored_columns: 'Columns not used by any metric: {columns}',
 	engine_start:
 		'The analysis engine could not start ({reason}). Check the connection and reload the page; your files are not affected.',
@@ -177,6 +181,10 @@ const ja: Record<IngestMessageKey, string> = {
 	duplicate_id_counted: '{count} 件の ID が複数回出てきます。すべての行を集計しています。',
 	stage_order:
 		'{count} 件のリードで、前のステージより早い日付のステージがあります。ファネルには含めますが、速度の計算ではその区間を除いています。',
+	contribution_stage: '{rows} 行が{stage}に到達（列「{column}」）',
+	contribution_field: '「{column}」→ {field}：値のある行 {rows} 行',
+	contribution_zero:
+		'「{column}」を {field} として認識しましたが、読み取れる値のある行がありません（0 行）。対応付けか列の値を確認してください。',
 	ignored_columns: 'どの指標にも使わない列：{columns}',
 	engine_start:
 		'分析エンジンを起動できませんでした（{reason}）。接続を確認してページを再読み込みしてください。ファイルには影響ありません。',

@@ -47,6 +47,10 @@ export const INGEST_MESSAGE_KEYS = [
 	'duplicate_id_counted',
 	'stage_order',
 	'ignored_columns',
+	// What each column gave (the Data page's file card)
+	'contribution_stage',
+	'contribution_field',
+	'contribution_zero',
 	// The merged dataset (reported once, not per file)
 	'undated_records',
 	'fx_missing_rates',

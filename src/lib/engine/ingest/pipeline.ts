@@ -4,6 +4,7 @@
  * Each step is a module beside this one and returns what it found; this file only passes it along.
  */
 import type { Db } from '../db/types';
+import { columnContributions } from './contributions';
 import { decodeFile, type DecodedFile } from './decode-file';
 import { encodingIssues } from './encoding-issues';
 import { asIngestError, IngestError } from './errors';
@@ -44,6 +45,7 @@ export async function loadFile(
 	const checked = await qualityChecks(db, id, choice.kind, byField, rowNumber(rows), new Set(typed.keptRaw));
 	await dropRawText(db, id, typed.keptRaw);
 	const { stages, deals } = fileStages(choice.kind, choice.mapping, typed.targets, typed.datedStages);
+	const contributions = await columnContributions(db, id, choice.kind, choice.mapping, deals);
 	const quality: FileQuality = {
 		...describeRead(name, choice, file, layout),
 		rows: counted.rows,
@@ -72,6 +74,7 @@ export async function loadFile(
 		mappingSource: choice.source,
 		stages,
 		deals,
+		contributions,
 		quality
 	};
 }
