@@ -10,6 +10,12 @@ import { IngestError } from '$lib/engine/ingest/errors';
 import type { FileOverrides, LoadedFile } from '$lib/engine/ingest/load';
 import type { IngestMessage, IngestMessageKey, MessageParams } from '$lib/engine/ingest/messages';
 import { DEFAULT_VOCABULARIES, mergeVocabularies, type VocabularyOverride } from '$lib/engine/ingest/vocab';
+import {
+	removeVocabEntry,
+	setVocabEntry,
+	vocabularyConfig,
+	type VocabKind
+} from '$lib/engine/ingest/vocab-edits';
 import { DEFAULT_CONFIG, type OrgConfig } from '$lib/engine/config';
 import type { Message } from '$lib/i18n/messages';
 import type { MappingFile } from '$lib/engine/ingest/types';
@@ -225,9 +231,23 @@ export class DataStore {
 	 * Teaches the vocabulary a value (e.g. an org's own call outcome) and re-reads every loaded file, so
 	 * the value counts everywhere it appears.
 	 */
-	addVocabulary(kind: keyof VocabularyOverride, raw: string, target: string): Promise<void> {
-		const current = (this.userVocab[kind] ?? {}) as Record<string, string>;
-		this.userVocab = { ...this.userVocab, [kind]: { ...current, [raw]: target } };
+	addVocabulary(kind: VocabKind, raw: string, target: string): Promise<void> {
+		this.userVocab = setVocabEntry(this.userVocab, kind, raw, target);
+		return this.rereadAll();
+	}
+
+	/** Forgets a word the user added (its default or organisation meaning applies again); re-reads. */
+	removeVocabulary(kind: VocabKind, raw: string): Promise<void> {
+		this.userVocab = removeVocabEntry(this.userVocab, kind, raw);
+		return this.rereadAll();
+	}
+
+	/** The organisation's vocabularies (config) with the user's words over them, for the export. */
+	vocabularyExport() {
+		return vocabularyConfig(this.settings.config.vocabularies ?? {}, this.userVocab);
+	}
+
+	private rereadAll(): Promise<void> {
 		const inputs = [...this.sources.entries()].map(([id, src]) => ({ ...src, replaceId: id }));
 		return this.addFiles(inputs);
 	}
