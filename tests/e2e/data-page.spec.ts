@@ -118,3 +118,47 @@ test('a word added to the vocabulary can be changed, exported as config JSON and
 	await expect(page.getByTestId('vocab-editor')).toHaveCount(0);
 	await expect(page.getByTestId('issue-unknown_value')).toContainText('ほぼ会話');
 });
+
+test('a refused file stays on the Data page with its message and the mapping screen, and loads once mapped', async ({
+	page
+}) => {
+	// No header names a field: refused. Mapped by hand (ref → lead_id, day → created_at, from → channel).
+	const refs = 'ref,day,from\nR1,2025/04/01,Web\nR2,2025/04/02,Event\n';
+	await page.goto('./data/?lang=ja');
+	await page
+		.getByTestId('file-input')
+		.setInputFiles({ name: 'refs.csv', mimeType: 'text/csv', buffer: Buffer.from(refs) });
+	const card = page.getByTestId('refused-refs-csv');
+	await expect(card.getByTestId('message-refused-refs-csv')).toContainText('refs.csv');
+	await expect(card.getByTestId('message-refused-refs-csv')).not.toContainText('could not');
+	await card.getByTestId('kind-select-refused-refs-csv').selectOption('leads');
+	await card.getByTestId('map-refused-refs-csv-lead_id').selectOption('ref');
+	await card.getByTestId('map-refused-refs-csv-created_at').selectOption('day');
+	await card.getByTestId('map-refused-refs-csv-channel').selectOption('from');
+	await card.getByTestId('apply-refused-refs-csv').click();
+	await expect(page.getByTestId('rows-refs-csv')).toHaveText('2');
+	await expect(card).toHaveCount(0);
+	await expect(page.getByTestId('contribution-refs-csv-created_at')).toHaveText(
+		'2 行がリードに到達（列「day」）'
+	);
+	await page.getByTestId('nav-overview').click();
+	await expect(page.getByTestId('funnel-count-lead')).toHaveText('2');
+});
+
+test('a refused file can be dismissed; its message is in English on the English page', async ({ page }) => {
+	await page.goto('./data/');
+	await page
+		.getByTestId('file-input')
+		.setInputFiles({
+			name: 'notes.csv',
+			mimeType: 'text/csv',
+			buffer: Buffer.from('colour,taste\nred,sweet\n')
+		});
+	const card = page.getByTestId('refused-notes-csv');
+	await expect(card.getByTestId('message-refused-notes-csv')).toContainText(
+		'notes.csv: could not tell what this file is'
+	);
+	await card.getByTestId('remove-refused-notes-csv').click();
+	await expect(card).toHaveCount(0);
+	await expect(page.getByTestId('load-errors')).toHaveCount(0);
+});

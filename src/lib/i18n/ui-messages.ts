@@ -278,6 +278,8 @@ const en = {
 	'data.noIssues': 'No issues found.',
 	'data.contributions': 'What each column gave',
 	'data.vocabEditor': 'Your vocabulary',
+	'data.refusedHint':
+		'Say what this file is and which column holds what, then apply: it loads with that mapping (remembered for files with the same columns).',
 	'data.vocabEditorHint':
 		'Values you taught Modelboard on this page. Change what one means or remove it: every loaded file is read again.',
 	'data.vocabRemove': 'Remove',
@@ -589,6 +591,8 @@ const ja: Record<keyof typeof en, string> = {
 	'data.noIssues': '問題は見つかりませんでした。',
 	'data.contributions': '列ごとの取り込み結果',
 	'data.vocabEditor': '追加した語彙',
+	'data.refusedHint':
+		'このファイルの種類と、どの列に何が入っているかを指定して「適用」を押すと、その対応付けで読み込みます（同じ列構成のファイルにも使います）。',
 	'data.vocabEditorHint':
 		'このページで追加した値です。意味を変更したり削除したりできます。読み込み済みのファイルはすべて読み直します。',
 	'data.vocabRemove': '削除',

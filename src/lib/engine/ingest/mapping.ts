@@ -86,14 +86,16 @@ function requireUsable(name: string, headers: string[], choice: MappingChoice, c
 	if (missing.length === 0 && !(choice.source === 'detected' && confidence < 0.3)) return;
 	const columns = `${headers.slice(0, 12).map(shown).join(', ')}${headers.length > 12 ? ', …' : ''}`;
 	const kind = { key: `kind.${choice.kind}` as const };
+	const refused = { headers, kind: choice.kind, mapping: choice.mapping };
 	throw missing.length
-		? new IngestError(name, 'unrecognised', 'unrecognised_missing', {
+		? new IngestError(
 				name,
-				kind,
-				missing: missing.join(', '),
-				columns
-			})
-		: new IngestError(name, 'unrecognised', 'unrecognised_few', { name, kind, columns });
+				'unrecognised',
+				'unrecognised_missing',
+				{ name, kind, missing: missing.join(', '), columns },
+				refused
+			)
+		: new IngestError(name, 'unrecognised', 'unrecognised_few', { name, kind, columns }, refused);
 }
 
 /** Detects the file's kind and mapping, applies the one in force, and checks it can be used. */
