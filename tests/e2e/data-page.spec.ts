@@ -147,13 +147,11 @@ test('a refused file stays on the Data page with its message and the mapping scr
 
 test('a refused file can be dismissed; its message is in English on the English page', async ({ page }) => {
 	await page.goto('./data/');
-	await page
-		.getByTestId('file-input')
-		.setInputFiles({
-			name: 'notes.csv',
-			mimeType: 'text/csv',
-			buffer: Buffer.from('colour,taste\nred,sweet\n')
-		});
+	await page.getByTestId('file-input').setInputFiles({
+		name: 'notes.csv',
+		mimeType: 'text/csv',
+		buffer: Buffer.from('colour,taste\nred,sweet\n')
+	});
 	const card = page.getByTestId('refused-notes-csv');
 	await expect(card.getByTestId('message-refused-notes-csv')).toContainText(
 		'notes.csv: could not tell what this file is'
