@@ -1,6 +1,6 @@
 import { createNodeDb } from '../src/lib/engine/db/node';
 import { Dataset } from '../src/lib/engine/ingest/dataset';
-import { parseMappingFile } from '../src/lib/engine/ingest/detect';
+import { parseMappingFile } from '../src/lib/engine/ingest/mapping-file';
 import { IngestError } from '../src/lib/engine/ingest/errors';
 import type { FileQuality, QualityIssue } from '../src/lib/engine/ingest/quality';
 import { formatIngestMessage } from '../src/lib/i18n/ingest-messages';

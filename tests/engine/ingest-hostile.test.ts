@@ -12,6 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/lib/engine/db/types';
 import type { Dataset } from '../../src/lib/engine/ingest/dataset';
 import { IngestError } from '../../src/lib/engine/ingest/errors';
+import { formatIngestMessage } from '../../src/lib/i18n/ingest-messages';
 import type { LoadedFile } from '../../src/lib/engine/ingest/load';
 import { computeReport, dataSpan, type Report } from '../../src/lib/engine/metrics/report';
 import {
@@ -441,6 +442,95 @@ const CASES: Record<string, Expectation> = {
 			expect(await dataSpan(db)).toEqual({ from: '2020-01-10', to: '2025-05-31' });
 		}
 	},
+	'implausible-amounts.csv': {
+		// Rows 2 Z1 1e308, 3 Z2 1e308, 4 Z3 -500, 5 Z4 300 nines, 6 Z5 1000. Beyond 10 trillion: set
+		// aside (rows 2, 3, 5); the negative one is kept and pointed out (row 4). Won revenue in June
+		// 2025 = -500 + 1000 = 500 over 5 won deals, 3 of them without an amount.
+		loads: async (f) => {
+			const huge = issueOf(f.quality, 'implausible_number', 'amount');
+			expect(huge.examples.map((e) => e.row)).toEqual([2, 3, 5]);
+			expect(huge.examples[0].value).toBe('1e308');
+			expect(english(huge)).toContain('larger than 10,000,000,000,000');
+			expect(formatIngestMessage('ja', huge)).toContain('10,000,000,000,000 を超えて');
+			expect(issueOf(f.quality, 'negative_amount', 'amount').examples).toEqual([{ row: 4, value: '-500' }]);
+			expect(issues(f.quality, 'unparseable_number')).toEqual([]);
+			const l = await leads();
+			expect(['Z1', 'Z2', 'Z3', 'Z4', 'Z5'].map((id) => l.get(id)?.amount)).toEqual([
+				null,
+				null,
+				-500,
+				null,
+				1000
+			]);
+			const r = await computeReport(db, ds.meta, view('2025-06-01', '2025-06-30'));
+			expect(r.revenue?.won_revenue).toBe(500);
+			expect(r.revenue?.won_without_amount).toBe(3);
+		}
+	},
+	'sjis-with-utf8-rows.csv': {
+		// Lines 2–11 are J1…J10; J3 (line 4) and J8 (line 9) are UTF-8, the rest Shift_JIS.
+		loads: async (f) => {
+			expect(f.quality.encoding).toBe('shift_jis');
+			const l = await leads();
+			const channels = Array.from({ length: 10 }, (_, i) => l.get(`J${i + 1}`)?.channel);
+			expect(channels).toEqual(channels.map((_, i) => (i === 2 || i === 7 ? 'ウェビナー' : '展示会')));
+			const mixed = issueOf(f.quality, 'mixed_encoding');
+			expect(mixed.count).toBe(2);
+			expect(mixed.examples).toEqual([
+				{ row: 4, value: 'J3,2025-04-03,ウェビナー' },
+				{ row: 9, value: 'J8,2025-04-08,ウェビナー' }
+			]);
+			expect(english(mixed)).toContain(
+				'2 line(s) are in utf-8, unlike the rest of the file (shift_jis) (lines 4, 9)'
+			);
+			expect(formatIngestMessage('ja', mixed)).toContain('2 行が utf-8 で');
+			expect(issues(f.quality, 'garbled_text')).toEqual([]);
+		}
+	},
+	'utf8-header-sjis-rows.csv': {
+		// The header (line 1) is UTF-8, the four rows Shift_JIS: the Japanese headers are read and mapped.
+		loads: async (f) => {
+			expect(f.headers).toEqual(['リードID', '作成日', 'チャネル']);
+			expect(f.kind).toBe('leads');
+			expect((await leads()).get('K4')).toMatchObject({ created_at: '2025-04-04', channel: '展示会' });
+			expect(issueOf(f.quality, 'mixed_encoding').examples).toEqual([
+				{ row: 1, value: 'リードID,作成日,チャネル' }
+			]);
+		}
+	},
+	'sjis-broken-bytes.csv': {
+		// Line 3 (G2) has a byte CP932 does not define before 佐藤: loaded as read, reported as garbled.
+		loads: async (f) => {
+			expect(f.quality.encoding).toBe('shift_jis');
+			const garbled = issueOf(f.quality, 'garbled_text');
+			expect(garbled.examples).toEqual([{ row: 3, value: 'G2,2025-04-02,\uFFFD佐藤' }]);
+			expect(english(garbled)).toContain('1 line(s) hold bytes that shift_jis cannot read (lines 3)');
+			expect((await leads()).get('G3')?.owner).toBe('佐藤');
+		}
+	},
+	'leads-ids-twice.csv': {
+		// Rows 2–13: W1…W6 twice each (rows 2+3, 4+5, … 12+13). Leads, not spend; six repeated ids
+		// reported at their first rows; each lead once, won 2025-05-01 with 100000: won revenue in May
+		// is 6 × 100000 = 600000 (merged, not doubled), and nothing reached the spend table.
+		loads: async (f) => {
+			expect(f.kind).toBe('leads');
+			const dup = issueOf(f.quality, 'duplicate_id', 'lead_id');
+			expect(dup.count).toBe(6);
+			expect(dup.examples.map((e) => [e.row, e.value])).toEqual([
+				[2, 'W1'],
+				[4, 'W2'],
+				[6, 'W3'],
+				[8, 'W4'],
+				[10, 'W5']
+			]);
+			expect(english(dup)).toContain('6 id(s) appear more than once');
+			expect(formatIngestMessage('ja', dup)).toContain('6 件の ID が複数回');
+			expect(await count(db, "leads WHERE lead_id LIKE 'W%'")).toBe(6);
+			expect(await count(db, 'spend')).toBe(0);
+			const r = await computeReport(db, ds.meta, view('2025-04-01', '2025-05-31'));
+			expect(r.revenue?.won_revenue).toBe(600_000);
+		}
+	},
 	'many-channels.csv': {
 		loads: async () => {
 			expect((await leads()).get('M599')?.channel).toBe('ch-599');
@@ -478,6 +568,26 @@ describe('hostile inputs too large to commit', () => {
 			await hostile('wide.csv', utf8(text), { error: 'too_many_columns' });
 		},
 		CASE_TIMEOUT
+	);
+
+	it(
+		'1,999 columns, one under the limit: loads (no expression over every column nests past DuckDB’s 1,000)',
+		async () => {
+			const header = ['lead_id', 'created_at', ...Array.from({ length: 1997 }, (_, i) => `col${i}`)];
+			const row = (id: string, day: string) =>
+				[id, day, ...Array.from({ length: 1997 }, () => 'x')].join(',');
+			const text =
+				[header.join(','), row('WIDE1', '2025-04-01'), '', row('WIDE2', '2025-04-02')].join('\n') + '\n';
+			await hostile('wide-1999.csv', utf8(text), {
+				loads: async (f) => {
+					// Two records (the blank line between them is no record); 1,997 unused columns listed.
+					expect(f.quality.rows).toBe(2);
+					expect(issueOf(f.quality, 'ignored_column').count).toBe(1997);
+					expect((await leads()).get('WIDE2')?.created_at).toBe('2025-04-02');
+				}
+			});
+		},
+		CASE_TIMEOUT * 2
 	);
 
 	it(

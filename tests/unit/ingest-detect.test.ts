@@ -1,13 +1,8 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import {
-	applyMappingFile,
-	guessKind,
-	MIN_KIND_CONFIDENCE,
-	parseMappingFile,
-	toMappingFile
-} from '../../src/lib/engine/ingest/detect';
+import { guessKind, MIN_KIND_CONFIDENCE } from '../../src/lib/engine/ingest/detect';
+import { applyMappingFile, parseMappingFile, toMappingFile } from '../../src/lib/engine/ingest/mapping-file';
 import { headerSignature } from '../../src/lib/engine/ingest/normalise';
 import { parseRecords, sniffDialect } from '../../src/lib/engine/ingest/sniff';
 import type { KindGuess, MappingFile } from '../../src/lib/engine/ingest/types';
@@ -349,6 +344,24 @@ describe('CRM and marketing exports', () => {
 		);
 		expect(guess.kind).toBe('lead_history');
 		expect(guess.mapping.every((m) => m.confidence === 1)).toBe(true);
+	});
+
+	test('the lead template with every id twice stays leads: values do not overrule named headers', () => {
+		// First-of-month won dates look like spend months and the amounts like spend; the headers say
+		// won_at and amount, and stage-date columns mean the repeated ids are duplicates, not a history.
+		const rows = [1, 2, 3].flatMap((i) =>
+			['Webinar', 'Event'].map((c) => `W${i},2025-04-0${i},${c},,,,,,2025-05-01,,100000,`)
+		);
+		const guess = guessText(
+			csv(
+				'lead_id,created_at,channel,owner,segment,mql_at,sql_at,opportunity_at,won_at,lost_at,amount,status',
+				...rows
+			)
+		);
+		expect(guess.kind).toBe('leads');
+		expect(fieldsOf(guess)).toMatchObject({ won_at: 'won_at', amount: 'amount', created_at: 'created_at' });
+		expect(guess.alternatives[0]).toMatchObject({ kind: 'spend' });
+		expect(guess.alternatives[0].confidence).toBeLessThan(guess.confidence);
 	});
 });
 

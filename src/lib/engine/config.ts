@@ -4,7 +4,7 @@
  * that names the problem, never a silently ignored setting.
  */
 import { BENCHMARK_KEYS, type BenchmarkKey, type BenchmarkOverrides } from './benchmarks/defaults';
-import { parseMappingFile } from './ingest/detect';
+import { parseMappingFile } from './ingest/mapping-file';
 import type { MappingFile, OutcomeTarget, StatusTarget, ActivityTypeTarget } from './ingest/types';
 import type { VocabularyOverride } from './ingest/vocab';
 import { TARGET_KEYS, type Goals, type TargetKey } from './metrics/targets';

@@ -38,6 +38,10 @@ const en: Record<IngestMessageKey, string> = {
 		'{name} could not be loaded ({reason}). Check that it is a CSV export: open it in a spreadsheet, save it again as CSV (UTF-8) and drop the new file.',
 	merge_failed:
 		"{name} was read but could not be merged with the other files ({reason}). The data loaded before it is unchanged; check the file's columns on the Data page.",
+	mixed_encoding:
+		'{count} line(s) are in {other}, unlike the rest of the file ({main}) (lines {lines}); each line was read in its own encoding. Check names on them, and save the export again in one encoding.',
+	garbled_text:
+		'{count} line(s) hold bytes that {encoding} cannot read (lines {lines}): text on them is garbled (shown as �). Export the file again as UTF-8 or fix those rows.',
 	mixed_newlines:
 		'The file mixes line-break styles (Windows, Unix, old Mac); each was read as the end of a row.',
 	rejected_rows:
@@ -59,6 +63,10 @@ const en: Record<IngestMessageKey, string> = {
 	future_date: '"{column}": {count} date(s) lie after today ({today}).',
 	unparseable_number: '"{column}": {count} value(s) are not numbers; they are treated as empty.',
 	unparseable_score: '"{column}": {count} value(s) are not scores from 0 to 10; they are treated as empty.',
+	implausible_number:
+		'"{column}": {count} value(s) are larger than {max} (a typo or a placeholder?); they are set aside as empty. Fix them in the export to count them.',
+	negative_amount:
+		'"{column}": {count} amount(s) are negative; they are counted as they are and lower the totals. Check them in the export if they are not refunds or credits.',
 	unknown_value:
 		'"{column}": {distinct} {what} value(s) are not in the vocabulary ({values}). Add them on the Data page to count them.',
 	missing_required: '{count} row(s) have no usable "{column}" and are left out of every metric.',
@@ -67,6 +75,10 @@ const en: Record<IngestMessageKey, string> = {
 	duplicate_id_counted: '{count} id(s) appear more than once; every row is counted.',
 	stage_order:
 		'{count} lead(s) have a stage dated before an earlier stage; the funnel still counts them, velocity leaves those steps out.',
+	contribution_stage: '{rows} row(s) reached {stage} (column "{column}")',
+	contribution_field: '"{column}" → {field}: {rows} row(s) with a value',
+	contribution_zero:
+		'"{column}" was recognised as {field}, but no row has a readable value in it (0 rows). Check the mapping or the column’s values.',
 	ignored_columns: 'Columns not used by any metric: {columns}',
 	engine_start:
 		'The analysis engine could not start ({reason}). Check the connection and reload the page; your files are not affected.',
@@ -132,6 +144,10 @@ const ja: Record<IngestMessageKey, string> = {
 		'{name} を読み込めませんでした（{reason}）。CSV エクスポートかどうかご確認ください。表計算ソフトで開き、CSV（UTF-8）で保存し直して、新しいファイルをドロップしてください。',
 	merge_failed:
 		'{name} は読み込めましたが、他のファイルと統合できませんでした（{reason}）。それまでに読み込んだデータはそのままです。データページでこのファイルの列をご確認ください。',
+	mixed_encoding:
+		'{count} 行が {other} で、ファイルの他の部分（{main}）と文字コードが異なります（{lines} 行目）。各行をそれぞれの文字コードで読み込みました。名前などを確認し、エクスポートを一つの文字コードで保存し直してください。',
+	garbled_text:
+		'{count} 行に {encoding} として読めないバイトがあり、文字化けしています（{lines} 行目、� で表示）。UTF-8 でエクスポートし直すか、該当行を修正してください。',
 	mixed_newlines:
 		'改行コードが混在しています（Windows・Unix・旧 Mac）。いずれも行の終わりとして読み込みました。',
 	rejected_rows:
@@ -153,6 +169,10 @@ const ja: Record<IngestMessageKey, string> = {
 	future_date: '「{column}」：{count} 件の日付が今日（{today}）より後です。',
 	unparseable_number: '「{column}」：{count} 件の値が数値ではありません。空欄として扱います。',
 	unparseable_score: '「{column}」：{count} 件の値が 0〜10 のスコアではありません。空欄として扱います。',
+	implausible_number:
+		'「{column}」：{count} 件の値が {max} を超えています（入力ミスや仮の値？）。空欄として除外しました。集計に含めるにはエクスポート元で修正してください。',
+	negative_amount:
+		'「{column}」：{count} 件の金額がマイナスです。そのまま集計するため合計が減ります。返金・赤伝でなければエクスポート元で確認してください。',
 	unknown_value:
 		'「{column}」：{what}の値 {distinct} 種類が語彙に登録されていません（{values}）。集計に含めるには、データページで追加してください。',
 	missing_required: '{count} 行は「{column}」が使える値でないため、すべての指標から除外しています。',
@@ -161,6 +181,10 @@ const ja: Record<IngestMessageKey, string> = {
 	duplicate_id_counted: '{count} 件の ID が複数回出てきます。すべての行を集計しています。',
 	stage_order:
 		'{count} 件のリードで、前のステージより早い日付のステージがあります。ファネルには含めますが、速度の計算ではその区間を除いています。',
+	contribution_stage: '{rows} 行が{stage}に到達（列「{column}」）',
+	contribution_field: '「{column}」→ {field}：値のある行 {rows} 行',
+	contribution_zero:
+		'「{column}」を {field} として認識しましたが、読み取れる値のある行がありません（0 行）。対応付けか列の値を確認してください。',
 	ignored_columns: 'どの指標にも使わない列：{columns}',
 	engine_start:
 		'分析エンジンを起動できませんでした（{reason}）。接続を確認してページを再読み込みしてください。ファイルには影響ありません。',

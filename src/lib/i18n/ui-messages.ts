@@ -291,6 +291,15 @@ const en = {
 	'data.forgetDone': 'All data was removed from this page and this device.',
 	'data.quality': 'Data quality',
 	'data.noIssues': 'No issues found.',
+	'data.contributions': 'What each column gave',
+	'data.vocabEditor': 'Your vocabulary',
+	'data.refusedHint':
+		'Say what this file is and which column holds what, then apply: it loads with that mapping (remembered for files with the same columns).',
+	'data.vocabEditorHint':
+		'Values you taught Modelboard on this page. Change what one means or remove it: every loaded file is read again.',
+	'data.vocabRemove': 'Remove',
+	'data.vocabExport': 'Export as config JSON (vocabularies)',
+	'data.vocabOff': '(not counted)',
 	'data.row': 'Row',
 	'data.value': 'Value',
 	'data.exportMapping': 'Export mapping (JSON)',
@@ -610,6 +619,15 @@ const ja: Record<keyof typeof en, string> = {
 	'data.forgetDone': 'このページとこの端末からすべてのデータを消去しました。',
 	'data.quality': 'データ品質',
 	'data.noIssues': '問題は見つかりませんでした。',
+	'data.contributions': '列ごとの取り込み結果',
+	'data.vocabEditor': '追加した語彙',
+	'data.refusedHint':
+		'このファイルの種類と、どの列に何が入っているかを指定して「適用」を押すと、その対応付けで読み込みます（同じ列構成のファイルにも使います）。',
+	'data.vocabEditorHint':
+		'このページで追加した値です。意味を変更したり削除したりできます。読み込み済みのファイルはすべて読み直します。',
+	'data.vocabRemove': '削除',
+	'data.vocabExport': '設定 JSON（vocabularies）として書き出す',
+	'data.vocabOff': '（集計しない）',
 	'data.row': '行',
 	'data.value': '値',
 	'data.exportMapping': '対応付けを書き出す（JSON）',

@@ -10,9 +10,16 @@ import { IngestError } from '$lib/engine/ingest/errors';
 import type { FileOverrides, LoadedFile } from '$lib/engine/ingest/load';
 import type { IngestMessage, IngestMessageKey, MessageParams } from '$lib/engine/ingest/messages';
 import { DEFAULT_VOCABULARIES, mergeVocabularies, type VocabularyOverride } from '$lib/engine/ingest/vocab';
+import {
+	removeVocabEntry,
+	setVocabEntry,
+	vocabularyConfig,
+	type VocabKind
+} from '$lib/engine/ingest/vocab-edits';
 import { DEFAULT_CONFIG, type OrgConfig } from '$lib/engine/config';
 import type { Message } from '$lib/i18n/messages';
-import type { MappingFile } from '$lib/engine/ingest/types';
+import type { ColumnMapping, FileKind, MappingFile } from '$lib/engine/ingest/types';
+import { headerSignature } from '$lib/engine/ingest/normalise';
 import { dataSpan } from '$lib/engine/queries';
 import { emptyMeta, type DatasetMeta } from '$lib/engine/schema';
 import { todayIso } from '$lib/engine/metrics/plan';
@@ -36,6 +43,17 @@ export type LoadError = { id: number; file: string; action?: 'forget-remembered'
 	(IngestMessage & { notice?: undefined }) | { notice: Message; key?: undefined }
 );
 
+/** A file read but not recognised: kept (bytes and headers) so the user can map it by hand. */
+export interface RefusedFile {
+	name: string;
+	bytes: Uint8Array;
+	overrides?: FileOverrides;
+	headers: string[];
+	kind: FileKind;
+	mapping: ColumnMapping[];
+	message: IngestMessage;
+}
+
 export class DataStore {
 	phase = $state<Phase>('idle');
 	/** File currently being read, for the progress line. */
@@ -48,6 +66,8 @@ export class DataStore {
 	userFx = $state.raw<Record<string, number>>({});
 	span = $state.raw<{ from: string; to: string } | null>(null);
 	errors = $state.raw<LoadError[]>([]);
+	/** Files refused for want of a usable mapping, shown on the Data page with the mapping screen. */
+	refused = $state.raw<RefusedFile[]>([]);
 	private errorId = 0;
 	/** Batches of files being loaded (the phase is 'loading' while any runs). */
 	private loads = 0;
@@ -160,8 +180,15 @@ export class DataStore {
 					for (const id of this.sources.keys())
 						if (!ds.files.some((x) => x.id === id)) this.sources.delete(id);
 					this.errors = this.errors.filter((e) => e.file !== input.name);
+					this.refused = this.refused.filter((r) => r.name !== input.name);
 				} catch (e) {
 					this.errors = this.errors.filter((x) => x.file !== input.name);
+					this.refused = this.refused.filter((r) => r.name !== input.name);
+					if (e instanceof IngestError && e.refused)
+						this.refused = [
+							...this.refused,
+							{ ...input, ...e.refused, message: { key: e.key, params: e.params } }
+						];
 					if (e instanceof IngestError) this.reportError(input.name, e.key, e.params);
 					else this.reportError(input.name, 'load_failed', { name: input.name, reason: String(e) });
 				}
@@ -225,11 +252,38 @@ export class DataStore {
 	 * Teaches the vocabulary a value (e.g. an org's own call outcome) and re-reads every loaded file, so
 	 * the value counts everywhere it appears.
 	 */
-	addVocabulary(kind: keyof VocabularyOverride, raw: string, target: string): Promise<void> {
-		const current = (this.userVocab[kind] ?? {}) as Record<string, string>;
-		this.userVocab = { ...this.userVocab, [kind]: { ...current, [raw]: target } };
+	addVocabulary(kind: VocabKind, raw: string, target: string): Promise<void> {
+		this.userVocab = setVocabEntry(this.userVocab, kind, raw, target);
+		return this.rereadAll();
+	}
+
+	/** Forgets a word the user added (its default or organisation meaning applies again); re-reads. */
+	removeVocabulary(kind: VocabKind, raw: string): Promise<void> {
+		this.userVocab = removeVocabEntry(this.userVocab, kind, raw);
+		return this.rereadAll();
+	}
+
+	/** The organisation's vocabularies (config) with the user's words over them, for the export. */
+	vocabularyExport() {
+		return vocabularyConfig(this.settings.config.vocabularies ?? {}, this.userVocab);
+	}
+
+	private rereadAll(): Promise<void> {
 		const inputs = [...this.sources.entries()].map(([id, src]) => ({ ...src, replaceId: id }));
 		return this.addFiles(inputs);
+	}
+
+	/** Loads a refused file with the mapping the user chose (remembered for files with its headers). */
+	mapRefused(name: string, kind: FileKind, columns: Record<string, string>): Promise<void> {
+		const r = this.refused.find((x) => x.name === name);
+		if (!r) return Promise.resolve();
+		this.saveMapping({ signature: headerSignature(r.headers), file: name, kind, columns });
+		return this.addFiles([{ name, bytes: r.bytes, overrides: { ...r.overrides, kind, columns } }]);
+	}
+
+	dismissRefused(name: string): void {
+		this.refused = this.refused.filter((r) => r.name !== name);
+		this.errors = this.errors.filter((e) => e.file !== name);
 	}
 
 	/** Adds or replaces the mapping for a header signature; kept in localStorage (header names, no data). */
@@ -245,6 +299,7 @@ export class DataStore {
 		await ds.clear();
 		this.sources.clear();
 		this.errors = [];
+		this.refused = [];
 		await this.persistence.forgetFiles();
 		this.remember = false;
 		this.userMappings = { version: 1, mappings: [] };

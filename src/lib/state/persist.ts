@@ -4,7 +4,7 @@
  * Quota and availability errors are returned as `{ code, params }` messages, never thrown at the user.
  * The data store sees only the `Persistence` interface, so it can run without a browser (tests, SSR).
  */
-import { parseMappingFile } from '$lib/engine/ingest/detect';
+import { parseMappingFile } from '$lib/engine/ingest/mapping-file';
 import type { MappingFile } from '$lib/engine/ingest/types';
 import type { Message } from '$lib/i18n/messages';
 import { makeRecord, readRecord, type ReadBack, type StoredFile } from './persist-record';

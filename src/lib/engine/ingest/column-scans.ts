@@ -7,7 +7,13 @@ import type { Db, Row } from '../db/types';
 import { ident, literal } from '../db/sql';
 import type { FieldType } from './fields';
 import type { ColumnMapping } from './types';
-import { dayFirstProbe, FAST_DATE_FORMATS, PLAUSIBLE_FROM, PLAUSIBLE_TO } from './values-sql';
+import {
+	dayFirstProbe,
+	FAST_DATE_FORMATS,
+	MAX_PLAUSIBLE_NUMBER,
+	PLAUSIBLE_FROM,
+	PLAUSIBLE_TO
+} from './values-sql';
 
 export const col = (i: number) => ident(`c${i}`);
 
@@ -72,12 +78,14 @@ export async function plainColumns(
 		}
 	}
 	if (!fields.length) return new Map();
-	// Numbers: every filled cell casts to a finite number, in one scan. Dates: every filled cell parses
+	// Numbers: every filled cell casts to a plausible number (docs/metrics.md bounds), in one scan. Dates: every filled cell parses
 	// and min/max lie in the plausible span, decided over each column's distinct cells (a few hundred
 	// dates in a million rows: parsing each distinct cell once is what costs, not the scan).
 	const numbers = fields.flatMap(({ c, format }, i) =>
 		format === 'number'
-			? [`(count(${c}) - count(*) FILTER (WHERE isfinite(try_cast(${c} AS DOUBLE))))::INTEGER AS x${i}`]
+			? [
+					`(count(${c}) - count(*) FILTER (WHERE abs(try_cast(${c} AS DOUBLE)) <= ${MAX_PLAUSIBLE_NUMBER}))::INTEGER AS x${i}`
+				]
 			: []
 	);
 	const sources = numbers.length ? [`(SELECT ${numbers.join(', ')} FROM ${raw}) n`] : [];

@@ -4,6 +4,7 @@
  * message that says what the file is and what to do.
  */
 import { decodeBytes, detectEncoding } from './decode';
+import { decodeMixedLines, garbledLines, type LineList } from './decode-lines';
 import { IngestError } from './errors';
 import type { IngestMessageKey } from './messages';
 import type { Encoding, EncodingGuess } from './types';
@@ -20,6 +21,8 @@ export interface DecodedFile {
 	utf8: Uint8Array;
 	/** The first SAMPLE_BYTES as text. */
 	sampleText: string;
+	/** Lines read in another encoding than the file's, and lines still holding undecodable bytes. */
+	lines: { other: { encoding: Encoding; lines: LineList } | null; garbled: LineList | null };
 }
 
 /** Signatures of the files people drop instead of a CSV, and what each is. */
@@ -47,13 +50,31 @@ function looksBinary(bytes: Uint8Array, enc: Encoding): boolean {
 	return control > n * 0.05;
 }
 
-/** Bytes DuckDB can read: UTF-8 without BOM. Plain UTF-8 is passed through without a copy. */
-function toUtf8(bytes: Uint8Array, enc: EncodingGuess): Uint8Array {
+/**
+ * Bytes DuckDB can read: UTF-8 without BOM. Plain UTF-8 is passed through without a copy. A legacy
+ * file is decoded line by line when some of its lines are UTF-8 (decode-lines.ts), and the lines that
+ * still hold undecodable bytes are listed.
+ */
+function toUtf8(
+	bytes: Uint8Array,
+	enc: EncodingGuess
+): { utf8: Uint8Array; encoding: EncodingGuess; lines: DecodedFile['lines'] } {
 	if (enc.encoding === 'utf-8') {
 		const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-		return bom ? bytes.subarray(3) : bytes;
+		return { utf8: bom ? bytes.subarray(3) : bytes, encoding: enc, lines: { other: null, garbled: null } };
 	}
-	return new TextEncoder().encode(decodeBytes(bytes, enc.encoding));
+	const legacy = enc.encoding === 'shift_jis' || enc.encoding === 'windows-1252';
+	const mixed = legacy ? decodeMixedLines(bytes, enc.encoding) : null;
+	const text = mixed ? mixed.text : decodeBytes(bytes, enc.encoding);
+	const garbled = garbledLines(text);
+	return {
+		utf8: new TextEncoder().encode(text),
+		encoding: mixed ? { encoding: mixed.main, bom: false, confidence: enc.confidence } : enc,
+		lines: {
+			other: mixed ? { encoding: mixed.other, lines: mixed.otherLines } : null,
+			garbled: garbled.count ? garbled : null
+		}
+	};
 }
 
 export const sampleOf = (utf8: Uint8Array) => new TextDecoder('utf-8').decode(utf8.subarray(0, SAMPLE_BYTES));
@@ -68,9 +89,9 @@ export function decodeFile(name: string, bytes: Uint8Array, override?: Encoding)
 		? { encoding: override, bom: detected.bom, confidence: 1 }
 		: detected;
 	if (looksBinary(bytes, encoding.encoding)) throw new IngestError(name, 'binary', 'binary', { name });
-	const utf8 = toUtf8(bytes, encoding);
+	const { utf8, encoding: read, lines } = toUtf8(bytes, encoding);
 	const sampleText = sampleOf(utf8);
 	if (sampleText.trim() === '') throw new IngestError(name, 'empty', 'no_text', { name });
 	if (MARKUP.test(sampleText)) throw new IngestError(name, 'unrecognised', 'markup', { name });
-	return { name, size: bytes.length, encoding, utf8, sampleText };
+	return { name, size: bytes.length, encoding: read, utf8, sampleText, lines };
 }

@@ -2,6 +2,7 @@
  * The one error type of ingestion, and the one place an engine failure becomes one (`asIngestError`).
  * It carries a message key and parameters, not a sentence: the interface words it in the user's language.
  */
+import type { ColumnMapping, FileKind } from './types';
 import type { IngestMessageKey, MessageParams } from './messages';
 
 export type IngestErrorCode =
@@ -21,7 +22,12 @@ export class IngestError extends Error {
 		readonly file: string,
 		readonly code: IngestErrorCode,
 		readonly key: IngestMessageKey,
-		readonly params: MessageParams
+		readonly params: MessageParams,
+		/**
+		 * For a file read but not recognised: its headers and what detection proposed, so the Data page
+		 * can keep it as a card with the mapping screen open.
+		 */
+		readonly refused?: { headers: string[]; kind: FileKind; mapping: ColumnMapping[] }
 	) {
 		// The key, for logs and stack traces; users read the worded message.
 		super(`${file}: ${key}`);

@@ -2,6 +2,7 @@
  * What loading one file takes (bytes, overrides, context) and yields (a LoadedFile). The steps are in
  * pipeline.ts; failures are `IngestError` (errors.ts).
  */
+import type { ColumnContribution } from './contributions';
 import type { Stage } from '../model/stages';
 import type { MappingSource } from './mapping';
 import type { FileQuality } from './quality';
@@ -60,5 +61,7 @@ export interface LoadedFile {
 	 * `CreatedDate`).
 	 */
 	deals: boolean;
+	/** What each mapped column gave: rows with a readable value, and the stage it dates. */
+	contributions: ColumnContribution[];
 	quality: FileQuality;
 }

@@ -4,10 +4,11 @@
  * the mapping remembered for its headers (saved on the Data page, or `report --map`), then the
  * organisation's preset, then detection.
  */
-import { applyMappingFile, guessKind } from './detect';
+import { guessKind } from './detect';
 import { IngestError } from './errors';
 import { datesById, FIELD_TYPES } from './fields';
 import type { FileHeader } from './layout';
+import { applyMappingFile } from './mapping-file';
 import { headerSignature, normaliseHeader } from './normalise';
 import { shown } from './quality';
 import {
@@ -85,14 +86,16 @@ function requireUsable(name: string, headers: string[], choice: MappingChoice, c
 	if (missing.length === 0 && !(choice.source === 'detected' && confidence < 0.3)) return;
 	const columns = `${headers.slice(0, 12).map(shown).join(', ')}${headers.length > 12 ? ', …' : ''}`;
 	const kind = { key: `kind.${choice.kind}` as const };
+	const refused = { headers, kind: choice.kind, mapping: choice.mapping };
 	throw missing.length
-		? new IngestError(name, 'unrecognised', 'unrecognised_missing', {
+		? new IngestError(
 				name,
-				kind,
-				missing: missing.join(', '),
-				columns
-			})
-		: new IngestError(name, 'unrecognised', 'unrecognised_few', { name, kind, columns });
+				'unrecognised',
+				'unrecognised_missing',
+				{ name, kind, missing: missing.join(', '), columns },
+				refused
+			)
+		: new IngestError(name, 'unrecognised', 'unrecognised_few', { name, kind, columns }, refused);
 }
 
 /** Detects the file's kind and mapping, applies the one in force, and checks it can be used. */

@@ -25,6 +25,8 @@ export const INGEST_MESSAGE_KEYS = [
 	'merge_failed',
 	// Data-quality issues
 	'mixed_newlines',
+	'mixed_encoding',
+	'garbled_text',
 	'rejected_rows',
 	'unclosed_quote',
 	'unclosed_quote_lines',
@@ -37,12 +39,18 @@ export const INGEST_MESSAGE_KEYS = [
 	'future_date',
 	'unparseable_number',
 	'unparseable_score',
+	'implausible_number',
+	'negative_amount',
 	'unknown_value',
 	'missing_required',
 	'duplicate_id_merged',
 	'duplicate_id_counted',
 	'stage_order',
 	'ignored_columns',
+	// What each column gave (the Data page's file card)
+	'contribution_stage',
+	'contribution_field',
+	'contribution_zero',
 	// The merged dataset (reported once, not per file)
 	'undated_records',
 	'fx_missing_rates',

@@ -4,7 +4,9 @@
  * Each step is a module beside this one and returns what it found; this file only passes it along.
  */
 import type { Db } from '../db/types';
+import { columnContributions } from './contributions';
 import { decodeFile, type DecodedFile } from './decode-file';
+import { encodingIssues } from './encoding-issues';
 import { asIngestError, IngestError } from './errors';
 import { fileStages } from './file-stages';
 import { finishScan, readHeader, sniffLayout, type FileHeader, type FileLayout } from './layout';
@@ -39,18 +41,20 @@ export async function loadFile(
 	if (counted.rows === 0) throw new IngestError(name, 'no_rows', 'no_rows', { name });
 	const typed = await typeColumns(db, id, choice.kind, choice.mapping, ctx.vocab);
 	const byField = new Map(choice.mapping.map((m) => [m.field, m]));
-	const values = await checkValues(db, id, typed.checks, ctx.today, rowNumber(rows));
+	const values = await checkValues(db, id, typed.checks, ctx.today, rowNumber(rows), choice.mapping);
 	const checked = await qualityChecks(db, id, choice.kind, byField, rowNumber(rows), new Set(typed.keptRaw));
 	await dropRawText(db, id, typed.keptRaw);
 	// The raw text table and the reader's rejects are not read again (a re-map reads the bytes anew):
 	// dropped now, not when the file is removed, so a big file does not hold its text twice.
 	await discardRead(db, id);
 	const { stages, deals } = fileStages(choice.kind, choice.mapping, typed.targets, typed.datedStages);
+	const contributions = await columnContributions(db, id, choice.kind, choice.mapping, deals);
 	const quality: FileQuality = {
 		...describeRead(name, choice, file, layout),
 		rows: counted.rows,
 		rejected: counted.rejected + checked.rejected,
 		issues: [
+			...encodingIssues(file),
 			...newlineIssues(layout),
 			...counted.issues,
 			...typed.issues,
@@ -73,6 +77,7 @@ export async function loadFile(
 		mappingSource: choice.source,
 		stages,
 		deals,
+		contributions,
 		quality
 	};
 }

@@ -21,7 +21,11 @@ export type IssueCode =
 	| 'unknown_value'
 	| 'ignored_column'
 	| 'no_created_date'
-	| 'out_of_range';
+	| 'out_of_range'
+	| 'implausible_number'
+	| 'negative_amount'
+	| 'mixed_encoding'
+	| 'garbled_text';
 
 export interface IssueExample {
 	/** 1-based row number as a spreadsheet shows it (the header row counts). */

@@ -10,6 +10,7 @@ import { rawTable } from './fields';
 import type { FileLayout } from './layout';
 import { issue, MAX_EXAMPLES, type QualityIssue } from './quality';
 import { linesFrom } from './scan';
+import { balancedSql } from './sql-balanced';
 import { summaryRows } from './summary-rows';
 
 const col = (i: number) => ident(`c${i}`);
@@ -125,9 +126,13 @@ function unreadIssues(rej: Row[], u: RowLayout['unclosed'], rowNo: (r: number) =
  * starts with a space (cheap tests first). Returns their record numbers, sorted.
  */
 async function deleteBlankRows(db: Db, raw: string, headers: string[]): Promise<number[]> {
-	const allBlank = headers
-		.map((_, i) => `(${col(i)} IS NULL OR ${col(i)} = '' OR prefix(${col(i)}, ' ') AND trim(${col(i)}) = '')`)
-		.join(' AND ');
+	const allBlank = balancedSql(
+		headers.map(
+			(_, i) => `(${col(i)} IS NULL OR ${col(i)} = '' OR prefix(${col(i)}, ' ') AND trim(${col(i)}) = '')`
+		),
+		'AND',
+		'true'
+	);
 	return (await db.query(`DELETE FROM ${raw} WHERE ${allBlank} RETURNING _row`))
 		.map((r) => Number(r._row))
 		.sort((a, b) => a - b);

@@ -6,6 +6,7 @@ import type { Db, Row } from '../db/types';
 import { ident, literal } from '../db/sql';
 import type { ExampleRow } from './checks';
 import { isSummaryRow } from './sniff';
+import { balancedSql } from './sql-balanced';
 
 const col = (i: number) => ident(`c${i}`);
 
@@ -98,7 +99,11 @@ async function footerBlock(
 	blank: number[],
 	already: Set<number>
 ): Promise<ExampleRow[]> {
-	const filled = headers.map((_, i) => `(coalesce(trim(${col(i)}), '') <> '')::INTEGER`).join(' + ');
+	const filled = balancedSql(
+		headers.map((_, i) => `(coalesce(trim(${col(i)}), '') <> '')::INTEGER`),
+		'+',
+		'0'
+	);
 	const rows = await db.query(
 		`SELECT _row, (${filled})::INTEGER AS k, trim(${col(0)}) AS v FROM ${raw}
 		WHERE _row > (SELECT max(_row) FROM ${raw}) - ${FOOTER_SEARCH} ORDER BY _row`

@@ -1,15 +1,23 @@
 /**
  * Step 6a, check the values typing could not read: dates that are no dates or lie outside the plausible
- * span, dates after today, numbers that are no numbers, status/outcome/type values the vocabulary does
- * not know. Each issue counts the rows and shows a few (spreadsheet row numbers).
+ * span, dates after today, numbers that are no numbers or implausibly large, negative amounts,
+ * status/outcome/type values the vocabulary does not know. Each issue counts the rows and shows a few
+ * (spreadsheet row numbers).
  */
 import type { Db } from '../db/types';
 import { ident } from '../db/sql';
 import { examples } from './checks';
 import { srcTable } from './fields';
 import { issue, MAX_EXAMPLES, shown, type QualityIssue } from './quality';
+import type { ColumnMapping } from './types';
 import type { ValueChecks } from './typing';
-import { PLAUSIBLE_YEARS } from './values-sql';
+import { MAX_PLAUSIBLE_NUMBER, PLAUSIBLE_YEARS } from './values-sql';
+
+/** Money columns: a negative value is read (a credit note is negative) but worth a look. */
+const MONEY_FIELDS = ['amount', 'amount_converted', 'spend', 'mrr'];
+
+/** The bound as both languages group it (10,000,000,000,000). */
+const MAX_SHOWN = MAX_PLAUSIBLE_NUMBER.toLocaleString('en-US');
 
 type RowNo = (r: number) => number;
 const rawOf = (field: string) => ident(`_raw_${field}`);
@@ -19,13 +27,15 @@ export async function checkValues(
 	id: number,
 	checks: ValueChecks,
 	today: string,
-	rowNo: RowNo
+	rowNo: RowNo,
+	mapping: ColumnMapping[]
 ): Promise<QualityIssue[]> {
 	const src = srcTable(id);
 	return [
 		...(await dateIssues(db, src, checks.dates, rowNo)),
 		...(await futureIssues(db, src, checks.future, today, rowNo)),
 		...(await numberIssues(db, src, checks.numbers, rowNo)),
+		...(await negativeIssues(db, src, mapping, rowNo)),
 		...(await unknownIssues(db, src, checks.unknown))
 	];
 }
@@ -96,10 +106,19 @@ async function numberIssues(db: Db, src: string, checks: ValueChecks['numbers'],
 	const out: QualityIssue[] = [];
 	for (const { field, m, score } of checks) {
 		const r = rawOf(field);
-		const bad = await examples(
-			db,
-			`SELECT _row, ${r} AS v FROM ${src} WHERE ${ident(field)} IS NULL AND mb_blank(${r}) IS NOT NULL`
-		);
+		const filled = `SELECT _row, ${r} AS v FROM ${src} WHERE ${ident(field)} IS NULL AND mb_blank(${r}) IS NOT NULL`;
+		// A number, but beyond the bound (`1e308`): set aside as implausible, not as unreadable.
+		const huge = score
+			? { count: 0, rows: [] }
+			: await examples(db, `${filled} AND mb_num_finite(${r}) IS NOT NULL`);
+		if (huge.count) {
+			const params = { column: shown(m.header), count: huge.count, max: MAX_SHOWN };
+			const rows = huge.rows.map((x) => ({ row: rowNo(x._row), value: x.v }));
+			out.push(
+				issue('implausible_number', 'warning', m.header, huge.count, 'implausible_number', params, rows)
+			);
+		}
+		const bad = await examples(db, score ? filled : `${filled} AND mb_num_finite(${r}) IS NULL`);
 		if (!bad.count) continue;
 		const key = score ? 'unparseable_score' : 'unparseable_number';
 		out.push(
@@ -111,6 +130,30 @@ async function numberIssues(db: Db, src: string, checks: ValueChecks['numbers'],
 				key,
 				{ column: shown(m.header), count: bad.count },
 				bad.rows.map((x) => ({ row: rowNo(x._row), value: x.v }))
+			)
+		);
+	}
+	return out;
+}
+
+/** Negative amounts are kept (refunds and credit notes exist) and pointed out, row by row. */
+async function negativeIssues(db: Db, src: string, mapping: ColumnMapping[], rowNo: RowNo) {
+	const out: QualityIssue[] = [];
+	for (const m of mapping.filter((x) => MONEY_FIELDS.includes(x.field))) {
+		const f = ident(m.field);
+		// Whole amounts as written (-500, not -500.0); within the bound they fit a BIGINT.
+		const shownValue = `CASE WHEN ${f} = round(${f}) THEN ${f}::BIGINT::VARCHAR ELSE ${f}::VARCHAR END`;
+		const neg = await examples(db, `SELECT _row, ${shownValue} AS v FROM ${src} WHERE ${f} < 0`);
+		if (!neg.count) continue;
+		out.push(
+			issue(
+				'negative_amount',
+				'warning',
+				m.header,
+				neg.count,
+				'negative_amount',
+				{ column: shown(m.header), count: neg.count },
+				neg.rows.map((x) => ({ row: rowNo(x._row), value: x.v }))
 			)
 		);
 	}

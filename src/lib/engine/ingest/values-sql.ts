@@ -30,6 +30,14 @@ export const PLAUSIBLE_TO = '2199-12-31';
 /** The same span, as messages describe it. */
 export const PLAUSIBLE_YEARS = `${PLAUSIBLE_FROM} – ${PLAUSIBLE_TO}`;
 
+/**
+ * The largest amount (in absolute value) read as a number: 10 trillion, beyond any deal, MRR or
+ * campaign in any currency (even ₫ or Rp). Larger values (`1e308`) are typos or placeholders: set
+ * aside and reported. Amounts stay DOUBLE: with every value below this bound, a sum over millions of
+ * rows stays finite (two `1e308` once overflowed to Infinity and showed as ¥0).
+ */
+export const MAX_PLAUSIBLE_NUMBER = 1e13;
+
 const missingList = `[${MISSING_MARKERS.map((m) => `'${m}'`).join(', ')}]`;
 /** First code points (either case) a missing marker can start with; `unicode('')` is -1. */
 const markerStarts = [
@@ -158,11 +166,21 @@ CREATE OR REPLACE MACRO mb_num_text(s) AS (
 -- through the cleaning above.
 CREATE OR REPLACE MACRO mb_num_formatted(raw) AS (
 	list_transform([mb_num_clean(mb_blank(raw))], lambda s: list_transform(
-		[try_cast(mb_num_text(mb_num_signed(s)) AS DOUBLE)], lambda x: CASE WHEN isfinite(x) THEN x END)[1])[1]
+		[try_cast(mb_num_text(mb_num_signed(s)) AS DOUBLE)], lambda x: CASE WHEN abs(x) <= ${MAX_PLAUSIBLE_NUMBER} THEN x END)[1])[1]
 );
+-- Within the plausible bound only (MAX_PLAUSIBLE_NUMBER; abs() of NaN or Infinity fails it too). The
+-- bound sits in the existing lambdas: one more macro layer around this doubled the binding time.
 CREATE OR REPLACE MACRO mb_num(raw) AS (
 	list_transform([try_cast(trim(raw) AS DOUBLE)],
-		lambda x: CASE WHEN isfinite(x) THEN x WHEN x IS NULL THEN mb_num_formatted(raw) END)[1]
+		lambda x: CASE WHEN x IS NULL THEN mb_num_formatted(raw) WHEN abs(x) <= ${MAX_PLAUSIBLE_NUMBER} THEN x END)[1]
+);
+-- Any finite number, however large: the checks use it on the few cells mb_num left empty, to tell an
+-- implausible number from text.
+CREATE OR REPLACE MACRO mb_num_finite(raw) AS (
+	list_transform([try_cast(trim(raw) AS DOUBLE)], lambda x: CASE WHEN isfinite(x) THEN x WHEN x IS NULL THEN
+		list_transform([mb_num_clean(mb_blank(raw))], lambda s: list_transform(
+			[try_cast(mb_num_text(mb_num_signed(s)) AS DOUBLE)], lambda y: CASE WHEN isfinite(y) THEN y END)[1])[1]
+	END)[1]
 );
 CREATE OR REPLACE MACRO mb_score(raw) AS (
 	list_transform([mb_num(raw)], lambda x: CASE WHEN x BETWEEN 0 AND 10 THEN round(x)::INTEGER END)[1]
