@@ -1,0 +1,55 @@
+/**
+ * Making a snapshot link of the page on screen: the results it shows, its view and the data's identity
+ * (fingerprint and file names), written into the fragment of the page's own share URL.
+ */
+import type { MessageKey } from '$lib/i18n/messages';
+import { DEPARTMENTS } from '$lib/kpi-catalog';
+import type { ViewController } from '$lib/state/controller.svelte';
+import { encodeSnapshot, SNAPSHOT_URL_CAP } from '$lib/state/snapshot-codec';
+import { buildSnapshot, type SnapshotState } from '$lib/state/snapshot.svelte';
+import { serializeView } from '$lib/state/view';
+
+/** Each page's name, for the banner ("the figures of the page …"). */
+export const PAGE_NAMES: Record<string, MessageKey> = {
+	'/': 'nav.overview',
+	'/funnel/': 'nav.funnel',
+	...Object.fromEntries(DEPARTMENTS.map((d) => [d.path, d.nav])),
+	'/plan/': 'nav.plan',
+	'/data/': 'nav.data'
+};
+
+export interface SnapshotLink {
+	url: string;
+	/** Too long for chat tools: offer the review pack instead. */
+	tooLarge: boolean;
+}
+
+/** The snapshot link of what the page shows now (waits for computing requests first). */
+export async function makeSnapshotLink(
+	snap: SnapshotState,
+	ctl: ViewController,
+	data: { files: readonly { name: string }[] },
+	lang: 'ja' | 'en',
+	includeRows: string[]
+): Promise<SnapshotLink | null> {
+	await snap.settled();
+	const span = ctl.span;
+	if (!span) return null;
+	// Re-sharing an opened snapshot keeps its origin (no files are loaded here).
+	const from = snap.serving ? snap.opened : null;
+	const fp = from ? from.fp : ctl.fingerprint;
+	const snapshot = buildSnapshot(
+		snap.current(),
+		{
+			lang,
+			path: ctl.path,
+			query: serializeView({ ...ctl.view, fp }),
+			fp,
+			files: from ? from.files : data.files.map((f) => f.name),
+			span
+		},
+		includeRows
+	);
+	const url = `${ctl.shareUrl(fp)}#s=${await encodeSnapshot(snapshot)}`;
+	return { url, tooLarge: url.length > SNAPSHOT_URL_CAP };
+}

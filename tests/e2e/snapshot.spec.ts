@@ -1,0 +1,129 @@
+/**
+ * Snapshot links: a snapshot of each page on the demo opens in a fresh browser context (no data, no
+ * service worker) with every figure the test hooks expose equal to the original; loading the demo there
+ * makes it live. Damaged links show a message and the start page. Prints each page's link length.
+ */
+import type { Browser, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { DEMO_FILES, openDemo } from './helpers';
+
+const PAGES: { path: string; query?: string }[] = [
+	{ path: '' },
+	{ path: 'funnel/' },
+	{ path: 'marketing/' },
+	{ path: 'inside-sales/' },
+	{ path: 'field-sales/' },
+	{ path: 'customer-success/' },
+	{ path: 'plan/', query: 'target=30000000&deal=1500000' }
+];
+
+/** Every figure a test hook exposes on the page: `data-testid` → `data-value` and the text shown. */
+async function figures(page: Page): Promise<Record<string, string>> {
+	return page
+		.locator('main [data-testid][data-value]')
+		.evaluateAll((els) =>
+			Object.fromEntries(
+				els
+					.filter((e) => !e.closest('[data-testid^="snapshot-"]'))
+					.map((e) => [
+						e.getAttribute('data-testid'),
+						`${e.getAttribute('data-value')} | ${(e as HTMLElement).innerText.trim()}`
+					])
+			)
+		);
+}
+
+async function makeSnapshot(page: Page): Promise<string> {
+	await page.getByTestId('share-snapshot').click();
+	const field = page.getByTestId('snapshot-url');
+	await expect(field).toHaveValue(/#s=/);
+	return field.inputValue();
+}
+
+async function openFresh(browser: Browser, url: string) {
+	const context = await browser.newContext({ serviceWorkers: 'block', locale: 'en-US' });
+	const page = await context.newPage();
+	const errors: string[] = [];
+	page.on('pageerror', (e) => errors.push(e.message));
+	await page.goto(url);
+	return { context, page, errors };
+}
+
+const sizes: Record<string, number> = {};
+
+test.afterAll(() => {
+	console.log('\nsnapshot URL length per page (demo, default view)');
+	for (const [p, n] of Object.entries(sizes)) console.log(`${p.padEnd(20)} ${String(n).padStart(6)}`);
+});
+
+for (const { path, query } of PAGES) {
+	test(`a snapshot of /${path} shows the same figures without the data, then goes live`, async ({
+		page,
+		browser
+	}) => {
+		await openDemo(page, query);
+		if (path) await page.goto(`./${path}?demo${query ? '&' + query : ''}`);
+		await expect(page.locator('main [data-testid][data-value]').first()).toBeVisible({ timeout: 60_000 });
+		const url = await makeSnapshot(page);
+		sizes[`/${path}`] = url.length;
+		const original = await figures(page);
+		expect(Object.keys(original).length).toBeGreaterThan(0);
+
+		const fresh = await openFresh(browser, url);
+		try {
+			const banner = fresh.page.getByTestId('snapshot-banner');
+			await expect(banner).toBeVisible();
+			await expect(banner).toContainText('leads.csv');
+			await expect(banner).toContainText('figures only, no customer rows');
+			await expect.poll(() => figures(fresh.page)).toEqual(original);
+			await expect(fresh.page.getByTestId('snapshot-needs-data')).toHaveCount(0);
+
+			// The demo's files make it live: same figures, computed, and the banner gives way.
+			await fresh.page.getByTestId('snapshot-banner').getByTestId('file-input').setInputFiles(DEMO_FILES);
+			await expect(fresh.page.getByTestId('snapshot-live')).toBeVisible({ timeout: 60_000 });
+			await expect(fresh.page.getByTestId('snapshot-banner')).toHaveCount(0);
+			await expect(fresh.page.getByTestId('fingerprint-warning')).toHaveCount(0);
+			await expect.poll(() => figures(fresh.page), { timeout: 60_000 }).toEqual(original);
+			expect(fresh.errors).toEqual([]);
+		} finally {
+			await fresh.context.close();
+		}
+	});
+}
+
+test('another page or filter in a snapshot says it needs the data', async ({ page, browser }) => {
+	await openDemo(page);
+	const url = await makeSnapshot(page);
+	const fresh = await openFresh(browser, url);
+	try {
+		await expect(fresh.page.getByTestId('funnel-count-lead')).toBeVisible();
+		await fresh.page.getByTestId('nav-funnel').click();
+		await expect(fresh.page.getByTestId('snapshot-needs-data')).toBeVisible();
+		await fresh.page.getByTestId('nav-overview').click();
+		await expect(fresh.page.getByTestId('snapshot-needs-data')).toHaveCount(0);
+	} finally {
+		await fresh.context.close();
+	}
+});
+
+test('a truncated, tampered or future snapshot shows a message and the start page', async ({ page }) => {
+	await openDemo(page);
+	await page.goto('./funnel/?demo');
+	const url = await makeSnapshot(page);
+	const [head, payload] = url.split('#s=');
+	const cases = [
+		{ hash: payload.slice(0, payload.length >> 1), text: /incomplete/ },
+		{ hash: 'PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg', text: /damaged|incomplete/ },
+		// deflate-raw of {"v":99}
+		{ hash: 'q1YqU7KytKwFAA', text: /newer version/ }
+	];
+	for (const c of cases) {
+		const fresh = await page.context().browser()!.newContext({ serviceWorkers: 'block' });
+		const p = await fresh.newPage();
+		await p.goto(`${head.replace('?demo&', '?').replace('?demo', '')}#s=${c.hash}`);
+		await expect(p.getByTestId('snapshot-problem')).toContainText(c.text);
+		await expect(p.getByTestId('drop-zone')).toBeVisible();
+		await expect(p.locator('script[src*="alert"], img[onerror]')).toHaveCount(0);
+		await fresh.close();
+	}
+});
