@@ -27,11 +27,14 @@ async function figures(page: Page): Promise<Record<string, string>> {
 					.filter((e) => !e.closest('[data-testid^="snapshot-"]'))
 					.map((e) => [
 						e.getAttribute('data-testid'),
-						`${e.getAttribute('data-value')} | ${(e as HTMLElement).innerText.trim()}`
+						`${e.getAttribute('data-value')} | ${(e.textContent ?? '').trim()}`
 					])
 			)
 		);
 }
+
+const withoutRows = (f: Record<string, string>) =>
+	Object.fromEntries(Object.entries(f).filter(([k]) => !k.startsWith('cell-stale-deals-')));
 
 async function makeSnapshot(page: Page): Promise<string> {
 	await page.getByTestId('share-snapshot').click();
@@ -66,7 +69,8 @@ for (const { path, query } of PAGES) {
 		await expect(page.locator('main [data-testid][data-value]').first()).toBeVisible({ timeout: 60_000 });
 		const url = await makeSnapshot(page);
 		sizes[`/${path}`] = url.length;
-		const original = await figures(page);
+		// Individual stale deals are row-level: left out unless the author ticks the opt-in (below).
+		const original = withoutRows(await figures(page));
 		expect(Object.keys(original).length).toBeGreaterThan(0);
 
 		const fresh = await openFresh(browser, url);
@@ -77,19 +81,50 @@ for (const { path, query } of PAGES) {
 			await expect(banner).toContainText('figures only, no customer rows');
 			await expect.poll(() => figures(fresh.page)).toEqual(original);
 			await expect(fresh.page.getByTestId('snapshot-needs-data')).toHaveCount(0);
+			await expect(fresh.page.locator('[data-testid^="cell-stale-deals-"]')).toHaveCount(0);
 
 			// The demo's files make it live: same figures, computed, and the banner gives way.
 			await fresh.page.getByTestId('snapshot-banner').getByTestId('file-input').setInputFiles(DEMO_FILES);
 			await expect(fresh.page.getByTestId('snapshot-live')).toBeVisible({ timeout: 60_000 });
 			await expect(fresh.page.getByTestId('snapshot-banner')).toHaveCount(0);
 			await expect(fresh.page.getByTestId('fingerprint-warning')).toHaveCount(0);
-			await expect.poll(() => figures(fresh.page), { timeout: 60_000 }).toEqual(original);
+			await expect
+				.poll(async () => withoutRows(await figures(fresh.page)), { timeout: 60_000 })
+				.toEqual(original);
 			expect(fresh.errors).toEqual([]);
 		} finally {
 			await fresh.context.close();
 		}
 	});
 }
+
+test('individual stale deals travel only when the author ticks the opt-in', async ({ page, browser }) => {
+	await openDemo(page);
+	await page.goto('./field-sales/?demo');
+	await expect(page.locator('[data-testid^="cell-stale-deals-"]').first()).toBeVisible({ timeout: 60_000 });
+	await page.getByTestId('share-snapshot').click();
+	await page.getByTestId('snapshot-rows').check();
+	const field = page.getByTestId('snapshot-url');
+	await expect(field).toHaveValue(/#s=/);
+	const url = await field.inputValue();
+	const original = Object.fromEntries(
+		Object.entries(await figures(page)).filter(([k]) => k.startsWith('cell-stale-deals-'))
+	);
+	expect(Object.keys(original).length).toBeGreaterThan(0);
+	const fresh = await openFresh(browser, url);
+	try {
+		await expect(fresh.page.getByTestId('snapshot-banner')).toContainText('Includes individual stale deals');
+		await expect
+			.poll(async () =>
+				Object.fromEntries(
+					Object.entries(await figures(fresh.page)).filter(([k]) => k.startsWith('cell-stale-deals-'))
+				)
+			)
+			.toEqual(original);
+	} finally {
+		await fresh.context.close();
+	}
+});
 
 test('another page or filter in a snapshot says it needs the data', async ({ page, browser }) => {
 	await openDemo(page);

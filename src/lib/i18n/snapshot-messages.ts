@@ -32,7 +32,11 @@ const en = {
 	'snapshot.invalid': 'This snapshot link is damaged and cannot be opened. Ask for the link again.',
 	'snapshot.future':
 		'This snapshot was made by a newer version of Modelboard and cannot be opened here. Open it on the site where it was made.',
-	'snapshot.problemTitle': 'Snapshot not opened'
+	'snapshot.problemTitle': 'Snapshot not opened',
+	'link.madeWith': 'Made with: {files}',
+	'link.madeWithUnnamed': 'Made with a dataset whose fingerprint is {fp} (the link names no files).',
+	'link.loadHere': 'Load the files here: this page and its view stay as the link set them.',
+	'link.choose': 'Choose files'
 } as const;
 
 const ja: Record<keyof typeof en, string> = {
@@ -70,7 +74,12 @@ const ja: Record<keyof typeof en, string> = {
 		'このスナップショットのリンクは壊れているため開けません。リンクをもう一度もらってください。',
 	'snapshot.future':
 		'このスナップショットは新しいバージョンの Modelboard で作成されたため、ここでは開けません。作成したサイトで開いてください。',
-	'snapshot.problemTitle': 'スナップショットを開けませんでした'
+	'snapshot.problemTitle': 'スナップショットを開けませんでした',
+	'link.madeWith': '作成時のファイル：{files}',
+	'link.madeWithUnnamed':
+		'指紋が {fp} のデータセットで作成されました（リンクにファイル名は含まれていません）。',
+	'link.loadHere': 'ここでファイルを読み込めます。このページとリンクの表示設定はそのまま保たれます。',
+	'link.choose': 'ファイルを選択'
 };
 
 export const snapshotMessages = { en, ja };

@@ -131,9 +131,9 @@ export class ViewController {
 		return this.set({ filters: { ...this.view.filters, [dim]: next } });
 	}
 
-	/** The shareable link: the view plus the dataset fingerprint, never the data. */
-	shareUrl(fp: string | null = this.fingerprint): string {
-		return new URL(this.href(this.path, { ...this.view, fp }), page.url.origin).href;
+	/** The shareable link: the view plus the dataset fingerprint and file names, never the data. */
+	shareUrl(fp: string | null = this.fingerprint, files = this.data.files.map((f) => f.name)): string {
+		return new URL(this.href(this.path, { ...this.view, fp, files: fp ? files : [] }), page.url.origin).href;
 	}
 }
 

@@ -85,6 +85,8 @@ export const FILTER_PARAMS = { channel: 'ch', owner: 'own', segment: 'seg', deal
 export const MAX_FILTER_VALUES = 50;
 export const MAX_VALUE_LENGTH = 200;
 export const FINGERPRINT = /^[0-9a-z]{1,16}$/;
+/** File names a link carries beside its fingerprint (`file=`). */
+export const MAX_FILE_NAMES = 20;
 
 /** A filter value a link can carry. */
 export const isFilterValue = (v: string) =>
@@ -98,6 +100,7 @@ export const KNOWN_PARAMS = new Set<string>([
 	'demo',
 	'fp',
 	'src',
+	'file',
 	...Object.values(CHOICES).map((c) => c.param),
 	...Object.values(NUMBERS).map((n) => n.param),
 	...Object.values(FILTER_PARAMS)

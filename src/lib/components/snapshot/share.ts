@@ -38,18 +38,19 @@ export async function makeSnapshotLink(
 	// Re-sharing an opened snapshot keeps its origin (no files are loaded here).
 	const from = snap.serving ? snap.opened : null;
 	const fp = from ? from.fp : ctl.fingerprint;
+	const files = from ? from.files : data.files.map((f) => f.name);
 	const snapshot = buildSnapshot(
 		snap.current(),
 		{
 			lang,
 			path: ctl.path,
-			query: serializeView({ ...ctl.view, fp }),
+			query: serializeView({ ...ctl.view, fp, files }),
 			fp,
-			files: from ? from.files : data.files.map((f) => f.name),
+			files,
 			span
 		},
 		includeRows
 	);
-	const url = `${ctl.shareUrl(fp)}#s=${await encodeSnapshot(snapshot)}`;
+	const url = `${ctl.shareUrl(fp, files)}#s=${await encodeSnapshot(snapshot)}`;
 	return { url, tooLarge: url.length > SNAPSHOT_URL_CAP };
 }
