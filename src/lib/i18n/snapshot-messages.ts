@@ -1,4 +1,7 @@
-/** Snapshot links: the share panel, the banner of an opened snapshot and what can go wrong with one. */
+/**
+ * Reviews that travel: the snapshot share panel, the banner of an opened snapshot and what can go wrong
+ * with one, the names a link carries, and the review presets of the range bar.
+ */
 const en = {
 	'snapshot.share': 'Share snapshot',
 	'snapshot.shareTitle': 'Snapshot link',
@@ -36,7 +39,10 @@ const en = {
 	'link.madeWith': 'Made with: {files}',
 	'link.madeWithUnnamed': 'Made with a dataset whose fingerprint is {fp} (the link names no files).',
 	'link.loadHere': 'Load the files here: this page and its view stay as the link set them.',
-	'link.choose': 'Choose files'
+	'link.choose': 'Choose files',
+	'filters.lw': 'Last week',
+	'filters.lm': 'Last month',
+	'filters.fqtd': 'Quarter to date'
 } as const;
 
 const ja: Record<keyof typeof en, string> = {
@@ -79,7 +85,10 @@ const ja: Record<keyof typeof en, string> = {
 	'link.madeWithUnnamed':
 		'指紋が {fp} のデータセットで作成されました（リンクにファイル名は含まれていません）。',
 	'link.loadHere': 'ここでファイルを読み込めます。このページとリンクの表示設定はそのまま保たれます。',
-	'link.choose': 'ファイルを選択'
+	'link.choose': 'ファイルを選択',
+	'filters.lw': '先週',
+	'filters.lm': '先月',
+	'filters.fqtd': '今四半期（累計）'
 };
 
 export const snapshotMessages = { en, ja };

@@ -14,7 +14,8 @@ import { TARGET_KEYS, type TargetKey } from '$lib/engine/metrics/targets';
 import { GRAINS } from '$lib/engine/metrics/trends';
 import { LEAD_DIMENSIONS } from '$lib/engine/schema';
 
-export const RANGE_PRESETS = ['fy', 'fq', 'month', 'l4w'] as const;
+/** `lw`, `lm`, `fqtd`: the weekly review's presets (last whole week, last whole month, quarter to date). */
+export const RANGE_PRESETS = ['fy', 'fq', 'month', 'l4w', 'lw', 'lm', 'fqtd'] as const;
 export type RangePreset = (typeof RANGE_PRESETS)[number];
 
 /** The enumerated view fields: field name, URL parameter, accepted values, default. */
