@@ -162,3 +162,50 @@ test('a truncated, tampered or future snapshot shows a message and the start pag
 		await fresh.close();
 	}
 });
+
+test('a plain link opened without the data names its files; loading them keeps the page and view', async ({
+	page,
+	browser
+}) => {
+	await openDemo(page, 'range=fq');
+	await page.goto('./funnel/?demo&range=fq');
+	await expect(page.getByTestId('funnel-count-lead')).toBeVisible({ timeout: 60_000 });
+	const link = page.url().replace('demo&', '');
+	const fresh = await browser.newContext({ serviceWorkers: 'block', locale: 'ja-JP' });
+	try {
+		const p = await fresh.newPage();
+		// As the filter bar's "copy link" writes it: the view, the fingerprint and the file names.
+		const url = new URL(link);
+		url.searchParams.set('fp', 'anything');
+		for (const f of ['activities.csv', 'customers.csv', 'leads.csv', 'spend.csv'])
+			url.searchParams.append('file', f);
+		url.searchParams.set('lang', 'ja');
+		await p.goto(url.href);
+		await expect(p.getByTestId('link-files')).toContainText(
+			'作成時のファイル：activities.csv, customers.csv, leads.csv, spend.csv'
+		);
+		await p.getByTestId('no-data').getByTestId('file-input').setInputFiles(DEMO_FILES);
+		await expect(p.getByTestId('funnel-count-lead')).toBeVisible({ timeout: 60_000 });
+		expect(new URL(p.url()).pathname).toMatch(/\/funnel\/$/);
+		expect(new URL(p.url()).searchParams.get('range')).toBe('fq');
+	} finally {
+		await fresh.close();
+	}
+});
+
+test('review presets: last week runs Monday to Sunday, and each preset is in the link', async ({ page }) => {
+	await openDemo(page);
+	for (const p of ['lw', 'lm', 'fqtd']) {
+		await page.getByTestId(`preset-${p}`).click();
+		await expect(page).toHaveURL(new RegExp(`range=${p}`));
+		await expect(page.getByTestId(`preset-${p}`)).toHaveAttribute('aria-pressed', 'true');
+	}
+	await page.getByTestId('preset-lw').click();
+	const from = await page.getByTestId('range-from').inputValue();
+	const to = await page.getByTestId('range-to').inputValue();
+	expect(new Date(from + 'T00:00:00Z').getUTCDay()).toBe(1);
+	expect((Date.parse(to) - Date.parse(from)) / 86_400_000).toBe(6);
+	await page.getByTestId('lang-switch').click();
+	await expect(page.getByTestId('preset-lw')).toHaveText('先週');
+	await expect(page.getByTestId('preset-fqtd')).toHaveText('今四半期（累計）');
+});
