@@ -3,6 +3,10 @@
  * service worker) with every figure the test hooks expose equal to the original; loading the demo there
  * makes it live. Damaged links show a message and the start page. Prints each page's link length.
  */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { DEMO_FILES, openDemo } from './helpers';
@@ -208,4 +212,40 @@ test('review presets: last week runs Monday to Sunday, and each preset is in the
 	await page.getByTestId('lang-switch').click();
 	await expect(page.getByTestId('preset-lw')).toHaveText('先週');
 	await expect(page.getByTestId('preset-fqtd')).toHaveText('今四半期（累計）');
+});
+
+test('the review pack opens from file:// without JavaScript, shows the same figures and fetches nothing', async ({
+	page,
+	browser
+}) => {
+	await openDemo(page);
+	await page.goto('./field-sales/?demo');
+	await expect(page.locator('[data-testid^="cell-stale-deals-"]').first()).toBeVisible({ timeout: 60_000 });
+	await page.getByTestId('share-snapshot').click();
+	await expect(page.getByTestId('snapshot-url')).toHaveValue(/#s=/);
+	const original = withoutRows(await figures(page));
+	const [download] = await Promise.all([
+		page.waitForEvent('download'),
+		page.getByTestId('review-pack').click()
+	]);
+	const file = path.join(mkdtempSync(path.join(tmpdir(), 'mb-pack-')), download.suggestedFilename());
+	await download.saveAs(file);
+	expect(download.suggestedFilename()).toMatch(/^modelboard-review-field-sales-\d{4}-\d{2}-\d{2}\.html$/);
+
+	const ctx = await browser.newContext({ javaScriptEnabled: false, serviceWorkers: 'block' });
+	try {
+		const p = await ctx.newPage();
+		const requests: string[] = [];
+		p.on('request', (r) => requests.push(r.url()));
+		await p.goto(pathToFileURL(file).href);
+		await expect(p.getByTestId('pack-head')).toContainText('no customer rows');
+		expect(await figures(p, 'body')).toEqual(original);
+		// Individual stale deals stay out unless the author ticked the opt-in.
+		await expect(p.locator('[data-testid^="cell-stale-deals-"]')).toHaveCount(0);
+		await expect(p.locator('script, button, input')).toHaveCount(0);
+		expect(await p.locator('svg').count()).toBeGreaterThan(0);
+		expect(requests).toEqual([pathToFileURL(file).href]);
+	} finally {
+		await ctx.close();
+	}
 });

@@ -40,6 +40,12 @@ const en = {
 	'link.madeWithUnnamed': 'Made with a dataset whose fingerprint is {fp} (the link names no files).',
 	'link.loadHere': 'Load the files here: this page and its view stay as the link set them.',
 	'link.choose': 'Choose files',
+	'pack.download': 'Download review pack (this page, .html)',
+	'pack.title': 'Modelboard review pack',
+	'pack.what':
+		'Review pack: the figures of this page as they were shown, readable without Modelboard or the data.',
+	'pack.range': 'Period: {from} – {to}',
+	'pack.noRows': 'Figures only, no customer rows.',
 	'filters.lw': 'Last week',
 	'filters.lm': 'Last month',
 	'filters.fqtd': 'Quarter to date'
@@ -86,6 +92,12 @@ const ja: Record<keyof typeof en, string> = {
 		'指紋が {fp} のデータセットで作成されました（リンクにファイル名は含まれていません）。',
 	'link.loadHere': 'ここでファイルを読み込めます。このページとリンクの表示設定はそのまま保たれます。',
 	'link.choose': 'ファイルを選択',
+	'pack.download': 'レビューパックをダウンロード（このページ、.html）',
+	'pack.title': 'Modelboard レビューパック',
+	'pack.what':
+		'レビューパック：このページの数値を表示どおりに収めたもので、Modelboard やデータがなくても読めます。',
+	'pack.range': '期間：{from} 〜 {to}',
+	'pack.noRows': '数値のみ（顧客の行データは含みません）。',
 	'filters.lw': '先週',
 	'filters.lm': '先月',
 	'filters.fqtd': '今四半期（累計）'
