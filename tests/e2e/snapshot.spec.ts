@@ -22,9 +22,9 @@ const PAGES: { path: string; query?: string }[] = [
 ];
 
 /** Every figure a test hook exposes on the page: `data-testid` → `data-value` and the text shown. */
-async function figures(page: Page): Promise<Record<string, string>> {
+async function figures(page: Page, root = 'main'): Promise<Record<string, string>> {
 	return page
-		.locator('main [data-testid][data-value]')
+		.locator(`${root} [data-testid][data-value]`)
 		.evaluateAll((els) =>
 			Object.fromEntries(
 				els

@@ -38,8 +38,8 @@ export function queryClient(data: DataStore): QueryClient {
 	return c;
 }
 
-/** The previous period's view, when the page compares and the data reaches back to it. */
-export function comparisonView(ctl: ViewController, data: DataStore): MetricView | null {
+/** The previous period's view, when the page compares and the data (or the snapshot's span) reaches back to it. */
+export function comparisonView(ctl: ViewController): MetricView | null {
 	const v = ctl.previousView;
 	const span = ctl.span;
 	// A previous period that lies wholly before the data would only show zeros: leave it out.
@@ -65,7 +65,7 @@ export function useQuery<A, R>(
 	let valueView = $state.raw<MetricView | null>(null);
 	$effect(() => {
 		void data.version;
-		const view = opts.period === 'previous' ? comparisonView(ctl, data) : ctl.metricView;
+		const view = opts.period === 'previous' ? comparisonView(ctl) : ctl.metricView;
 		const a = view ? args() : null;
 		if (!view || a === null) {
 			value = null;

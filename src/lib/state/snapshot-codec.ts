@@ -181,6 +181,8 @@ export function checkSnapshot(raw: unknown): Snapshot | SnapshotProblem {
 export async function decodeSnapshot(payload: string): Promise<Snapshot | SnapshotProblem> {
 	try {
 		if (payload.length === 0 || payload.length > MAX_FRAGMENT) return 'snapshot.truncated';
+		// No base64 text has this length: the link was cut one character into a group.
+		if (/^[A-Za-z0-9_-]*$/.test(payload) && payload.length % 4 === 1) return 'snapshot.truncated';
 		const bytes = fromBase64Url(payload);
 		if (!bytes) return 'snapshot.invalid';
 		let json: Uint8Array;
