@@ -40,6 +40,8 @@ export function cleanCopy(root: Element, withRows = false): Element {
 	if (!withRows) for (const el of Array.from(copy.querySelectorAll(ROW_LEVEL))) el.remove();
 	const drop =
 		'script, noscript, style, button, input, select, textarea, iframe, object, embed, link, .no-print, [data-testid="snapshot-banner"], [data-testid="snapshot-live"]';
+	// A column header's sort button: its label stays, as text.
+	for (const el of Array.from(copy.querySelectorAll('th button'))) el.replaceWith(el.textContent ?? '');
 	for (const el of Array.from(copy.querySelectorAll(drop))) el.remove();
 	for (const el of Array.from(copy.querySelectorAll('img')))
 		if (!(el.getAttribute('src') ?? '').startsWith('data:')) el.remove();
