@@ -5,7 +5,8 @@ import { IngestError } from '../src/lib/engine/ingest/errors';
 import type { FileQuality, QualityIssue } from '../src/lib/engine/ingest/quality';
 import { formatIngestMessage } from '../src/lib/i18n/ingest-messages';
 import { DEFAULT_VOCABULARIES, mergeVocabularies } from '../src/lib/engine/ingest/vocab';
-import { parseOrgConfig, type OrgConfig } from '../src/lib/engine/config';
+import { ConfigError, parseOrgConfig, type OrgConfig } from '../src/lib/engine/config';
+import { formatConfigError } from '../src/lib/i18n/config-errors';
 import { datasetMessages } from '../src/lib/engine/ingest/dataset-messages';
 import { workbookFiles } from '../src/lib/engine/ingest/workbook-files';
 import { workbookToCsv } from '../src/lib/engine/ingest/xlsx/index';
@@ -58,7 +59,8 @@ export async function runReport(
 		try {
 			config = parseOrgConfig(JSON.parse(new TextDecoder().decode(await io.read(args.config))));
 		} catch (e) {
-			return { error: `--config ${args.config}: ${(e as Error).message}` };
+			const reason = e instanceof ConfigError ? formatConfigError('en', e) : (e as Error).message;
+			return { error: `--config ${args.config}: ${reason}` };
 		}
 	}
 	const db = await createNodeDb();

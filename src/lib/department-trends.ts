@@ -5,10 +5,10 @@ import type { SeriesKpi } from './kpi-series';
 
 /** The KPIs each department page charts over time (the rest are tiles only): its own, with a series. */
 export const TREND_KPIS: { [D in Department]: Extract<KpiKey<D>, SeriesKpi>[] } = {
-	marketing: ['leads', 'mql_rate'],
+	marketing: ['leads', 'mql_rate', 'cpl', 'cost_per_sql'],
 	inside_sales: ['calls_per_rep_day', 'contact_rate', 'meeting_rate'],
 	field_sales: ['opportunities', 'win_rate'],
-	customer_success: ['churn_rate', 'upsell_rate']
+	customer_success: ['churn_rate', 'upsell_rate', 'nps']
 };
 
 /** Last day of a bucket that starts on `bucket`. */

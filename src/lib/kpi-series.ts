@@ -1,5 +1,11 @@
 /** Which trend series feeds each KPI's sparkline and trend chart (pure mapping over the trend rows). */
-import type { ActivityBucket, CustomerBucket, LeadBucket, TrendPoint } from '$lib/engine/metrics/trends';
+import type {
+	ActivityBucket,
+	CustomerBucket,
+	LeadBucket,
+	SpendBucket,
+	TrendPoint
+} from '$lib/engine/metrics/trends';
 import type { KpiKey, Trends } from '$lib/engine/queries';
 
 export type { TrendPoint, Trends };
@@ -10,6 +16,8 @@ const act = (f: (b: ActivityBucket) => number | null) => (t: Trends) =>
 	t.activities.map((b) => ({ bucket: b.bucket, value: f(b) }));
 const cus = (f: (b: CustomerBucket) => number | null) => (t: Trends) =>
 	t.customers.map((b) => ({ bucket: b.bucket, value: f(b) }));
+const spend = (f: (b: SpendBucket) => number | null) => (t: Trends) =>
+	t.spend.map((b) => ({ bucket: b.bucket, value: f(b) }));
 
 /** Keyed by KPI key: a misspelt or removed KPI fails to compile. */
 const SERIES = {
@@ -19,6 +27,8 @@ const SERIES = {
 	sqls: lead((b) => b.counts.sql),
 	opportunities: lead((b) => b.counts.opportunity),
 	won: lead((b) => b.counts.won),
+	cpl: spend((b) => b.cost_per_lead),
+	cost_per_sql: spend((b) => b.cost_per_sql),
 	win_rate: lead((b) => (b.counts.opportunity > 0 ? b.counts.won / b.counts.opportunity : null)),
 	calls: act((b) => b.calls),
 	calls_per_rep_day: act((b) => b.calls_per_rep_day),
@@ -28,7 +38,8 @@ const SERIES = {
 	churned: cus((b) => b.churned),
 	churn_rate: cus((b) => b.churn_rate),
 	retention: cus((b) => (b.churn_rate === null ? null : 1 - b.churn_rate)),
-	upsell_rate: cus((b) => b.upsell_rate)
+	upsell_rate: cus((b) => b.upsell_rate),
+	nps: cus((b) => b.nps)
 } satisfies Partial<Record<KpiKey, (t: Trends) => TrendPoint[]>>;
 
 /** A KPI with a series over time. */

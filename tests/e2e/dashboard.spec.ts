@@ -26,9 +26,10 @@ async function expectKpis(page: Page, r: ReportJson, sections: readonly (typeof 
 			if (typeof v !== 'number') continue;
 			const tile = page.getByTestId(`kpi-${key}`);
 			if ((await tile.count()) === 0) continue;
-			await expect(tile).toHaveAttribute('data-value', /.+/);
-			const shown = Number(await tile.getAttribute('data-value'));
-			expect(shown, key).toBeCloseTo(v, 9);
+			// A tile keeps its last figure while the next one computes: wait for the one of this view.
+			await expect
+				.poll(async () => Number((await tile.getAttribute('data-value')) || NaN), { message: key })
+				.toBeCloseTo(v, 9);
 			checked++;
 		}
 	}

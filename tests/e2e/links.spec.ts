@@ -139,7 +139,7 @@ test.describe('organisation config', () => {
 	test.afterAll(() => servers.forEach((s) => s.kill()));
 
 	test('a fork’s config sets benchmarks, name and currency', async ({ page }) => {
-		const url = await serve(4191, 'tests/fixtures/config/fork.json');
+		const url = await serve(4291, 'tests/fixtures/config/fork.json');
 		await page.goto(url + '?demo');
 		await expect(page.getByTestId('funnel-count-lead')).toHaveText('6000', { timeout: 60_000 });
 		await expect(page.locator('header.top')).toContainText('Berlin Sales');
@@ -149,8 +149,33 @@ test.describe('organisation config', () => {
 		await expect(page.getByTestId('kpi-won_revenue')).toContainText('€');
 	});
 
+	test('a team’s config publishes its exports: a first visit, and a shared link, open with the data', async ({
+		page
+	}) => {
+		const url = await serve(4296, 'tests/fixtures/config/team-sources.json');
+		const r = await reportFor(DEMO_FILES.slice(0, 2));
+		await page.goto(url + 'funnel/?ch=' + encodeURIComponent('展示会'));
+		const filtered = await reportFor(DEMO_FILES.slice(0, 2), ['--filter', 'channel=展示会']);
+		await expect(page.getByTestId('funnel-count-lead')).toHaveText(String(filtered.funnel[0].count), {
+			timeout: 60_000
+		});
+		await page.getByTestId('clear-all').click();
+		await expect(page.getByTestId('funnel-count-lead')).toHaveText(String(r.funnel[0].count));
+		await page.getByTestId('nav-data').click();
+		await expect(page.getByTestId('rows-leads-csv')).toHaveText('6,000');
+		await expect(page.getByTestId('rows-activities-csv')).toBeVisible();
+	});
+
+	test('a config naming another origin as a source is refused in the user’s language', async ({ page }) => {
+		const url = await serve(4297, 'tests/fixtures/config/invalid-sources.json');
+		await page.goto(url + '?lang=ja');
+		await expect(page.getByTestId('config-error')).toContainText(
+			'sources[0] は、このサイト上の .csv ファイル'
+		);
+	});
+
 	test('an invalid config shows a clear error naming the problem', async ({ page }) => {
-		const url = await serve(4192, 'tests/fixtures/config/invalid.json');
+		const url = await serve(4292, 'tests/fixtures/config/invalid.json');
 		await page.goto(url);
 		await expect(page.getByTestId('config-error')).toContainText(
 			'fiscalYearStartMonth must be a whole number from 1 to 12'

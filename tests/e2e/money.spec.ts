@@ -104,6 +104,13 @@ for (const lang of LANGS) {
 		// The demo has one channel without spend: its costs show "–", never ¥0.
 		const unpaid = m.by_channel.filter((c) => c.spend === null);
 		for (const c of unpaid) await expect(page.getByTestId(`money-${c.channel}-cost_per_sql`)).toHaveText('–');
+		// Cost per lead and per SQL by month; spend is monthly, so by week the page says so instead.
+		await expect(page.getByTestId('chart-trend-cpl')).toBeVisible();
+		await expect(page.getByTestId('chart-trend-cost_per_sql')).toBeVisible();
+		await page.getByTestId('grain-week').click();
+		await expect(page.getByTestId('trend-spend-weekly')).toBeVisible();
+		await expect(page.getByTestId('chart-trend-cpl')).toHaveCount(0);
+		await page.getByTestId('grain-month').click();
 		if (m.by_score_band === null) await expect(page.getByTestId('score-bands-empty')).toBeVisible();
 		else
 			for (const b of m.by_score_band) {
@@ -123,6 +130,8 @@ for (const lang of LANGS) {
 		await expect(page.getByTestId('kpi-start_mrr')).toHaveAttribute('data-value', /.+/);
 		for (const k of keys) expectSame(await valueOf(page, `kpi-${k}`), cs[k], k);
 		await expect(page.getByTestId('cs-unfiltered')).toHaveCount(0);
+		// The demo's NPS answers are dated: their monthly trend is charted.
+		await expect(page.getByTestId('chart-trend-nps')).toBeVisible();
 		if (cs.churn_reasons === null) await expect(page.getByTestId('churn-reasons-empty')).toBeVisible();
 		else {
 			const ranked = [...cs.churn_reasons].sort((a, b) => b.mrr - a.mrr || b.accounts - a.accounts);
@@ -133,6 +142,8 @@ for (const lang of LANGS) {
 		const channel = '展示会';
 		const filtered = await reportFor(DEMO_FILES, ['--filter', `channel=${channel}`]);
 		await openDemo(page, `lang=${lang}&ch=${encodeURIComponent(channel)}`);
+		// The overview's customer tiles say the same.
+		await expect(page.getByTestId('overview-cs-unfiltered')).toHaveText(UNFILTERED[lang]);
 		await go(page, 'nav-customer-success');
 		await expect(page.getByTestId('cs-unfiltered')).toHaveText(UNFILTERED[lang]);
 		await expect(page.getByTestId('kpi-start_mrr')).toHaveAttribute('data-value', /.+/);

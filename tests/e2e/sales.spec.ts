@@ -54,6 +54,7 @@ async function expectFieldSales(page: Page, r: ReportJson) {
 				Math.min(p.stale_deals, STALE_LIMIT)
 			);
 	}
+	await expectChanges(page, r, 'changes');
 	const fs = r.kpis.field_sales;
 	const owners = fs?.by_owner ?? null;
 	if (fs && owners === null) await expect(page.getByTestId('people-field_sales-none')).toBeVisible();
@@ -93,6 +94,37 @@ async function expectInsideSales(page: Page, r: ReportJson) {
 		for (const k of ['calls', 'sqls', 'accepted', 'acceptance_rate', 'won', 'handoff_win_rate'] as const)
 			await expectValue(page, `cell-people-inside_sales-${rep.rep}-${k}`, rep[k]);
 	await expectTriage(page, r);
+	// The triage per creation month: each month's parts add up to its MQLs, the months to the total.
+	const t = r.kpis.inside_sales?.triage;
+	const rows = page.locator('[data-testid^="triage-trend-"][data-mqls]');
+	if (t && (await rows.count()) > 0) {
+		let sum = 0;
+		for (const row of await rows.all()) {
+			const n = (k: string) => row.getAttribute(`data-${k}`).then(Number);
+			const parts =
+				(await n('to_sql')) + (await n('nurture')) + (await n('disqualified')) + (await n('open'));
+			expect(parts).toBe(await n('mqls'));
+			sum += await n('mqls');
+		}
+		expect(sum).toBe(t.mqls);
+	}
+}
+
+/** What changed in the period: new, won and lost deals with amounts (advanced/slipped need a history). */
+async function expectChanges(page: Page, r: ReportJson, id: string) {
+	const c = r.changes;
+	if (!c) return;
+	for (const k of ['new', 'won', 'lost', 'advanced', 'slipped'] as const) {
+		const row = page.getByTestId(`${id}-${k}`);
+		const want = c[k];
+		if (!want) {
+			await expect(row).toHaveCount(0);
+			continue;
+		}
+		await expect(row).toHaveAttribute('data-deals', String(want.deals));
+		expect(Number(await row.getAttribute('data-amount')), `${id} ${k} amount`).toBeCloseTo(want.amount, 6);
+	}
+	if (!c.advanced) await expect(page.getByTestId(id)).toContainText(/OpportunityHistory/);
 }
 
 async function expectOverview(page: Page, r: ReportJson) {
@@ -101,6 +133,7 @@ async function expectOverview(page: Page, r: ReportJson) {
 	if (p)
 		for (const k of ['open_deals', 'open_amount', 'weighted_amount', 'coverage'] as const)
 			await expectValue(page, `overview-pipeline-${k}`, p[k]);
+	await expectChanges(page, r, 'overview-changes');
 	await expectTriage(page, r);
 }
 
@@ -111,6 +144,10 @@ test('demo: pipeline, stale deals, deal owners, lost reasons, hand-off and triag
 	await openDemo(page);
 	await expectOverview(page, r);
 	await expectFieldSales(page, r);
+	await expectInsideSales(page, r);
+	// The demo's twelve months of MQLs: the triage trend is drawn, one row per month.
+	await expect(page.getByTestId('chart-triage-trend')).toBeVisible();
+	await expect(page.locator('[data-testid^="triage-trend-"][data-mqls]')).toHaveCount(12);
 	await expectInsideSales(page, r);
 	// The acceptance rate is coloured against its benchmark (40–70% by default).
 	const first = r.kpis.inside_sales?.by_rep?.find((x) => x.acceptance_rate !== null);
@@ -163,6 +200,52 @@ test('a small deal export of our own: the sales panels equal the report JSON', a
 		await expectOverview(page, r);
 		await expectFieldSales(page, r);
 		await expectInsideSales(page, r);
+	} finally {
+		rmSync(dir, { recursive: true, force: true });
+	}
+});
+
+test('with a stage history, what changed lists deals that advanced and slipped back', async ({ page }) => {
+	const deals = [
+		'Lead ID,Created Date,Lead Source,Deal Owner,Opportunity Date,Won Date,Lost Date,Amount,Stage,Probability',
+		'L1,2025-04-01,Web,Kato,2025-04-10,2025-05-01,,1000000,Closed Won,100',
+		'L2,2025-04-02,Web,Kato,2025-04-12,,2025-05-10,800000,Closed Lost,0',
+		'L3,2025-04-03,Ads,Ito,2025-04-15,,,500000,Proposal,60',
+		'L4,2025-04-04,Ads,Ito,2025-04-16,,,300000,Qualification,20',
+		'L5,2025-06-30,Web,,,,,,,'
+	].join('\n');
+	// Stage order by probability: Closed Lost 0 < Qualification 20 < Proposal 60 < Closed Won 100.
+	// From 05-01: L1 Proposal → Closed Won, L3 Qualification → Proposal (advanced: 2, ¥1.5M);
+	// L4 Proposal → Qualification (slipped: 1, ¥300k).
+	const history = [
+		'OpportunityId,StageName,CreatedDate',
+		'L1,Proposal,2025-04-10',
+		'L1,Closed Won,2025-05-01',
+		'L3,Qualification,2025-04-15',
+		'L3,Proposal,2025-05-20',
+		'L4,Proposal,2025-04-16',
+		'L4,Qualification,2025-06-01'
+	].join('\n');
+	const dir = mkdtempSync(path.join(tmpdir(), 'mb-history-'));
+	try {
+		writeFileSync(path.join(dir, 'deals.csv'), deals);
+		writeFileSync(path.join(dir, 'history.csv'), history);
+		const r = await reportFor(
+			[path.join(dir, 'deals.csv'), path.join(dir, 'history.csv')],
+			['--from', '2025-05-01', '--to', '2025-06-30']
+		);
+		expect(r.changes!.advanced).toEqual({ deals: 2, amount: 1500000 });
+		expect(r.changes!.slipped).toEqual({ deals: 1, amount: 300000 });
+		await page.goto('./data/?from=2025-05-01&to=2025-06-30');
+		await page.getByTestId('file-input').setInputFiles([
+			{ name: 'deals.csv', mimeType: 'text/csv', buffer: Buffer.from(deals) },
+			{ name: 'history.csv', mimeType: 'text/csv', buffer: Buffer.from(history) }
+		]);
+		await expect(page.getByTestId('rows-history-csv')).toBeVisible({ timeout: 60_000 });
+		await go(page, 'nav-overview');
+		await expect(page).toHaveURL(/from=2025-05-01/);
+		await expectChanges(page, r, 'overview-changes');
+		await expect(page.getByTestId('overview-changes-advanced')).toHaveAttribute('data-deals', '2');
 	} finally {
 		rmSync(dir, { recursive: true, force: true });
 	}

@@ -9,7 +9,8 @@ export async function freshDb(): Promise<Db> {
 }
 
 export async function reset(db: Db): Promise<void> {
-	for (const t of ['leads_t', 'activities', 'customers', 'spend']) await db.exec(`DELETE FROM ${t}`);
+	for (const t of ['leads_t', 'activities', 'customers', 'spend', 'stage_history'])
+		await db.exec(`DELETE FROM ${t}`);
 }
 
 type Val = string | number | boolean | null | undefined;

@@ -4,7 +4,13 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/lib/engine/db/types';
-import { dealOwnerTable, lostReasons, repTable, triage } from '../../src/lib/engine/metrics/people';
+import {
+	dealOwnerTable,
+	lostReasons,
+	repTable,
+	triage,
+	triageTrend
+} from '../../src/lib/engine/metrics/people';
 import type { MetricView } from '../../src/lib/engine/metrics/view';
 import { STAGES } from '../../src/lib/engine/schema';
 import { freshDb, insert, meta, reset } from './helpers';
@@ -189,5 +195,18 @@ describe('lost reasons and MQL triage', () => {
 			disqualified: 1,
 			open: 1
 		});
+	});
+
+	it('the triage per creation week and month adds up to the total', async () => {
+		// Week of Mon 2025-03-31 (Apr 1–6): P1–P6 → SQL P1 P2 P3, nurture P4, disqualified P5, open P6.
+		// Week of Mon 2025-04-07 (Apr 7–13): P7 P8 P10 → all three reached SQL.
+		expect(await triageTrend(db, APRIL, ALL, 'week')).toEqual([
+			{ bucket: '2025-03-31', mqls: 6, to_sql: 3, nurture: 1, disqualified: 1, open: 1 },
+			{ bucket: '2025-04-07', mqls: 3, to_sql: 3, nurture: 0, disqualified: 0, open: 0 }
+		]);
+		expect(await triageTrend(db, APRIL, ALL, 'month')).toEqual([
+			{ bucket: '2025-04-01', mqls: 9, to_sql: 6, nurture: 1, disqualified: 1, open: 1 }
+		]);
+		expect(await triageTrend(db, APRIL, meta({ leads: true }, ['lead', 'sql']), 'month')).toBeNull();
 	});
 });

@@ -143,3 +143,32 @@ describe('what changed in the period', () => {
 		});
 	});
 });
+
+describe('what changed in the period, with a stage history', () => {
+	// Stage order by mean probability over the deals carrying each stage: 失注 0 (D5) < ヒアリング 0.1 (D3)
+	// < 提案 (D1 .5, D2 .3, D6 .5, D9 .5 → 0.45). 受注 has no probability, so it cannot be compared.
+	beforeAll(async () => {
+		await insert(db, 'stage_history', [
+			{ lead_id: 'D1', changed_at: '2025-03-20', stage: 'ヒアリング' },
+			{ lead_id: 'D1', changed_at: '2025-05-01', stage: '提案' }, // ヒアリング → 提案: advanced
+			{ lead_id: 'D2', changed_at: '2025-03-01', stage: '提案' },
+			{ lead_id: 'D2', changed_at: '2025-06-10', stage: 'ヒアリング' }, // 提案 → ヒアリング: slipped
+			{ lead_id: 'D3', changed_at: '2025-06-01', stage: 'ヒアリング' }, // no stage before 04-01: new
+			{ lead_id: 'D5', changed_at: '2025-03-15', stage: '提案' },
+			{ lead_id: 'D5', changed_at: '2025-07-10', stage: '失注' }, // after the period: unchanged
+			{ lead_id: 'D8', changed_at: '2025-02-01', stage: 'ヒアリング' },
+			{ lead_id: 'D8', changed_at: '2025-05-05', stage: '受注' }, // not comparable
+			{ lead_id: 'D9', changed_at: '2025-03-01', stage: 'ヒアリング' },
+			{ lead_id: 'D9', changed_at: '2025-04-01', stage: '提案' } // on the first day: advanced
+		]);
+	});
+
+	it('advanced and slipped deals with their amounts, under a filter too', async () => {
+		const c = await changes(db, Q);
+		expect(c.advanced).toEqual({ deals: 2, amount: 1000 }); // D1 (1000) and D9 (no amount)
+		expect(c.slipped).toEqual({ deals: 1, amount: 3000 }); // D2
+		const x = await changes(db, { ...Q, filters: { channel: ['X'] } }); // D1 and D2 are channel X
+		expect(x.advanced).toEqual({ deals: 1, amount: 1000 });
+		expect(x.slipped).toEqual({ deals: 1, amount: 3000 });
+	});
+});

@@ -87,9 +87,33 @@ describe('trends', () => {
 		);
 		// April [04-01, 04-30]: active x y (z starts 04-10), y upsells; May: x y z active, x churns 05-10; June: y z
 		expect(c).toEqual([
-			{ bucket: '2025-04-01', active_at_start: 2, churned: 0, churn_rate: 0, upsell_rate: 0.5 },
-			{ bucket: '2025-05-01', active_at_start: 3, churned: 1, churn_rate: 1 / 3, upsell_rate: 0 },
-			{ bucket: '2025-06-01', active_at_start: 2, churned: 0, churn_rate: 0, upsell_rate: 0 }
+			{
+				bucket: '2025-04-01',
+				active_at_start: 2,
+				churned: 0,
+				churn_rate: 0,
+				upsell_rate: 0.5,
+				nps: null,
+				nps_responses: 0
+			},
+			{
+				bucket: '2025-05-01',
+				active_at_start: 3,
+				churned: 1,
+				churn_rate: 1 / 3,
+				upsell_rate: 0,
+				nps: null,
+				nps_responses: 0
+			},
+			{
+				bucket: '2025-06-01',
+				active_at_start: 2,
+				churned: 0,
+				churn_rate: 0,
+				upsell_rate: 0,
+				nps: null,
+				nps_responses: 0
+			}
 		]);
 	});
 
@@ -100,5 +124,83 @@ describe('trends', () => {
 			['lead', 'mql', '1–3', 2],
 			['mql', 'sql', '1–3', 1]
 		]);
+	});
+});
+
+describe('spend and NPS per bucket', () => {
+	let sdb: Db;
+	beforeAll(async () => {
+		sdb = await freshDb();
+		await insert(sdb, 'leads', [
+			{ lead_id: 'L1', created_at: '2025-04-03', sql_at: '2025-04-10', channel: 'A' },
+			{ lead_id: 'L2', created_at: '2025-04-20', channel: 'B' },
+			{ lead_id: 'L3', created_at: '2025-05-02', channel: 'A' },
+			{ lead_id: 'L4', created_at: '2025-05-05', sql_at: '2025-05-09', channel: 'A' },
+			{ lead_id: 'L5', created_at: '2025-05-30', sql_at: '2025-06-01', channel: 'B' }
+		]);
+		await insert(sdb, 'spend', [
+			{ month: '2025-04-01', channel: 'A', spend: 1000 },
+			{ month: '2025-04-01', channel: 'B', spend: 500 },
+			{ month: '2025-05-01', channel: 'A', spend: 900 },
+			{ month: '2025-06-01', channel: 'A', spend: 300 }
+		]);
+		await insert(sdb, 'customers', [
+			{ account_id: 'a', start_date: '2025-01-01', nps: 10, nps_at: '2025-04-10' },
+			{ account_id: 'b', start_date: '2025-01-01', nps: 9, nps_at: '2025-04-20' },
+			{ account_id: 'c', start_date: '2025-01-01', nps: 3, nps_at: '2025-04-25' },
+			{ account_id: 'd', start_date: '2025-01-01', nps: 7, nps_at: '2025-05-10' },
+			{ account_id: 'e', start_date: '2025-01-01', nps: 0, nps_at: '2025-05-11' }
+		]);
+	});
+	const m = meta({ leads: true, spend: true, customers: true }, ['lead', 'sql']);
+	const row = (b: {
+		bucket: string;
+		spend: number;
+		leads: number;
+		sqls: number;
+		cost_per_lead: number | null;
+		cost_per_sql: number | null;
+	}) => [b.bucket, b.spend, b.leads, b.sqls, b.cost_per_lead, b.cost_per_sql];
+
+	it('cost per lead and per SQL by month, by fiscal quarter, and under a channel filter', async () => {
+		const { spendTrend } = await import('../../src/lib/engine/metrics/trends');
+		const v = view('2025-04-01', '2025-06-30');
+		// April: 1000 + 500 = 1500 over L1, L2 (1 SQL: L1) → 750 per lead, 1500 per SQL.
+		// May: 900 over L3, L4, L5 (SQLs L4, L5) → 300 per lead, 450 per SQL.
+		// June: 300 over no lead → no cost figure.
+		expect((await spendTrend(sdb, v, m, ['lead', 'sql'], 'month')).map(row)).toEqual([
+			['2025-04-01', 1500, 2, 1, 750, 1500],
+			['2025-05-01', 900, 3, 2, 300, 450],
+			['2025-06-01', 300, 0, 0, null, null]
+		]);
+		// FY Q1 (April–June): 2700 over 5 leads, 3 SQLs → 540 per lead, 900 per SQL.
+		expect((await spendTrend(sdb, v, m, ['lead', 'sql'], 'quarter', 4)).map(row)).toEqual([
+			['2025-04-01', 2700, 5, 3, 540, 900]
+		]);
+		// Channel A: April 1000 / L1 (SQL) → 1000, 1000; May 900 / L3, L4 (SQL L4) → 450, 900.
+		const a = { ...v, filters: { channel: ['A'] } };
+		expect((await spendTrend(sdb, a, m, ['lead', 'sql'], 'month')).map(row)).toEqual([
+			['2025-04-01', 1000, 1, 1, 1000, 1000],
+			['2025-05-01', 900, 2, 1, 450, 900],
+			['2025-06-01', 300, 0, 0, null, null]
+		]);
+		// Spend is monthly: no weekly series; no spend file: none either.
+		expect(await spendTrend(sdb, v, m, ['lead', 'sql'], 'week')).toEqual([]);
+		expect(
+			await spendTrend(sdb, v, { ...m, tables: { ...m.tables, spend: false } }, ['lead'], 'month')
+		).toEqual([]);
+	});
+
+	it('NPS over the answers dated in each month', async () => {
+		const b = await customerTrend(sdb, view('2025-04-01', '2025-06-30'), m, 'month');
+		// April: 10, 9, 3 → (2 promoters − 1 detractor) / 3 = 33.33…; May: 7, 0 → (0 − 1) / 2 = −50; June: none.
+		expect(b.map((x) => [x.bucket, x.nps_responses])).toEqual([
+			['2025-04-01', 3],
+			['2025-05-01', 2],
+			['2025-06-01', 0]
+		]);
+		expect(b[0].nps).toBeCloseTo(100 / 3, 9);
+		expect(b[1].nps).toBe(-50);
+		expect(b[2].nps).toBeNull();
 	});
 });

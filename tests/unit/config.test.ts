@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { ConfigError, DEFAULT_CONFIG, parseOrgConfig } from '../../src/lib/engine/config';
+import { formatConfigError } from '../../src/lib/i18n/config-errors';
+
+/** The problem parseOrgConfig finds in `json`, worded in `locale`. */
+function problem(json: unknown, locale: 'en' | 'ja'): string {
+	try {
+		parseOrgConfig(json);
+	} catch (e) {
+		if (e instanceof ConfigError) return formatConfigError(locale, e);
+		throw e;
+	}
+	throw new Error('no problem found');
+}
 
 describe('organisation config', () => {
 	it('the shipped config is valid', () => {
@@ -37,7 +49,9 @@ describe('organisation config', () => {
 		[{ mappings: { version: 2 } }, /mappings:/]
 	])('rejects %j with a message naming the problem', (json, re) => {
 		expect(() => parseOrgConfig(json)).toThrow(ConfigError);
-		expect(() => parseOrgConfig(json)).toThrow(re);
+		expect(problem(json, 'en')).toMatch(re);
+		// The same problem in Japanese: no English sentence left (keys and values are quoted as written).
+		expect(problem(json, 'ja')).toMatch(/[\u3000-\u30ff\u4e00-\u9fff]/);
 	});
 });
 
@@ -49,9 +63,31 @@ describe('org config: exchange rates and targets', () => {
 	});
 
 	it('names the bad key or value', () => {
-		expect(() => parseOrgConfig({ fxRates: { usd: 150 } })).toThrow(/fxRates: unknown key "usd"/);
-		expect(() => parseOrgConfig({ fxRates: { USD: 0 } })).toThrow(/fxRates.USD must be a positive number/);
-		expect(() => parseOrgConfig({ targets: { profit: 1 } })).toThrow(/targets: unknown key "profit"/);
+		expect(problem({ fxRates: { usd: 150 } }, 'en')).toMatch(/fxRates: unknown key "usd"/);
+		expect(problem({ fxRates: { USD: 0 } }, 'en')).toMatch(/fxRates.USD must be a positive number/);
+		expect(problem({ targets: { profit: 1 } }, 'en')).toMatch(/targets: unknown key "profit"/);
+		expect(problem({ targets: { profit: 1 } }, 'ja')).toBe(
+			'targets：不明なキー「profit」です（使えるキー：leads, mqls, sqls, opportunities, won, won_revenue, calls, appointments）'
+		);
 		expect(() => parseOrgConfig({ targets: [] })).toThrow(ConfigError);
+	});
+});
+
+describe('org config: the team’s data published with the site', () => {
+	it('reads same-origin paths and drops repeats', () => {
+		const c = parseOrgConfig({ sources: ['data/leads.csv', 'data/activities.csv', 'data/leads.csv'] });
+		expect(c.sources).toEqual(['data/leads.csv', 'data/activities.csv']);
+		expect(DEFAULT_CONFIG.sources).toEqual([]);
+	});
+	it.each([
+		[{ sources: 'data/leads.csv' }, 'sources'],
+		[{ sources: ['https://evil.example/leads.csv'] }, 'sources[0]'],
+		[{ sources: ['data/ok.csv', '../secret.csv'] }, 'sources[1]'],
+		[{ sources: ['/etc/passwd.csv'] }, 'sources[0]'],
+		[{ sources: [42] }, 'sources[0]'],
+		[{ sources: Array.from({ length: 21 }, (_, i) => `d/${i}.csv`) }, 'sources']
+	])('refuses %j, naming %s', (json, path) => {
+		expect(problem(json, 'en')).toMatch(new RegExp(`^${path.replace(/[[\]]/g, '\\$&')} must be a list`));
+		expect(problem(json, 'ja')).toContain('相対パス');
 	});
 });

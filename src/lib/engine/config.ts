@@ -22,6 +22,11 @@ export interface OrgConfig {
 	fxRates: Record<string, number>;
 	/** Monthly targets (leads, mqls, sqls, opportunities, won, won_revenue, calls, appointments). */
 	targets: Goals;
+	/**
+	 * The team's exports published with the site (same-origin relative paths such as "data/leads.csv"),
+	 * loaded at start when the browser has no data of its own.
+	 */
+	sources: string[];
 }
 
 export const DEFAULT_CONFIG: OrgConfig = {
@@ -33,7 +38,8 @@ export const DEFAULT_CONFIG: OrgConfig = {
 	vocabularies: {},
 	mappings: null,
 	fxRates: {},
-	targets: {}
+	targets: {},
+	sources: []
 };
 
 const STATUS_TARGETS: StatusTarget[] = [
@@ -58,22 +64,62 @@ const KEYS = [
 	'vocabularies',
 	'mappings',
 	'fxRates',
-	'targets'
+	'targets',
+	'sources'
 ];
 
-export class ConfigError extends Error {}
+/** Same-origin relative paths only: no scheme, no protocol-relative `//`, no backslashes, no `..`. */
+export function isSafeSource(v: string): boolean {
+	return (
+		v.length > 0 &&
+		v.length <= 300 &&
+		/^[A-Za-z0-9._\-/ ]+$/.test(v) &&
+		!v.startsWith('/') &&
+		!v.split('/').some((p) => p === '..' || p === '') &&
+		/\.(csv|tsv|txt)$/i.test(v)
+	);
+}
+
+/** At most this many sources in a config (a team's monthly exports, not an archive). */
+export const MAX_SOURCES = 20;
+
+/** What is wrong with a config value; worded in both languages by `formatConfigError` (i18n). */
+export type ConfigProblem =
+	| 'notObject'
+	| 'unknownKey'
+	| 'text'
+	| 'month'
+	| 'currency'
+	| 'language'
+	| 'object'
+	| 'range'
+	| 'target'
+	| 'positive'
+	| 'mapping'
+	| 'sources';
+
+/** An invalid config: the JSON path of the value (`""` for the whole file), the problem and its details. */
+export class ConfigError extends Error {
+	constructor(
+		readonly path: string,
+		readonly problem: ConfigProblem,
+		readonly params: Record<string, string | number> = {}
+	) {
+		super(`${path || 'config'}: ${problem} ${JSON.stringify(params)}`);
+	}
+}
+
+const got = (v: unknown) => ({ got: JSON.stringify(v) ?? String(v) });
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
 	typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function vocab<T extends string>(path: string, v: unknown, targets: readonly T[]): Record<string, T | null> {
-	if (!isObject(v)) throw new ConfigError(`${path} must be an object of "raw value": "target"`);
+	if (!isObject(v)) throw new ConfigError(path, 'object', { example: '{ "raw value": "target" }' });
 	const out: Record<string, T | null> = {};
 	for (const [raw, target] of Object.entries(v)) {
 		if (target !== null && !targets.includes(target as T)) {
-			throw new ConfigError(
-				`${path}["${raw}"] must be one of ${targets.join(', ')} or null (got ${JSON.stringify(target)})`
-			);
+			throw new ConfigError(`${path}["${raw}"]`, 'target', { targets: targets.join(', '), ...got(target) });
 		}
 		out[raw] = target as T | null;
 	}
@@ -82,58 +128,55 @@ function vocab<T extends string>(path: string, v: unknown, targets: readonly T[]
 
 /** An object of positive numbers whose keys pass `validKey`. */
 function positiveMap(path: string, v: unknown, validKey: (k: string) => boolean): Record<string, number> {
-	const example =
-		path === 'fxRates' ? '{ "USD": 150.2 }' : `{ "sqls": 40 } (keys: ${TARGET_KEYS.join(', ')})`;
-	if (!isObject(v)) throw new ConfigError(`${path} must be an object such as ${example}`);
+	const example = path === 'fxRates' ? '{ "USD": 150.2 }' : '{ "sqls": 40 }';
+	const known = path === 'fxRates' ? 'USD, EUR, CNY, …' : TARGET_KEYS.join(', ');
+	if (!isObject(v)) throw new ConfigError(path, 'object', { example });
 	const out: Record<string, number> = {};
 	for (const [k, n] of Object.entries(v)) {
-		if (!validKey(k)) throw new ConfigError(`${path}: unknown key "${k}"; expected ${example}`);
+		if (!validKey(k)) throw new ConfigError(path, 'unknownKey', { key: k, known });
 		if (typeof n !== 'number' || !Number.isFinite(n) || n <= 0)
-			throw new ConfigError(`${path}.${k} must be a positive number (got ${JSON.stringify(n)})`);
+			throw new ConfigError(`${path}.${k}`, 'positive', got(n));
 		out[k] = n;
 	}
 	return out;
 }
 
 export function parseOrgConfig(json: unknown): OrgConfig {
-	if (!isObject(json)) throw new ConfigError('the config must be a JSON object');
+	if (!isObject(json)) throw new ConfigError('', 'notObject');
 	for (const k of Object.keys(json)) {
-		if (!KEYS.includes(k)) throw new ConfigError(`unknown key "${k}" (known: ${KEYS.slice(1).join(', ')})`);
+		if (!KEYS.includes(k))
+			throw new ConfigError('', 'unknownKey', { key: k, known: KEYS.slice(1).join(', ') });
 	}
 	const c: OrgConfig = structuredClone(DEFAULT_CONFIG);
 	if (json.name !== undefined && json.name !== null) {
 		if (typeof json.name !== 'string' || json.name.length > 80)
-			throw new ConfigError('name must be a string of at most 80 characters');
+			throw new ConfigError('name', 'text', { max: 80 });
 		c.name = json.name;
 	}
 	if (json.fiscalYearStartMonth !== undefined) {
 		const m = json.fiscalYearStartMonth;
 		if (typeof m !== 'number' || !Number.isInteger(m) || m < 1 || m > 12) {
-			throw new ConfigError(
-				`fiscalYearStartMonth must be a whole number from 1 to 12 (got ${JSON.stringify(m)})`
-			);
+			throw new ConfigError('fiscalYearStartMonth', 'month', got(m));
 		}
 		c.fiscalYearStartMonth = m;
 	}
 	if (json.currency !== undefined) {
 		if (typeof json.currency !== 'string' || !/^[A-Z]{3}$/.test(json.currency)) {
-			throw new ConfigError(
-				`currency must be an ISO 4217 code such as "JPY" or "EUR" (got ${JSON.stringify(json.currency)})`
-			);
+			throw new ConfigError('currency', 'currency', got(json.currency));
 		}
 		c.currency = json.currency;
 	}
 	if (json.defaultLanguage !== undefined && json.defaultLanguage !== null) {
 		if (json.defaultLanguage !== 'ja' && json.defaultLanguage !== 'en')
-			throw new ConfigError('defaultLanguage must be "ja", "en" or null');
+			throw new ConfigError('defaultLanguage', 'language', got(json.defaultLanguage));
 		c.defaultLanguage = json.defaultLanguage;
 	}
 	if (json.benchmarks !== undefined) {
 		if (!isObject(json.benchmarks))
-			throw new ConfigError('benchmarks must be an object such as { "contact_rate": [0.2, 0.3] }');
+			throw new ConfigError('benchmarks', 'object', { example: '{ "contact_rate": [0.2, 0.3] }' });
 		for (const [key, r] of Object.entries(json.benchmarks)) {
 			if (!(BENCHMARK_KEYS as readonly string[]).includes(key)) {
-				throw new ConfigError(`benchmarks: unknown key "${key}" (known: ${BENCHMARK_KEYS.join(', ')})`);
+				throw new ConfigError('benchmarks', 'unknownKey', { key, known: BENCHMARK_KEYS.join(', ') });
 			}
 			if (
 				!Array.isArray(r) ||
@@ -141,9 +184,7 @@ export function parseOrgConfig(json: unknown): OrgConfig {
 				!r.every((x) => typeof x === 'number' && Number.isFinite(x)) ||
 				r[0] > r[1]
 			) {
-				throw new ConfigError(
-					`benchmarks.${key} must be [low, high] with low ≤ high (got ${JSON.stringify(r)})`
-				);
+				throw new ConfigError(`benchmarks.${key}`, 'range', got(r));
 			}
 			c.benchmarks[key as BenchmarkKey] = { low: r[0], high: r[1] };
 		}
@@ -151,10 +192,12 @@ export function parseOrgConfig(json: unknown): OrgConfig {
 	if (json.vocabularies !== undefined) {
 		const v = json.vocabularies;
 		if (!isObject(v))
-			throw new ConfigError('vocabularies must be an object with status, outcome and/or type');
+			throw new ConfigError('vocabularies', 'object', {
+				example: '{ "status": {…}, "outcome": {…}, "type": {…} }'
+			});
 		for (const k of Object.keys(v)) {
 			if (!['status', 'outcome', 'type'].includes(k))
-				throw new ConfigError(`vocabularies: unknown key "${k}" (known: status, outcome, type)`);
+				throw new ConfigError('vocabularies', 'unknownKey', { key: k, known: 'status, outcome, type' });
 		}
 		if (v.status !== undefined)
 			c.vocabularies.status = vocab('vocabularies.status', v.status, STATUS_TARGETS);
@@ -168,11 +211,20 @@ export function parseOrgConfig(json: unknown): OrgConfig {
 		c.targets = positiveMap('targets', json.targets, (k) =>
 			(TARGET_KEYS as readonly string[]).includes(k)
 		) as Record<TargetKey, number>;
+	if (json.sources !== undefined) {
+		const v = json.sources;
+		if (!Array.isArray(v) || v.length > MAX_SOURCES)
+			throw new ConfigError('sources', 'sources', { max: MAX_SOURCES, ...got(v) });
+		for (const [i, p] of v.entries())
+			if (typeof p !== 'string' || !isSafeSource(p))
+				throw new ConfigError(`sources[${i}]`, 'sources', { max: MAX_SOURCES, ...got(p) });
+		c.sources = [...new Set(v as string[])];
+	}
 	if (json.mappings !== undefined && json.mappings !== null) {
 		try {
 			c.mappings = parseMappingFile(json.mappings);
 		} catch (e) {
-			throw new ConfigError(`mappings: ${(e as Error).message}`);
+			throw new ConfigError('mappings', 'mapping', { reason: (e as Error).message });
 		}
 	}
 	return c;

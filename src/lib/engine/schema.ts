@@ -73,6 +73,8 @@ CREATE TABLE IF NOT EXISTS customers (
 	expansion_mrr DOUBLE, churn_reason VARCHAR, nps_at DATE
 );
 CREATE TABLE IF NOT EXISTS spend (month DATE, channel VARCHAR, spend DOUBLE);
+-- v2: the long-form stage changes of every history file, as written (what changed in the period)
+CREATE TABLE IF NOT EXISTS stage_history (lead_id VARCHAR, changed_at DATE, stage VARCHAR);
 CREATE OR REPLACE VIEW lead_cube AS ${LEAD_CUBE_SELECT};
 CREATE OR REPLACE VIEW sales_cycle AS ${SALES_CYCLE_SELECT};
 `;

@@ -1,7 +1,9 @@
 import { ConfigError, DEFAULT_CONFIG, parseOrgConfig, type OrgConfig } from '$lib/engine/config';
+import { configErrorMessage } from '$lib/i18n/config-errors';
 import type { Message } from '$lib/i18n/messages';
 
-export type ConfigProblem = Message<'config.http' | 'config.json' | 'config.invalid'>;
+/** Why the config could not be used, worded in the user's language. */
+export type ConfigProblem = Message;
 
 /** Fetches and validates `modelboard.config.json` from the site itself. A missing file means defaults. */
 export async function loadOrgConfig(base: string): Promise<{ config: OrgConfig } | { error: ConfigProblem }> {
@@ -23,7 +25,10 @@ export async function loadOrgConfig(base: string): Promise<{ config: OrgConfig }
 		return { config: parseOrgConfig(json) };
 	} catch (e) {
 		return {
-			error: { code: 'config.invalid', params: { reason: e instanceof ConfigError ? e.message : String(e) } }
+			error:
+				e instanceof ConfigError
+					? configErrorMessage(e)
+					: { code: 'config.invalid', params: { reason: String(e) } }
 		};
 	}
 }

@@ -9,6 +9,7 @@ import {
 	type BenchmarkKey,
 	type BenchmarkRange
 } from '$lib/engine/benchmarks/defaults';
+import { isSafeSource } from '$lib/engine/config';
 import { PLAN_RATE_KEYS, type PlanRateKey } from '$lib/engine/metrics/plan';
 import { TARGET_KEYS, type TargetKey } from '$lib/engine/metrics/targets';
 import { GRAINS } from '$lib/engine/metrics/trends';
@@ -133,14 +134,4 @@ export function isChoice<K extends ChoiceField>(field: K, raw: string): raw is C
 	return (CHOICES[field].values as readonly string[]).includes(raw);
 }
 
-/** Same-origin relative paths only: no scheme, no protocol-relative `//`, no backslashes, no `..`. */
-export function isSafeSource(v: string): boolean {
-	return (
-		v.length > 0 &&
-		v.length <= 300 &&
-		/^[A-Za-z0-9._\-/ ]+$/.test(v) &&
-		!v.startsWith('/') &&
-		!v.split('/').some((p) => p === '..' || p === '') &&
-		/\.(csv|tsv|txt)$/i.test(v)
-	);
-}
+export { isSafeSource };

@@ -31,7 +31,7 @@ export async function rebuildCanonical(db: Db, files: readonly LoadedFile[], fx:
 /** The statements that rebuild the canonical tables from the files' `mb_src_*` tables. */
 function canonicalSql(files: readonly LoadedFile[], fx: Fx): string[] {
 	const sql = [
-		'DROP VIEW IF EXISTS leads; DROP TABLE IF EXISTS leads_t; DROP TABLE IF EXISTS activities; DROP TABLE IF EXISTS customers; DROP TABLE IF EXISTS spend; DROP TABLE IF EXISTS lead_cube_t; DROP TABLE IF EXISTS sales_cycle_t',
+		'DROP VIEW IF EXISTS leads; DROP TABLE IF EXISTS leads_t; DROP TABLE IF EXISTS activities; DROP TABLE IF EXISTS customers; DROP TABLE IF EXISTS spend; DROP TABLE IF EXISTS stage_history; DROP TABLE IF EXISTS lead_cube_t; DROP TABLE IF EXISTS sales_cycle_t',
 		CANONICAL_DDL
 	];
 	const leadFiles = files.filter((f) => f.kind === 'leads' || f.kind === 'lead_history');
@@ -63,6 +63,10 @@ function canonicalSql(files: readonly LoadedFile[], fx: Fx): string[] {
 		sql.push(`INSERT INTO customers (account_id, start_date, churned_at, mrr, expansion_at, nps, expansion_mrr, churn_reason, nps_at)
 			SELECT account_id, start_date, churned_at, mrr, expansion_at, nps, expansion_mrr, churn_reason, nps_at
 			FROM ${srcTable(f.id)} WHERE start_date IS NOT NULL`);
+	}
+	for (const f of files.filter((x) => x.kind === 'lead_history')) {
+		sql.push(`INSERT INTO stage_history SELECT lead_id, changed_at, stage FROM ${srcTable(f.id)}
+			WHERE lead_id IS NOT NULL AND changed_at IS NOT NULL AND nullif(trim(stage), '') IS NOT NULL`);
 	}
 	for (const f of files.filter((x) => x.kind === 'spend')) {
 		sql.push(`INSERT INTO spend SELECT month, channel, spend FROM ${srcTable(f.id)}

@@ -6,6 +6,7 @@
 import type { Db } from '../db/types';
 import type { DatasetMeta } from '../schema';
 import { baseLeads, countsFor, ratio } from './funnel';
+import { bucketSql, type Grain } from './grain';
 import { insideSalesFigures, type InsideSalesFigures } from './inside-sales';
 import { assertView, type MetricView } from './view';
 
@@ -167,19 +168,53 @@ export interface Triage {
 export async function triage(db: Db, view: MetricView, meta: DatasetMeta): Promise<Triage | null> {
 	assertView(view);
 	if (!meta.tables.leads || !meta.stages.includes('mql')) return null;
+	const [r] = await triageRows(db, view, null);
+	return r ? toTriage(r) : { mqls: 0, to_sql: 0, nurture: 0, disqualified: 0, open: 0 };
+}
+
+export interface TriageBucket extends Triage {
+	bucket: string;
+}
+
+/**
+ * The triage per creation week, month or fiscal quarter (the cohort of MQLs created in each bucket):
+ * the stacked bar's trend. Buckets without an MQL are left out. Null without MQLs.
+ */
+export async function triageTrend(
+	db: Db,
+	view: MetricView,
+	meta: DatasetMeta,
+	grain: Grain,
+	fyStartMonth = 4
+): Promise<TriageBucket[] | null> {
+	assertView(view);
+	if (!meta.tables.leads || !meta.stages.includes('mql')) return null;
+	const rows = await triageRows(
+		db,
+		view,
+		`strftime(${bucketSql('created_at', grain, fyStartMonth)}, '%Y-%m-%d')`
+	);
+	return rows.map((r) => ({ bucket: String(r.bucket), ...toTriage(r) }));
+}
+
+function toTriage(r: Record<string, unknown>): Triage {
+	const mqls = Number(r.mqls ?? 0);
+	const toSql = Number(r.to_sql ?? 0);
+	const nurture = Number(r.nurture ?? 0);
+	const disqualified = Number(r.disq ?? 0);
+	return { mqls, to_sql: toSql, nurture, disqualified, open: mqls - toSql - nurture - disqualified };
+}
+
+/** docs/metrics.md "Triage": one row, or one per bucket when `bucket` is an SQL expression. */
+async function triageRows(db: Db, view: MetricView, bucket: string | null) {
 	const where = baseLeads(view);
 	const [m, s] = (['mql', 'sql'] as const).map((st) => countsFor(st, view));
 	const disq = `(status_target IN ('disqualified', 'lost') OR lost_at IS NOT NULL OR (status_target IS NULL AND coalesce(lost, false)))`;
-	const [r] = await db.query(
-		`SELECT count(*)::INTEGER AS mqls, count(*) FILTER (WHERE ${s.text})::INTEGER AS to_sql,
+	return db.query(
+		`SELECT ${bucket ? `${bucket} AS bucket, ` : ''}count(*)::INTEGER AS mqls, count(*) FILTER (WHERE ${s.text})::INTEGER AS to_sql,
 			count(*) FILTER (WHERE NOT (${s.text}) AND status_target = 'nurture')::INTEGER AS nurture,
 			count(*) FILTER (WHERE NOT (${s.text}) AND coalesce(status_target, '') <> 'nurture' AND ${disq})::INTEGER AS disq
-		FROM leads WHERE ${where.text} AND ${m.text}`,
+		FROM leads WHERE ${where.text} AND ${m.text}${bucket ? ' GROUP BY 1 ORDER BY 1' : ''}`,
 		[...s.params, ...s.params, ...s.params, ...where.params, ...m.params]
 	);
-	const mqls = Number(r?.mqls ?? 0);
-	const toSql = Number(r?.to_sql ?? 0);
-	const nurture = Number(r?.nurture ?? 0);
-	const disqualified = Number(r?.disq ?? 0);
-	return { mqls, to_sql: toSql, nurture, disqualified, open: mqls - toSql - nurture - disqualified };
 }

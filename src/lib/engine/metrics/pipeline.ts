@@ -198,5 +198,49 @@ export async function changes(db: Db, view: MetricView): Promise<Changes> {
 		deals: Number(row?.[`n${i}`] ?? 0),
 		amount: Number(row?.[`a${i}`] ?? 0)
 	});
-	return { new: c(0), won: c(1), lost: c(2), advanced: null, slipped: null };
+	const moved = await stageMoves(db, view);
+	return {
+		new: c(0),
+		won: c(1),
+		lost: c(2),
+		advanced: moved?.advanced ?? null,
+		slipped: moved?.slipped ?? null
+	};
+}
+
+/**
+ * With a deal stage history (`stage_history`, from the long-form files): the deals whose stage at `to`
+ * lies later (advanced) or earlier (slipped) than their stage when the period began: the latest change
+ * before `from`, and the latest on or before `to`. Stages are ordered by their mean probability over
+ * every deal that carries the stage in `deal_stage` (or, without one, in `status`: a deal export whose
+ * stage column is read as the status); a stage without a probability cannot be
+ * compared, and a deal without a stage at `from` (it opened in the period) is new, not moved. `null`
+ * without a history.
+ */
+async function stageMoves(db: Db, view: MetricView): Promise<{ advanced: Change; slipped: Change } | null> {
+	const [h] = await db.query(`SELECT count(*)::INTEGER AS n FROM (SELECT 1 FROM stage_history LIMIT 1)`);
+	if (Number(h?.n ?? 0) === 0) return null;
+	const scale = await probabilityScale(db);
+	const dims = dimensionFilter(view);
+	const [r] = await db.query(
+		`WITH ord AS (
+			SELECT coalesce(nullif(trim(deal_stage), ''), nullif(trim(status), '')) AS stage, avg(probability / ${scale}) AS p
+			FROM leads WHERE stage IS NOT NULL AND probability IS NOT NULL GROUP BY 1
+		),
+		at_from AS (SELECT lead_id, arg_max(trim(stage), changed_at) AS stage FROM stage_history WHERE changed_at < ?::DATE GROUP BY 1),
+		at_to AS (SELECT lead_id, arg_max(trim(stage), changed_at) AS stage FROM stage_history WHERE changed_at <= ?::DATE GROUP BY 1),
+		m AS (
+			SELECT f.lead_id, sign(o2.p - o1.p) AS dir
+			FROM at_from f JOIN at_to t USING (lead_id) JOIN ord o1 ON o1.stage = f.stage JOIN ord o2 ON o2.stage = t.stage
+		),
+		deals AS (SELECT lead_id, any_value(amount) AS amount FROM leads WHERE ${and(dims).text} GROUP BY 1)
+		SELECT count(*) FILTER (WHERE dir > 0)::INTEGER AS na, coalesce(sum(amount) FILTER (WHERE dir > 0), 0)::DOUBLE AS aa,
+			count(*) FILTER (WHERE dir < 0)::INTEGER AS ns, coalesce(sum(amount) FILTER (WHERE dir < 0), 0)::DOUBLE AS as_
+		FROM m JOIN deals USING (lead_id)`,
+		[view.from, view.to, ...dims.params]
+	);
+	return {
+		advanced: { deals: Number(r?.na ?? 0), amount: Number(r?.aa ?? 0) },
+		slipped: { deals: Number(r?.ns ?? 0), amount: Number(r?.as_ ?? 0) }
+	};
 }

@@ -92,6 +92,9 @@ export interface CustomerBucket {
 	churned: number;
 	churn_rate: number | null;
 	upsell_rate: number | null;
+	/** NPS over the answers dated in the bucket; `null` without an `nps_at` column or answers. */
+	nps: number | null;
+	nps_responses: number;
 }
 
 /** Churn per bucket with docs/metrics.md's boundaries, each bucket [start, end] a period of its own. */
@@ -115,7 +118,10 @@ export async function customerTrend(
 			count(c.account_id) FILTER (WHERE c.start_date <= b_from AND (c.churned_at IS NULL OR c.churned_at > b_from))::INTEGER AS active,
 			count(c.account_id) FILTER (WHERE c.start_date <= b_from AND c.churned_at > b_from AND c.churned_at <= b_to)::INTEGER AS churned,
 			count(c.account_id) FILTER (WHERE c.start_date <= b_from AND (c.churned_at IS NULL OR c.churned_at > b_from)
-				AND c.expansion_at BETWEEN b_from AND b_to)::INTEGER AS upsell
+				AND c.expansion_at BETWEEN b_from AND b_to)::INTEGER AS upsell,
+			count(c.nps) FILTER (WHERE c.nps_at BETWEEN b_from AND b_to)::INTEGER AS nps_n,
+			count(c.nps) FILTER (WHERE c.nps_at BETWEEN b_from AND b_to AND c.nps >= 9)::INTEGER AS promoters,
+			count(c.nps) FILTER (WHERE c.nps_at BETWEEN b_from AND b_to AND c.nps <= 6)::INTEGER AS detractors
 		FROM b LEFT JOIN customers c ON TRUE GROUP BY b.bucket ORDER BY b.bucket`,
 		[view.from, view.to, view.from, view.to]
 	);
@@ -124,8 +130,62 @@ export async function customerTrend(
 		active_at_start: Number(r.active),
 		churned: Number(r.churned),
 		churn_rate: ratio(Number(r.churned), Number(r.active)),
-		upsell_rate: ratio(Number(r.upsell), Number(r.active))
+		upsell_rate: ratio(Number(r.upsell), Number(r.active)),
+		// docs/metrics.md: % promoters (9–10) − % detractors (0–6), here over the bucket's dated answers.
+		nps: Number(r.nps_n) > 0 ? ((Number(r.promoters) - Number(r.detractors)) / Number(r.nps_n)) * 100 : null,
+		nps_responses: Number(r.nps_n)
 	}));
+}
+
+export interface SpendBucket {
+	bucket: string;
+	spend: number;
+	leads: number;
+	sqls: number;
+	/** spend / leads created in the bucket (cohort), `null` without leads */
+	cost_per_lead: number | null;
+	cost_per_sql: number | null;
+}
+
+/**
+ * Spend and what it bought per month or fiscal quarter (docs/metrics.md, Marketing: cost per lead per
+ * channel and month): the bucket's spend rows against the leads created in it and how many of them
+ * reached SQL (cohort). Spend is only known per month, so weeks have no series (`[]`). A channel filter
+ * narrows spend too; owner and segment filters narrow the leads only (spend has neither column).
+ */
+export async function spendTrend(
+	db: Db,
+	view: MetricView,
+	meta: DatasetMeta,
+	stages: readonly Stage[],
+	grain: Grain,
+	fyStartMonth = 4
+): Promise<SpendBucket[]> {
+	if (!meta.tables.spend || grain === 'week') return [];
+	const ch = view.filters.channel?.length ? view.filters.channel : null;
+	const chSql = ch ? ` AND coalesce(channel, '') IN (${ch.map(() => '?').join(', ')})` : '';
+	const spendRows = await db.query(
+		`SELECT strftime(${bucketSql('month', grain, fyStartMonth)}, '%Y-%m-%d') AS bucket, sum(spend)::DOUBLE AS spend
+		FROM spend WHERE month BETWEEN date_trunc('month', ?::DATE) AND ?::DATE${chSql} GROUP BY 1 ORDER BY 1`,
+		[view.from, view.to, ...(ch ?? [])]
+	);
+	const leads = meta.tables.leads ? await leadTrend(db, view, stages, grain, fyStartMonth) : [];
+	const byBucket = new Map(leads.map((b) => [b.bucket, b]));
+	const hasSql = stages.includes('sql');
+	return spendRows.map((r) => {
+		const b = byBucket.get(String(r.bucket));
+		const spend = Number(r.spend);
+		const n = b?.counts.lead ?? 0;
+		const sqls = b?.counts.sql ?? 0;
+		return {
+			bucket: String(r.bucket),
+			spend,
+			leads: n,
+			sqls,
+			cost_per_lead: ratio(spend, n),
+			cost_per_sql: hasSql ? ratio(spend, sqls) : null
+		};
+	});
 }
 
 export interface VelocityBin {

@@ -21,7 +21,16 @@ export type { VelocityStep } from '../metrics/velocity';
 export { canonicalJson, defineQuery, queryKey } from './query';
 export type { NamedQuery, QueryEnv } from './query';
 export { QueryRunner } from './runner';
-export { changes, currencies, lostReasons, pipeline, scoreBands, staleDeals, triage } from './sales';
+export {
+	changes,
+	currencies,
+	lostReasons,
+	pipeline,
+	scoreBands,
+	staleDeals,
+	triage,
+	triageTrend
+} from './sales';
 export type { Changes, CurrencySum, Fx, Pipeline, ScoreBand, StaleDeal } from './sales';
 export type { ChurnReason, CustomerSuccessKpis } from '../metrics/customers';
 export type { TargetLine, TargetKey, Goals } from '../metrics/targets';

@@ -10,7 +10,14 @@ import {
 	type CurrencySum,
 	type Fx
 } from '../metrics/money';
-import { lostReasons as lostSql, triage as triageSql, type Triage } from '../metrics/people';
+import {
+	lostReasons as lostSql,
+	triage as triageSql,
+	triageTrend as triageTrendSql,
+	type Triage,
+	type TriageBucket
+} from '../metrics/people';
+import type { Grain } from '../metrics/grain';
 import {
 	changes as changesSql,
 	pipeline as pipelineSql,
@@ -46,6 +53,11 @@ export const changes = defineQuery<void, Changes | null>('changes', async (env) 
 
 export const triage = defineQuery<void, Triage | null>('triage', (env) =>
 	triageSql(env.db, env.view, env.meta)
+);
+
+export const triageTrend = defineQuery<{ grain: Grain; fyStartMonth: number }, TriageBucket[] | null>(
+	'triageTrend',
+	(env, { grain, fyStartMonth }) => triageTrendSql(env.db, env.view, env.meta, grain, fyStartMonth)
 );
 
 export const lostReasons = defineQuery<void, { reason: string | null; deals: number }[] | null>(
