@@ -58,7 +58,8 @@ const validState: fc.Arbitrary<ViewState> = fc
 		),
 		lang: fc.constantFrom(null, 'ja' as const, 'en' as const),
 		fp: fc.option(fc.stringMatching(/^[0-9a-z]{1,16}$/), { nil: null }),
-		src: fc.uniqueArray(fc.stringMatching(/^[a-z0-9_-]{1,12}(\/[a-z0-9_-]{1,12})?\.csv$/), { maxLength: 3 })
+		src: fc.uniqueArray(fc.stringMatching(/^[a-z0-9_-]{1,12}(\/[a-z0-9_-]{1,12})?\.csv$/), { maxLength: 3 }),
+		files: fc.uniqueArray(value, { maxLength: 3 })
 	})
 	.map((r) => {
 		const [a, b] = r.dates ?? [null, null];
@@ -87,7 +88,8 @@ const validState: fc.Arbitrary<ViewState> = fc
 			goals: r.goals,
 			lang: r.lang,
 			fp: r.fp,
-			src: [...r.src].sort()
+			src: [...r.src].sort(),
+			files: [...r.files].sort()
 		} satisfies ViewState;
 	});
 

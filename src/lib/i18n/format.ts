@@ -80,3 +80,23 @@ export function formatDate(iso: string | null | undefined, locale: Locale): stri
 	}
 	return f.format(new Date(iso + 'T00:00:00Z'));
 }
+
+/** A moment (ISO timestamp) in the reader's own time zone, to the minute (when a snapshot was made). */
+export function formatDateTime(iso: string | null | undefined, locale: Locale): string {
+	const ms = iso ? Date.parse(iso) : NaN;
+	if (Number.isNaN(ms)) return DASH;
+	const k = `${locale}|dt`;
+	let f = cache.get(k) as Intl.DateTimeFormat | undefined;
+	if (!f) {
+		f = new Intl.DateTimeFormat(LOCALE_INFO[locale].dateTag, {
+			year: 'numeric',
+			month: 'short',
+			day: 'numeric',
+			hour: '2-digit',
+			minute: '2-digit',
+			timeZoneName: 'short'
+		});
+		cache.set(k, f);
+	}
+	return f.format(ms);
+}

@@ -7,9 +7,16 @@ import type { Locale } from './format';
 import { benchmarkMessages } from './benchmark-messages';
 import { kpiMessages } from './kpi-messages';
 import { noticeMessages } from './notice-messages';
+import { snapshotMessages } from './snapshot-messages';
 import { uiMessages } from './ui-messages';
 
-export const MODULES = [uiMessages, kpiMessages, benchmarkMessages, noticeMessages] as const;
+export const MODULES = [
+	uiMessages,
+	kpiMessages,
+	benchmarkMessages,
+	noticeMessages,
+	snapshotMessages
+] as const;
 
 type KeysOf<M> = M extends { en: infer E } ? Extract<keyof E, string> : never;
 export type MessageKey = KeysOf<(typeof MODULES)[number]>;

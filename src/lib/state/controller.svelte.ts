@@ -39,8 +39,14 @@ export class ViewController {
 	);
 	readonly view: ViewState = $derived(this.parsed.view);
 
+	/** A snapshot's date span, used while no data is loaded (see snapshot.svelte.ts). */
+	snapshotSpan = $state.raw<DateRange | null>(null);
+
+	/** The data's date span, else the opened snapshot's. */
+	readonly span: DateRange | null = $derived.by(() => this.data.span ?? this.snapshotSpan);
+
 	readonly range: DateRange | null = $derived.by(() => {
-		const span = this.data.span;
+		const span = this.span;
 		return span ? resolveRange(this.view, span, this.config.fiscalYearStartMonth) : null;
 	});
 
@@ -125,9 +131,9 @@ export class ViewController {
 		return this.set({ filters: { ...this.view.filters, [dim]: next } });
 	}
 
-	/** The shareable link: the view plus the dataset fingerprint, never the data. */
-	shareUrl(): string {
-		return new URL(this.href(this.path, { ...this.view, fp: this.fingerprint }), page.url.origin).href;
+	/** The shareable link: the view plus the dataset fingerprint and file names, never the data. */
+	shareUrl(fp: string | null = this.fingerprint, files = this.data.files.map((f) => f.name)): string {
+		return new URL(this.href(this.path, { ...this.view, fp, files: fp ? files : [] }), page.url.origin).href;
 	}
 }
 

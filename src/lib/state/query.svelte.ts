@@ -10,6 +10,8 @@ import { getDataStore } from './context';
 import { getController, type ViewController } from './controller.svelte';
 import type { DataStore } from './data.svelte';
 import { QueryClient, StaleQuery } from './query-client';
+import { getSnapshotState } from './snapshot.svelte';
+import { queryKey } from '$lib/engine/queries';
 
 export interface Query<T> {
 	readonly value: T | null;
@@ -36,10 +38,10 @@ export function queryClient(data: DataStore): QueryClient {
 	return c;
 }
 
-/** The previous period's view, when the page compares and the data reaches back to it. */
-export function comparisonView(ctl: ViewController, data: DataStore): MetricView | null {
+/** The previous period's view, when the page compares and the data (or the snapshot's span) reaches back to it. */
+export function comparisonView(ctl: ViewController): MetricView | null {
 	const v = ctl.previousView;
-	const span = data.span;
+	const span = ctl.span;
 	// A previous period that lies wholly before the data would only show zeros: leave it out.
 	if (!v || !span || !ctl.view.compare || v.to < span.from) return null;
 	return v;
@@ -54,23 +56,36 @@ export function useQuery<A, R>(
 	const data = getDataStore();
 	const ctl = getController();
 	const client = queryClient(data);
+	// Snapshot mode: answered from an opened snapshot while no data is loaded; what is shown is noted.
+	const snap = getSnapshotState();
+	const owner = {};
 	let value = $state.raw<R | null>(null);
 	let loading = $state(false);
 	let error = $state<string | null>(null);
 	let valueView = $state.raw<MetricView | null>(null);
 	$effect(() => {
 		void data.version;
-		const view = opts.period === 'previous' ? comparisonView(ctl, data) : ctl.metricView;
+		const view = opts.period === 'previous' ? comparisonView(ctl) : ctl.metricView;
 		const a = view ? args() : null;
 		if (!view || a === null) {
 			value = null;
 			valueView = null;
 			loading = false;
+			snap?.hide(owner);
 			return;
 		}
 		const asked = $state.snapshot(view) as MetricView;
-		const ticket = client.request(query, asked, $state.snapshot(a) as A);
+		const askedArgs = $state.snapshot(a) as A;
+		const ticket = snap?.serving
+			? snap.client!.request(query, asked, askedArgs)
+			: client.request(query, asked, askedArgs);
 		let live = true;
+		let counted = true;
+		snap?.started();
+		const done = () => {
+			if (counted) snap?.finished();
+			counted = false;
+		};
 		loading = true;
 		ticket.promise.then(
 			(v) => {
@@ -79,18 +94,24 @@ export function useQuery<A, R>(
 				valueView = asked;
 				error = null;
 				loading = false;
+				snap?.show(owner, { name: query.name, key: queryKey(query.name, asked, askedArgs), value: v });
+				done();
 			},
 			(e: unknown) => {
 				if (!live || e instanceof StaleQuery) return;
 				error = e instanceof Error ? e.message : String(e);
 				loading = false;
+				snap?.hide(owner);
+				done();
 			}
 		);
 		return () => {
 			live = false;
+			done();
 			ticket.release();
 		};
 	});
+	$effect(() => () => snap?.hide(owner));
 	return {
 		get value() {
 			return value;

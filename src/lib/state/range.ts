@@ -2,6 +2,8 @@
  * Resolving a view's range against the data: the whole span by default, absolute dates, or presets
  * anchored on the latest date in the data (so a bookmarked "this fiscal quarter" stays relative and
  * still shows something on an export that ended months ago). Fiscal years start in April by default.
+ * The review presets look back from that date: the last whole week and month, and this fiscal quarter
+ * up to it.
  */
 import type { ViewState } from './view';
 
@@ -36,6 +38,13 @@ export function fiscalQuarterStart(iso: string, fyStart = 4): string {
 	return addMonths(fy, Math.floor(months / 3) * 3);
 }
 
+/** The whole week (Monday to Sunday, as Japanese business weeks run) before the one containing `iso`. */
+export function lastWeek(iso: string): DateRange {
+	const weekday = (new Date(toMs(iso)).getUTCDay() + 6) % 7; // Monday 0 … Sunday 6
+	const from = addDays(iso, -weekday - 7);
+	return { from, to: addDays(from, 6) };
+}
+
 export function resolveRange(view: ViewState, span: DateRange, fyStart = 4): DateRange {
 	const latest = span.to;
 	switch (view.preset) {
@@ -53,6 +62,14 @@ export function resolveRange(view: ViewState, span: DateRange, fyStart = 4): Dat
 		}
 		case 'l4w':
 			return { from: addDays(latest, -27), to: latest };
+		case 'lw':
+			return lastWeek(latest);
+		case 'lm': {
+			const from = addMonths(latest.slice(0, 7) + '-01', -1);
+			return { from, to: addDays(addMonths(from, 1), -1) };
+		}
+		case 'fqtd':
+			return { from: fiscalQuarterStart(latest, fyStart), to: latest };
 	}
 	return { from: view.from ?? span.from, to: view.to ?? span.to };
 }

@@ -15,7 +15,8 @@ import { TARGET_KEYS, type TargetKey } from '$lib/engine/metrics/targets';
 import { GRAINS } from '$lib/engine/metrics/trends';
 import { LEAD_DIMENSIONS } from '$lib/engine/schema';
 
-export const RANGE_PRESETS = ['fy', 'fq', 'month', 'l4w'] as const;
+/** `lw`, `lm`, `fqtd`: the weekly review's presets (last whole week, last whole month, quarter to date). */
+export const RANGE_PRESETS = ['fy', 'fq', 'month', 'l4w', 'lw', 'lm', 'fqtd'] as const;
 export type RangePreset = (typeof RANGE_PRESETS)[number];
 
 /** The enumerated view fields: field name, URL parameter, accepted values, default. */
@@ -86,6 +87,8 @@ export const FILTER_PARAMS = { channel: 'ch', owner: 'own', segment: 'seg', deal
 export const MAX_FILTER_VALUES = 50;
 export const MAX_VALUE_LENGTH = 200;
 export const FINGERPRINT = /^[0-9a-z]{1,16}$/;
+/** File names a link carries beside its fingerprint (`file=`). */
+export const MAX_FILE_NAMES = 20;
 
 /** A filter value a link can carry. */
 export const isFilterValue = (v: string) =>
@@ -99,6 +102,7 @@ export const KNOWN_PARAMS = new Set<string>([
 	'demo',
 	'fp',
 	'src',
+	'file',
 	...Object.values(CHOICES).map((c) => c.param),
 	...Object.values(NUMBERS).map((n) => n.param),
 	...Object.values(FILTER_PARAMS)

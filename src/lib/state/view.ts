@@ -18,6 +18,7 @@ import {
 	GOAL_SPECS,
 	KNOWN_PARAMS,
 	MAX_FILTER_VALUES,
+	MAX_FILE_NAMES,
 	NUMBERS,
 	RANGE_PRESETS,
 	RATE_SPECS,
@@ -63,6 +64,8 @@ export interface ViewState {
 	fp: string | null;
 	/** Same-origin data files to load (relative paths only). */
 	src: string[];
+	/** Names of the files the link was made with (`file=`), so a link opened without them can say which. */
+	files: string[];
 }
 
 const CHOICE_DEFAULTS = Object.fromEntries(Object.entries(CHOICES).map(([k, c]) => [k, c.default])) as Pick<
@@ -85,7 +88,8 @@ export const DEFAULT_VIEW: ViewState = Object.freeze({
 	rates: {},
 	goals: {},
 	fp: null,
-	src: []
+	src: [],
+	files: []
 }) as ViewState;
 
 export function defaultViewState(): ViewState {
@@ -213,6 +217,14 @@ export function parseView(params: URLSearchParams): ParseResult {
 		else notices.push({ code: 'url.refusedSource', params: { source: s.slice(0, 60) } });
 	}
 	view.src = [...new Set(view.src)].sort();
+	const files = params.getAll('file');
+	const named = [...new Set(files.filter(isFilterValue))].sort();
+	if (named.length !== files.length || named.length > MAX_FILE_NAMES)
+		notices.push({
+			code: 'url.badFilterValues',
+			params: { count: files.length - Math.min(named.length, MAX_FILE_NAMES), key: 'file' }
+		});
+	view.files = named.slice(0, MAX_FILE_NAMES);
 	return { view, notices: capNotices(notices) };
 }
 
@@ -262,6 +274,7 @@ export function serializeView(view: ViewState): string {
 	choice('lang');
 	for (const s of [...view.src].sort()) p.append('src', s);
 	if (view.fp) p.set('fp', view.fp);
+	for (const f of [...new Set(view.files)].sort()) p.append('file', f);
 	return p.toString();
 }
 

@@ -1,0 +1,106 @@
+/**
+ * Reviews that travel: the snapshot share panel, the banner of an opened snapshot and what can go wrong
+ * with one, the names a link carries, and the review presets of the range bar.
+ */
+const en = {
+	'snapshot.share': 'Share snapshot',
+	'snapshot.shareTitle': 'Snapshot link',
+	'snapshot.shareIntro':
+		'The link carries the figures this page shows (aggregates, series, tables and per-rep names), never a data row. Anyone who opens it sees this page read-only, without the files.',
+	'snapshot.making': 'Making the snapshot…',
+	'snapshot.copy': 'Copy link',
+	'snapshot.copied': 'Copied',
+	'snapshot.close': 'Close',
+	'snapshot.size': 'Link length: {size} characters',
+	'snapshot.tooLarge':
+		'This snapshot is too large for a link ({size} characters; chat tools cut links above {cap}). Narrow the view (fewer filters, a shorter range) or share the review pack instead.',
+	'snapshot.includeRows': 'Include the individual stale deals (deal names and owners: customer rows)',
+	'snapshot.rowsIncluded': 'Includes individual stale deals (deal names and owners), by the author’s choice.',
+	'snapshot.rowsOmitted': 'Individual stale deals are not included.',
+	'snapshot.bannerTitle': 'Snapshot — figures only, no customer rows',
+	'snapshot.bannerMade': 'Made {when} from {files}.',
+	'snapshot.bannerFingerprint': 'Dataset fingerprint: {fp}',
+	'snapshot.bannerNoFiles': 'no named files',
+	'snapshot.bannerContains':
+		'It contains the figures of the page “{page}” for {from} – {to}, as its author saw them. It is read-only: filters, brushing and other pages need the data.',
+	'snapshot.needsData':
+		'Part of this view is not in the snapshot: it needs the data. Load the files it was made from to see it.',
+	'snapshot.loadFiles': 'Load the files to make this view live',
+	'snapshot.loadHint': 'Nothing leaves this browser; matching files turn the snapshot into a live view.',
+	'snapshot.choose': 'Choose files',
+	'snapshot.leave': 'Leave the snapshot',
+	'snapshot.live': 'This snapshot is now live: the figures are computed from the loaded data.',
+	'snapshot.truncated':
+		'This snapshot link is incomplete (it was probably cut off when it was copied or sent). Ask for the link again.',
+	'snapshot.invalid': 'This snapshot link is damaged and cannot be opened. Ask for the link again.',
+	'snapshot.future':
+		'This snapshot was made by a newer version of Modelboard and cannot be opened here. Open it on the site where it was made.',
+	'snapshot.problemTitle': 'Snapshot not opened',
+	'link.madeWith': 'Made with: {files}',
+	'link.madeWithUnnamed': 'Made with a dataset whose fingerprint is {fp} (the link names no files).',
+	'link.loadHere': 'Load the files here: this page and its view stay as the link set them.',
+	'link.choose': 'Choose files',
+	'pack.download': 'Download review pack (this page, .html)',
+	'pack.title': 'Modelboard review pack',
+	'pack.what':
+		'Review pack: the figures of this page as they were shown, readable without Modelboard or the data.',
+	'pack.range': 'Period: {from} – {to}',
+	'pack.noRows': 'Figures only, no customer rows.',
+	'filters.lw': 'Last week',
+	'filters.lm': 'Last month',
+	'filters.fqtd': 'Quarter to date'
+} as const;
+
+const ja: Record<keyof typeof en, string> = {
+	'snapshot.share': 'スナップショットを共有',
+	'snapshot.shareTitle': 'スナップショットのリンク',
+	'snapshot.shareIntro':
+		'このリンクには、このページに表示している数値（集計値・推移・表・担当者別の氏名）が含まれます。データの行は含まれません。開いた人は、ファイルがなくてもこのページを閲覧専用で見られます。',
+	'snapshot.making': 'スナップショットを作成中…',
+	'snapshot.copy': 'リンクをコピー',
+	'snapshot.copied': 'コピーしました',
+	'snapshot.close': '閉じる',
+	'snapshot.size': 'リンクの長さ：{size} 文字',
+	'snapshot.tooLarge':
+		'このスナップショットはリンクにするには大きすぎます（{size} 文字。チャットツールは {cap} 文字を超えるリンクを切り詰めます）。表示を絞り込む（フィルタを減らす・期間を短くする）か、レビューパックで共有してください。',
+	'snapshot.includeRows': '停滞商談の個別の明細（商談名・担当者＝顧客の行データ）を含める',
+	'snapshot.rowsIncluded': '作成者の選択により、停滞商談の個別の明細（商談名・担当者）を含みます。',
+	'snapshot.rowsOmitted': '停滞商談の個別の明細は含まれていません。',
+	'snapshot.bannerTitle': 'スナップショット — 数値のみ（顧客の行データは含みません）',
+	'snapshot.bannerMade': '{when} に {files} から作成。',
+	'snapshot.bannerFingerprint': 'データセットの指紋：{fp}',
+	'snapshot.bannerNoFiles': 'ファイル名なし',
+	'snapshot.bannerContains':
+		'「{page}」ページの {from} 〜 {to} の数値を、作成者が見たとおりに含みます。閲覧専用です。フィルタ・範囲選択・他のページにはデータが必要です。',
+	'snapshot.needsData':
+		'この表示の一部はスナップショットに含まれていないため、データが必要です。作成時のファイルを読み込むと表示されます。',
+	'snapshot.loadFiles': 'ファイルを読み込んでライブ表示にする',
+	'snapshot.loadHint':
+		'ファイルはこのブラウザの外に送られません。一致するファイルを読み込むと、スナップショットがライブ表示になります。',
+	'snapshot.choose': 'ファイルを選択',
+	'snapshot.leave': 'スナップショットを閉じる',
+	'snapshot.live': 'このスナップショットはライブ表示になりました。数値は読み込んだデータから計算しています。',
+	'snapshot.truncated':
+		'このスナップショットのリンクは途中で切れています（コピーや送信の際に切り詰められた可能性があります）。リンクをもう一度もらってください。',
+	'snapshot.invalid':
+		'このスナップショットのリンクは壊れているため開けません。リンクをもう一度もらってください。',
+	'snapshot.future':
+		'このスナップショットは新しいバージョンの Modelboard で作成されたため、ここでは開けません。作成したサイトで開いてください。',
+	'snapshot.problemTitle': 'スナップショットを開けませんでした',
+	'link.madeWith': '作成時のファイル：{files}',
+	'link.madeWithUnnamed':
+		'指紋が {fp} のデータセットで作成されました（リンクにファイル名は含まれていません）。',
+	'link.loadHere': 'ここでファイルを読み込めます。このページとリンクの表示設定はそのまま保たれます。',
+	'link.choose': 'ファイルを選択',
+	'pack.download': 'レビューパックをダウンロード（このページ、.html）',
+	'pack.title': 'Modelboard レビューパック',
+	'pack.what':
+		'レビューパック：このページの数値を表示どおりに収めたもので、Modelboard やデータがなくても読めます。',
+	'pack.range': '期間：{from} 〜 {to}',
+	'pack.noRows': '数値のみ（顧客の行データは含みません）。',
+	'filters.lw': '先週',
+	'filters.lm': '先月',
+	'filters.fqtd': '今四半期（累計）'
+};
+
+export const snapshotMessages = { en, ja };
