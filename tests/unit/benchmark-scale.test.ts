@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-	DEFAULT_BENCHMARKS,
-	daysInclusive,
-	scaledBand
-} from '../../src/lib/engine/benchmarks/defaults';
+import { DEFAULT_BENCHMARKS, daysInclusive, scaledBand } from '../../src/lib/engine/benchmarks/defaults';
 
 describe('period-scaled benchmarks (docs/metrics.md v2)', () => {
 	it('counts both ends of a range', () => {

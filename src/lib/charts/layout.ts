@@ -91,6 +91,9 @@ export interface TrendLayout {
 	xTicks: { bucket: string; x: number }[];
 }
 
+/** A benchmark band: one range, or one per bucket (a per-year range scaled to each bucket's days). */
+export type TrendBand = { low: number; high: number } | ((bucket: string) => { low: number; high: number });
+
 /**
  * A time series over equal buckets with an optional benchmark band. X ticks are thinned so their
  * labels (of `labelWidthPx`) never overlap.
@@ -99,9 +102,14 @@ export function trendLayout(
 	points: readonly TrendPoint[],
 	width: number,
 	height: number,
-	band: { low: number; high: number } | null,
+	bandSpec: TrendBand | null,
 	labelWidthPx = 48
 ): TrendLayout {
+	const bandAt = (b: string) => (typeof bandSpec === 'function' ? bandSpec(b) : bandSpec);
+	const bands = bandSpec ? points.map((p) => bandAt(p.bucket)!) : [];
+	const band = bandSpec
+		? { low: Math.min(...bands.map((b) => b.low)), high: Math.max(...bands.map((b) => b.high)) }
+		: null;
 	const margin = { top: 10, right: 12, bottom: 26, left: 52 };
 	const inner = {
 		w: Math.max(40, width - margin.left - margin.right),
@@ -128,11 +136,11 @@ export function trendLayout(
 			.x((p) => x(p.bucket))
 			.y((p) => y(p.value))(defined) ?? '';
 	const bandPath =
-		band && points.length
+		bandSpec && points.length
 			? (area<string>()
 					.x((b) => x(b))
-					.y0(y(band.low))
-					.y1(y(band.high))(
+					.y0((b) => y(bandAt(b)!.low))
+					.y1((b) => y(bandAt(b)!.high))(
 					points.length === 1 ? [points[0].bucket, points[0].bucket] : points.map((p) => p.bucket)
 				) ?? null)
 			: null;

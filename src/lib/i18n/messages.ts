@@ -5,11 +5,12 @@
  */
 import type { Locale } from './format';
 import { benchmarkMessages } from './benchmark-messages';
+import { figureMessages } from './figure-messages';
 import { kpiMessages } from './kpi-messages';
 import { noticeMessages } from './notice-messages';
 import { uiMessages } from './ui-messages';
 
-export const MODULES = [uiMessages, kpiMessages, benchmarkMessages, noticeMessages] as const;
+export const MODULES = [uiMessages, kpiMessages, benchmarkMessages, noticeMessages, figureMessages] as const;
 
 type KeysOf<M> = M extends { en: infer E } ? Extract<keyof E, string> : never;
 export type MessageKey = KeysOf<(typeof MODULES)[number]>;

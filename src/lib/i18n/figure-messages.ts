@@ -1,0 +1,57 @@
+/**
+ * How a figure is qualified beside its value: maturing periods, the change against the previous
+ * period, benchmarks scaled to the period, the short benchmark status chips.
+ */
+const en = {
+	'maturing.bucket':
+		'Maturing: fewer than {days} days (90% of lead → won times) have passed since this period ended, so deals from it are still closing; its rates will rise.',
+	'maturing.legend': 'Shaded: maturing periods (deals not yet closed)',
+	'maturing.tile': 'From a range with deals not yet closed (maturing): may still rise',
+	'maturing.plan':
+		'The rates come from a range that ends in a maturing period (deals not yet closed): they read low, so the plan asks for more.',
+	'change.up': '▲',
+	'change.down': '▼',
+	'change.same': '±0',
+	'change.points': '{sign}{value} pt',
+	'change.label': 'Change against the previous period ({previous}): {change}, {verdict}',
+	'change.better': 'better',
+	'change.worse': 'worse',
+	'change.neutral': 'no better or worse',
+	'change.previous': 'vs. previous {previous}',
+	'band.scaled': 'a per-year range scaled to the {days} days of the range',
+	'band.scaledShort': 'scaled to each period’s days',
+	'unit.year': 'year',
+	'csv.unit.rate': '(fraction 0–1)',
+	'csv.unit.days': '(days)',
+	'chip.below': 'Below',
+	'chip.within': 'Within',
+	'chip.above': 'Above'
+} as const;
+
+const ja: Record<keyof typeof en, string> = {
+	'maturing.bucket':
+		'成約待ち：この期間の終わりから {days} 日（リード→受注の 90% が収まる日数）が経っていないため、まだ受注が出揃っていません。率はこれから上がります。',
+	'maturing.legend': '網掛け：成約待ちの期間（商談がまだ完了していない）',
+	'maturing.tile': '成約待ちの期間を含む（商談がまだ完了していない）ため、今後上がる可能性があります',
+	'maturing.plan':
+		'率は成約待ちの期間（商談がまだ完了していない）で終わる範囲から取っています。低めに出るため、計画の必要数が多くなります。',
+	'change.up': '▲',
+	'change.down': '▼',
+	'change.same': '±0',
+	'change.points': '{sign}{value} ポイント',
+	'change.label': '前期間（{previous}）からの変化：{change}、{verdict}',
+	'change.better': '改善',
+	'change.worse': '悪化',
+	'change.neutral': '良し悪しなし',
+	'change.previous': '前期間 {previous}',
+	'band.scaled': '年間の目安を期間の {days} 日に換算',
+	'band.scaledShort': '各期間の日数に換算',
+	'unit.year': '年',
+	'csv.unit.rate': '（比率 0〜1）',
+	'csv.unit.days': '（日）',
+	'chip.below': '未達',
+	'chip.within': '範囲内',
+	'chip.above': '超え'
+};
+
+export const figureMessages = { en, ja };
