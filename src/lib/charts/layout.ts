@@ -46,15 +46,21 @@ export interface HBarLayout {
 	height: number;
 }
 
-export function hbarLayout(items: readonly BarItem[], width: number, rowHeight = 34): HBarLayout {
+/** `max`: the value a full-width bar stands for (default the largest; larger values are capped). */
+export function hbarLayout(
+	items: readonly BarItem[],
+	width: number,
+	rowHeight = 34,
+	max: number | null = null
+): HBarLayout {
 	const labelWidth = Math.min(
 		Math.max(40, ...items.map((i) => textWidth(i.label))) + 12,
 		Math.max(80, width * 0.38)
 	);
 	const plotWidth = Math.max(width - labelWidth - 8, 60);
 	const height = items.length * rowHeight;
-	const max = Math.max(1e-9, ...items.map((i) => i.value));
-	const x = scaleLinear().domain([0, max]).range([0, plotWidth]);
+	const top = max !== null && max > 0 ? max : Math.max(1e-9, ...items.map((i) => i.value));
+	const x = scaleLinear().domain([0, top]).range([0, plotWidth]).clamp(true);
 	const y = scaleBand<string>()
 		.domain(items.map((i) => i.key))
 		.range([0, height])

@@ -21,6 +21,12 @@ const en = {
 	'band.scaled': 'a per-year range scaled to the {days} days of the range',
 	'band.scaledShort': 'scaled to each period’s days',
 	'unit.year': 'year',
+	'funnel.cohortWindowNote':
+		'Cohort: leads created {from} – {to}; a stage counts only when reached within {days} days of the lead’s creation (the window counts from the day the lead was created; skipped stages count as passed).',
+	'funnel.velocityPeriod':
+		'Stage times need the same leads at both ends of a step, so they are measured in cohort mode only. In period mode each stage counts different leads: switch the mode to Cohort to see them.',
+	'breakdown.scale':
+		'Bar length: 0 to {max}, twice the {stage} rate over all groups ({all}); a longer bar is capped.',
 	'csv.unit.rate': '(fraction 0–1)',
 	'csv.unit.days': '(days)',
 	'chip.below': 'Below',
@@ -47,6 +53,12 @@ const ja: Record<keyof typeof en, string> = {
 	'band.scaled': '年間の目安を期間の {days} 日に換算',
 	'band.scaledShort': '各期間の日数に換算',
 	'unit.year': '年',
+	'funnel.cohortWindowNote':
+		'コホート：{from}〜{to} に作成されたリード。各ステージは、リード作成日から {days} 日以内に到達したものだけを数えます（日数は作成日から数えます。飛ばしたステージは通過とみなします）。',
+	'funnel.velocityPeriod':
+		'ステージ間の日数は、ステップの前後で同じリードを追う必要があるため、コホートでのみ計算します。期間モードでは各ステージが別々のリードを数えます。表示するにはモードを「コホート」に切り替えてください。',
+	'breakdown.scale':
+		'棒の長さ：0〜{max}（全体の{stage}率 {all} の 2 倍）。それを超える棒は端で止めています。',
 	'csv.unit.rate': '（比率 0〜1）',
 	'csv.unit.days': '（日）',
 	'chip.below': '未達',
