@@ -17,7 +17,7 @@ const launch = config.use!.launchOptions!;
 async function figures(page: Page): Promise<string[]> {
 	const out: string[] = [];
 	for (const s of ['lead', 'mql', 'sql', 'opportunity', 'won'])
-		out.push((await page.getByTestId(`funnel-count-${s}`).textContent()) ?? '');
+		out.push((await page.getByTestId(`funnel-count-${s}`).getAttribute('data-value')) ?? '');
 	for (const k of ['contact_rate', 'win_rate', 'churn_rate'])
 		out.push((await page.getByTestId(`kpi-${k}`).getAttribute('data-value')) ?? '');
 	return out;

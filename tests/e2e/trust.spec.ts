@@ -172,8 +172,10 @@ test('funnel options: the window counts from creation; breakdown bars scaled and
 test('phone: two KPI tiles per row, compact chips, a plan amount typed as 1億', async ({ page }) => {
 	await page.setViewportSize({ width: 390, height: 844 });
 	await openDemo(page, 'lang=ja');
-	await expect(page.getByTestId('dept-marketing').locator('[data-testid^="kpi-"]').nth(1)).toBeVisible();
-	const tiles = page.getByTestId('dept-marketing').locator('[data-testid^="kpi-"]');
+	await expect(
+		page.getByTestId('dept-marketing').locator('article[data-testid^="kpi-"]').nth(1)
+	).toBeVisible();
+	const tiles = page.getByTestId('dept-marketing').locator('article[data-testid^="kpi-"]');
 	await expect(tiles.first()).toBeVisible();
 	const [a, b] = [await tiles.nth(0).boundingBox(), await tiles.nth(1).boundingBox()];
 	expect(a!.y).toBe(b!.y);
