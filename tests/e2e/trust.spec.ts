@@ -177,9 +177,17 @@ test('phone: two KPI tiles per row, compact chips, a plan amount typed as 1億',
 	).toBeVisible();
 	const tiles = page.getByTestId('dept-marketing').locator('article[data-testid^="kpi-"]');
 	await expect(tiles.first()).toBeVisible();
-	const [a, b] = [await tiles.nth(0).boundingBox(), await tiles.nth(1).boundingBox()];
-	expect(a!.y).toBe(b!.y);
-	expect(b!.x).toBeGreaterThan(a!.x);
+	await page.waitForLoadState('networkidle');
+	await expect(page.getByText(/計算中/)).toHaveCount(0);
+	// Both tiles measured at the same moment (figures still arriving may move the page).
+	const [a, b] = await tiles.evaluateAll((els) =>
+		els.slice(0, 2).map((e) => {
+			const r = e.getBoundingClientRect();
+			return { x: r.left, y: r.top };
+		})
+	);
+	expect(a.y).toBe(b.y);
+	expect(b.x).toBeGreaterThan(a.x);
 	// The funnel status chip stays on one line.
 	const chip = page.locator('td.status .chip').first();
 	await expect(chip).toBeVisible();
