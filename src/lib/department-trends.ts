@@ -2,6 +2,7 @@ import { translate } from './i18n/messages';
 import type { Locale } from './i18n/format';
 import type { Department, KpiKey } from './kpi-catalog';
 import type { SeriesKpi } from './kpi-series';
+import { daysInclusive, scaledBand } from './engine/benchmarks/defaults';
 
 /** The KPIs each department page charts over time (the rest are tiles only): its own, with a series. */
 export const TREND_KPIS: { [D in Department]: Extract<KpiKey<D>, SeriesKpi>[] } = {
@@ -38,4 +39,21 @@ export function formatBucket(
 	if (grain === 'month')
 		return translate(locale, 'bucket.month', { year: y, month: m, month2: String(m).padStart(2, '0') });
 	return `${m}/${Number(bucket.slice(8, 10))}`;
+}
+
+/**
+ * The band a trend bucket is read against: a per-year range (churn, upsell) scaled to the bucket's days
+ * within the range (the first and last buckets may be partial; docs/metrics.md v2), else the range.
+ */
+export function bucketBand(
+	bench: { low: number; high: number; perYear?: true },
+	bucket: string,
+	grain: 'week' | 'month' | 'quarter',
+	range: { from: string; to: string } | null
+): { low: number; high: number } {
+	if (!bench.perYear) return { low: bench.low, high: bench.high };
+	const from = range && range.from > bucket ? range.from : bucket;
+	const end = bucketEnd(bucket, grain);
+	const to = range && range.to < end ? range.to : end;
+	return scaledBand(bench, daysInclusive(from, to));
 }

@@ -268,3 +268,23 @@ export const DEPARTMENTS: {
 	{ dept: 'field_sales', path: '/field-sales/', nav: 'nav.fieldSales' },
 	{ dept: 'customer_success', path: '/customer-success/', nav: 'nav.customerSuccess' }
 ];
+
+/** KPIs where a fall is the good direction (costs, churn, cycle time); the rest are better higher. */
+const LOWER_IS_BETTER = new Set<CatalogKpi>([
+	'cpl',
+	'cpm',
+	'cost_per_sql',
+	'cost_per_opportunity',
+	'cac',
+	'median_days_to_win',
+	'churned',
+	'churn_rate',
+	'churned_mrr'
+]);
+/** Counts that say how much work was done, not whether it went well: a change is neither. */
+const NEUTRAL = new Set<CatalogKpi>(['active_at_start', 'start_mrr', 'emails']);
+
+export function kpiBetter(def: KpiDef): 'higher' | 'lower' | null {
+	if (NEUTRAL.has(def.key)) return null;
+	return LOWER_IS_BETTER.has(def.key) ? 'lower' : 'higher';
+}

@@ -50,3 +50,20 @@ export const hasSeries = (key: KpiKey): key is SeriesKpi => Object.hasOwn(SERIES
 export function kpiSeries(key: KpiKey, t: Trends): TrendPoint[] {
 	return hasSeries(key) ? SERIES[key](t) : [];
 }
+
+/**
+ * KPIs counted over lead cohorts up to a late stage (opportunity, won): in a maturing period they read
+ * low until its deals close (docs/metrics.md v2, "Maturing periods").
+ */
+const MATURING = new Set<KpiKey>([
+	'mql_rate',
+	'opportunities',
+	'won',
+	'win_rate',
+	'won_revenue',
+	'avg_deal',
+	'cost_per_opportunity',
+	'cac',
+	'roi'
+]);
+export const maturesLate = (key: KpiKey): boolean => MATURING.has(key);

@@ -17,7 +17,7 @@ const launch = config.use!.launchOptions!;
 async function figures(page: Page): Promise<string[]> {
 	const out: string[] = [];
 	for (const s of ['lead', 'mql', 'sql', 'opportunity', 'won'])
-		out.push((await page.getByTestId(`funnel-count-${s}`).textContent()) ?? '');
+		out.push((await page.getByTestId(`funnel-count-${s}`).getAttribute('data-value')) ?? '');
 	for (const k of ['contact_rate', 'win_rate', 'churn_rate'])
 		out.push((await page.getByTestId(`kpi-${k}`).getAttribute('data-value')) ?? '');
 	return out;
@@ -39,7 +39,8 @@ test('a copied link opens the same view, with remembered data, after a browser r
 		await page.getByTestId('channel-bar-ウェビナー').click();
 		await page.getByTestId('preset-fy').click();
 		await expect(page).toHaveURL(/range=fy/);
-		await expect(page.getByTestId('funnel-count-lead')).toHaveText(
+		await expect(page.getByTestId('funnel-count-lead')).toHaveAttribute(
+			'data-value',
 			String((await reportFor(DEMO_FILES, ['--filter', 'channel=ウェビナー'])).funnel[0].count)
 		);
 		const before = await figures(page);
@@ -54,7 +55,9 @@ test('a copied link opens the same view, with remembered data, after a browser r
 		const second = await chromium.launchPersistentContext(profile, { ...launch, baseURL: BASE });
 		const again = second.pages()[0] ?? (await second.newPage());
 		await again.goto(link);
-		await expect(again.getByTestId('funnel-count-lead')).toHaveText(before[0], { timeout: 60_000 });
+		await expect(again.getByTestId('funnel-count-lead')).toHaveAttribute('data-value', before[0], {
+			timeout: 60_000
+		});
 		await expect(again.getByTestId('kpi-win_rate')).toHaveAttribute('data-value', before[6]);
 		expect(await figures(again)).toEqual(before);
 		await expect(again.getByTestId('fingerprint-warning')).toHaveCount(0);
@@ -79,7 +82,9 @@ test('a tampered link shows what was ignored and a sane view', async ({ page }) 
 	await page.goto(
 		'./?demo&mode=bogus&from=2025-02-30&win=-4&b.contact_rate=9:1&zzz=1&lang=%3Cscript%3Ealert(1)%3C/script%3E'
 	);
-	await expect(page.getByTestId('funnel-count-lead')).toHaveText('6000', { timeout: 60_000 });
+	await expect(page.getByTestId('funnel-count-lead')).toHaveAttribute('data-value', '6000', {
+		timeout: 60_000
+	});
 	const notice = page.getByTestId('url-notice');
 	await expect(notice).toContainText('Ignored mode=bogus');
 	await expect(notice).toContainText('Ignored from=2025-02-30');
@@ -90,7 +95,9 @@ test('a tampered link shows what was ignored and a sane view', async ({ page }) 
 
 test('in Japanese, the notices about a tampered link and the skip link are Japanese', async ({ page }) => {
 	await page.goto('./?demo&lang=ja&mode=bogus&zzz=1');
-	await expect(page.getByTestId('funnel-count-lead')).toHaveText('6000', { timeout: 60_000 });
+	await expect(page.getByTestId('funnel-count-lead')).toHaveAttribute('data-value', '6000', {
+		timeout: 60_000
+	});
 	const notice = page.getByTestId('url-notice');
 	await expect(notice).toContainText('mode=bogus を無視しました');
 	await expect(notice).toContainText('不明なパラメータ「zzz」を無視しました');
@@ -107,7 +114,9 @@ test('same-origin data sources load from the link; other origins are refused', a
 	const requests: string[] = [];
 	page.on('request', (r) => requests.push(r.url()));
 	await page.goto('./?src=demo/leads.csv&src=https://evil.example/x.csv');
-	await expect(page.getByTestId('funnel-count-lead')).toHaveText('6000', { timeout: 60_000 });
+	await expect(page.getByTestId('funnel-count-lead')).toHaveAttribute('data-value', '6000', {
+		timeout: 60_000
+	});
 	await expect(page.getByTestId('url-notice')).toContainText(
 		'Refused data source "https://evil.example/x.csv"'
 	);
@@ -141,7 +150,9 @@ test.describe('organisation config', () => {
 	test('a fork’s config sets benchmarks, name and currency', async ({ page }) => {
 		const url = await serve(4291, 'tests/fixtures/config/fork.json');
 		await page.goto(url + '?demo');
-		await expect(page.getByTestId('funnel-count-lead')).toHaveText('6000', { timeout: 60_000 });
+		await expect(page.getByTestId('funnel-count-lead')).toHaveAttribute('data-value', '6000', {
+			timeout: 60_000
+		});
 		await expect(page.locator('header.top')).toContainText('Berlin Sales');
 		const tile = page.getByTestId('kpi-contact_rate');
 		await expect(tile).toHaveAttribute('data-status', 'below');

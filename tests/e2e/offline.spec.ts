@@ -14,7 +14,7 @@ test('a second visit works with the network off: shell, engine and demo data fro
 	await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
 	await page.goto('./?demo');
 	expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
-	await expect(page.getByTestId('funnel-count-won')).toHaveText('30', { timeout: 60_000 });
+	await expect(page.getByTestId('funnel-count-won')).toHaveAttribute('data-value', '30', { timeout: 60_000 });
 	await page.waitForFunction(
 		async () => {
 			const cache = await caches.open('mb-immutable');
@@ -29,10 +29,12 @@ test('a second visit works with the network off: shell, engine and demo data fro
 	const failed: string[] = [];
 	page.on('requestfailed', (r) => failed.push(r.url()));
 	await page.goto('./?demo');
-	await expect(page.getByTestId('funnel-count-lead')).toHaveText('6000', { timeout: 60_000 });
-	await expect(page.getByTestId('funnel-count-won')).toHaveText('30');
+	await expect(page.getByTestId('funnel-count-lead')).toHaveAttribute('data-value', '6000', {
+		timeout: 60_000
+	});
+	await expect(page.getByTestId('funnel-count-won')).toHaveAttribute('data-value', '30');
 	await page.goto('./funnel/?demo');
-	await expect(page.getByTestId('funnel-count-won')).toHaveText('30', { timeout: 60_000 });
+	await expect(page.getByTestId('funnel-count-won')).toHaveAttribute('data-value', '30', { timeout: 60_000 });
 	expect(failed).toEqual([]);
 });
 
@@ -43,7 +45,7 @@ test('a new deployment keeps the cached demo: offline demo after the old shell i
 	await page.goto('./');
 	await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
 	await page.goto('./?demo');
-	await expect(page.getByTestId('funnel-count-won')).toHaveText('30', { timeout: 60_000 });
+	await expect(page.getByTestId('funnel-count-won')).toHaveAttribute('data-value', '30', { timeout: 60_000 });
 	await page.waitForFunction(
 		async () => {
 			const names = (
@@ -73,6 +75,8 @@ test('a new deployment keeps the cached demo: offline demo after the old shell i
 	});
 	await context.setOffline(true);
 	await page.goto('./?demo');
-	await expect(page.getByTestId('funnel-count-lead')).toHaveText('6000', { timeout: 60_000 });
+	await expect(page.getByTestId('funnel-count-lead')).toHaveAttribute('data-value', '6000', {
+		timeout: 60_000
+	});
 	await expect(page.getByTestId('load-errors')).toHaveCount(0);
 });

@@ -46,15 +46,21 @@ export interface HBarLayout {
 	height: number;
 }
 
-export function hbarLayout(items: readonly BarItem[], width: number, rowHeight = 34): HBarLayout {
+/** `max`: the value a full-width bar stands for (default the largest; larger values are capped). */
+export function hbarLayout(
+	items: readonly BarItem[],
+	width: number,
+	rowHeight = 34,
+	max: number | null = null
+): HBarLayout {
 	const labelWidth = Math.min(
 		Math.max(40, ...items.map((i) => textWidth(i.label))) + 12,
 		Math.max(80, width * 0.38)
 	);
 	const plotWidth = Math.max(width - labelWidth - 8, 60);
 	const height = items.length * rowHeight;
-	const max = Math.max(1e-9, ...items.map((i) => i.value));
-	const x = scaleLinear().domain([0, max]).range([0, plotWidth]);
+	const top = max !== null && max > 0 ? max : Math.max(1e-9, ...items.map((i) => i.value));
+	const x = scaleLinear().domain([0, top]).range([0, plotWidth]).clamp(true);
 	const y = scaleBand<string>()
 		.domain(items.map((i) => i.key))
 		.range([0, height])
@@ -91,6 +97,9 @@ export interface TrendLayout {
 	xTicks: { bucket: string; x: number }[];
 }
 
+/** A benchmark band: one range, or one per bucket (a per-year range scaled to each bucket's days). */
+export type TrendBand = { low: number; high: number } | ((bucket: string) => { low: number; high: number });
+
 /**
  * A time series over equal buckets with an optional benchmark band. X ticks are thinned so their
  * labels (of `labelWidthPx`) never overlap.
@@ -99,9 +108,14 @@ export function trendLayout(
 	points: readonly TrendPoint[],
 	width: number,
 	height: number,
-	band: { low: number; high: number } | null,
+	bandSpec: TrendBand | null,
 	labelWidthPx = 48
 ): TrendLayout {
+	const bandAt = (b: string) => (typeof bandSpec === 'function' ? bandSpec(b) : bandSpec);
+	const bands = bandSpec ? points.map((p) => bandAt(p.bucket)!) : [];
+	const band = bandSpec
+		? { low: Math.min(...bands.map((b) => b.low)), high: Math.max(...bands.map((b) => b.high)) }
+		: null;
 	const margin = { top: 10, right: 12, bottom: 26, left: 52 };
 	const inner = {
 		w: Math.max(40, width - margin.left - margin.right),
@@ -128,11 +142,11 @@ export function trendLayout(
 			.x((p) => x(p.bucket))
 			.y((p) => y(p.value))(defined) ?? '';
 	const bandPath =
-		band && points.length
+		bandSpec && points.length
 			? (area<string>()
 					.x((b) => x(b))
-					.y0(y(band.low))
-					.y1(y(band.high))(
+					.y0((b) => y(bandAt(b)!.low))
+					.y1((b) => y(bandAt(b)!.high))(
 					points.length === 1 ? [points[0].bucket, points[0].bucket] : points.map((p) => p.bucket)
 				) ?? null)
 			: null;

@@ -30,9 +30,9 @@ const en = {
 	'bench.source.acceptance_rate':
 		'Hand-off (per inside-sales rep): the share of the rep’s SQLs field sales accepted as opportunities, read like the SQL→opportunity step; below 40% the meetings handed over are not what field sales needs.',
 	'bench.source.churn_rate':
-		'Churn over the selected period: up to 10% (roughly an annual figure for mid-market SaaS); above is bad. Shorten the range and lower it for monthly reviews.',
+		'Churn per year: up to 10% (mid-market SaaS); above is bad. The band scales with the period compared: a range of d days, or a trend bucket, is read against 0–10% × d / 365.25 (a month: up to about 0.8%).',
 	'bench.source.upsell_rate':
-		'Share of active accounts expanding in the period; 5–15% a year is typical for seat-based SaaS.',
+		'Share of active accounts expanding: 5–15% a year is typical for seat-based SaaS. The band scales with the period compared (× d / 365.25; a month: about 0.4–1.2%).',
 	'bench.source.nps': 'NPS: B2B software averages around +30; below +20 deserves a look.'
 } as const satisfies Record<`bench.label.${BenchmarkKey}` | `bench.source.${BenchmarkKey}`, string>;
 
@@ -61,9 +61,9 @@ const ja: Record<keyof typeof en, string> = {
 	'bench.source.acceptance_rate':
 		'引き継ぎ（インサイドセールス担当者別）：担当者の SQL のうちフィールドセールスが商談として受け入れた割合。SQL→商談 転換率と同じ目安で、40% 未満なら引き渡したアポがフィールドセールスの求めるものになっていません。',
 	'bench.source.churn_rate':
-		'選択した期間の解約率：10% まで（中堅向け SaaS の年間の目安）。それを超えると要注意です。月次で見るときは期間を短くし、下限・上限も下げてください。',
+		'解約率は年 10% まで（中堅向け SaaS の目安）。それを超えると要注意です。目安の幅は比べる期間に合わせて縮めます：d 日の期間や推移の 1 区間は 0〜10% × d / 365.25（1 か月なら約 0.8% まで）。',
 	'bench.source.upsell_rate':
-		'期間内に拡大した有効顧客の割合。シート課金の SaaS では年 5〜15% が一般的です。',
+		'拡大した有効顧客の割合。シート課金の SaaS では年 5〜15% が一般的です。目安の幅は比べる期間に合わせて縮めます（× d / 365.25。1 か月なら約 0.4〜1.2%）。',
 	'bench.source.nps': 'NPS：B2B ソフトウェアの平均は +30 前後。+20 を下回ったら見直しましょう。'
 };
 

@@ -57,12 +57,33 @@ export function formatMoney(
 ): string {
 	if (v === null || v === undefined || !Number.isFinite(v)) return DASH;
 	const useCompact = compact && Math.abs(v) >= LOCALE_INFO[locale].compactFrom;
-	return nf(locale, `money|${currency}|${useCompact}`, {
+	// Compact: one decimal below 100 of the unit (￥11.5万, ¥7.4M), none above and digits grouped
+	// (￥1,502万, not ￥1502.2万).
+	const unit = locale === 'ja' ? 4 : 3;
+	const mantissa = Math.abs(v) / 10 ** (Math.floor(Math.log10(Math.abs(v) || 1) / unit) * unit);
+	const digits = useCompact && mantissa < 100 ? 1 : 0;
+	return nf(locale, `money|${currency}|${useCompact}|${digits}`, {
 		style: 'currency',
 		currency,
 		notation: useCompact ? 'compact' : 'standard',
-		maximumFractionDigits: useCompact ? 1 : 0
+		maximumFractionDigits: digits,
+		useGrouping: true
 	}).format(v);
+}
+
+/**
+ * An amount as a person types it: full-width digits, separators (`,` `，` spaces), a currency sign and
+ * the Japanese units 千 / 万 / 億 (`1億`, `1,500万`, `12.5万`) are read; anything else is `null`.
+ */
+export function parseAmount(text: string): number | null {
+	const s = text
+		.normalize('NFKC')
+		.replace(/[,\s¥￥$円]/g, '')
+		.trim();
+	const m = /^(\d+(?:\.\d+)?)(千|万|億)?$/.exec(s);
+	if (!m) return null;
+	const unit = m[2] === '億' ? 1e8 : m[2] === '万' ? 1e4 : m[2] === '千' ? 1e3 : 1;
+	return Math.round(Number(m[1]) * unit * 100) / 100;
 }
 
 export function formatDate(iso: string | null | undefined, locale: Locale): string {

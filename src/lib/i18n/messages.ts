@@ -5,6 +5,7 @@
  */
 import type { Locale } from './format';
 import { benchmarkMessages } from './benchmark-messages';
+import { figureMessages } from './figure-messages';
 import { kpiMessages } from './kpi-messages';
 import { noticeMessages } from './notice-messages';
 import { snapshotMessages } from './snapshot-messages';
@@ -15,7 +16,8 @@ export const MODULES = [
 	kpiMessages,
 	benchmarkMessages,
 	noticeMessages,
-	snapshotMessages
+	snapshotMessages,
+	figureMessages
 ] as const;
 
 type KeysOf<M> = M extends { en: infer E } ? Extract<keyof E, string> : never;

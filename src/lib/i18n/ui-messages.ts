@@ -96,9 +96,9 @@ const en = {
 	'kpi.definition': 'Definition',
 	'bottleneck.title': 'Bottleneck',
 	'bottleneck.sentence':
-		'{from} → {to} converts at {rate} against a {low} floor; reaching it would add {extra} won deals ≈ {impact}.',
+		'{from} → {to} converts at {rate} against a {low} floor; reaching it would add about {extra} won deals, ≈ {impact}.',
 	'bottleneck.sentenceDeals':
-		'{from} → {to} converts at {rate} against a {low} floor; reaching it would add {extra} won deals.',
+		'{from} → {to} converts at {rate} against a {low} floor; reaching it would add about {extra} won deals.',
 	'bottleneck.none': 'No step is below its benchmark floor: no bottleneck.',
 	'bottleneck.period':
 		'The bottleneck is ranked on cohort conversion; switch the funnel to cohort mode to see it.',
@@ -421,9 +421,9 @@ const ja: Record<keyof typeof en, string> = {
 	'kpi.definition': '定義',
 	'bottleneck.title': 'ボトルネック',
 	'bottleneck.sentence':
-		'{from} → {to} の転換率は {rate}（下限 {low}）。下限まで上げると受注が {extra} 件、約 {impact} 増えます。',
+		'{from} → {to} の転換率は {rate}（下限 {low}）。下限まで上げると受注が約 {extra} 件、金額にして約 {impact} 増えます。',
 	'bottleneck.sentenceDeals':
-		'{from} → {to} の転換率は {rate}（下限 {low}）。下限まで上げると受注が {extra} 件増えます。',
+		'{from} → {to} の転換率は {rate}（下限 {low}）。下限まで上げると受注が約 {extra} 件増えます。',
 	'bottleneck.none': 'ベンチマーク下限を下回るステップはありません：ボトルネックなし。',
 	'bottleneck.period':
 		'ボトルネックはコホートの転換率で判定します。ファネルをコホートモードに切り替えてください。',

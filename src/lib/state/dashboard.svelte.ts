@@ -6,10 +6,13 @@ import {
 	BENCHMARK_SOURCES,
 	benchmarks,
 	departments,
+	isMaturing,
+	maturity,
 	trends,
 	type BenchmarkSource,
 	type Department
 } from '$lib/engine/queries';
+import { getDataStore } from './context';
 import { getController } from './controller.svelte';
 import { useQuery } from './query.svelte';
 
@@ -53,4 +56,22 @@ export function useTrends() {
 		grain: ctl.view.grain,
 		fyStartMonth: ctl.config.fiscalYearStartMonth
 	}));
+}
+
+/**
+ * Which periods are still maturing (docs/metrics.md v2): cohort mode only, against the data's latest
+ * date. `is(end)` for a bucket or range ending on `end`; `days` the p90 it is read against.
+ */
+export function useMaturing() {
+	const ctl = getController();
+	const data = getDataStore();
+	const q = useQuery(maturity, () => (ctl.view.mode === 'cohort' ? undefined : null));
+	return {
+		get days(): number | null {
+			return q.value?.p90_days ?? null;
+		},
+		is(end: string): boolean {
+			return ctl.view.mode === 'cohort' && isMaturing(end, data.span?.to ?? null, q.value);
+		}
+	};
 }

@@ -14,6 +14,8 @@ export interface BenchmarkDef extends BenchmarkRange {
 	better: 'higher' | 'lower';
 	/** Per-day counts and NPS points are not fractions. */
 	unit: 'rate' | 'count' | 'points';
+	/** A range per year (churn, upsell): it scales with the period it is compared against (`scaledBand`). */
+	perYear?: true;
 	source: string;
 }
 
@@ -98,15 +100,18 @@ export const DEFAULT_BENCHMARKS: Record<BenchmarkKey, BenchmarkDef> = {
 		high: 0.1,
 		better: 'lower',
 		unit: 'rate',
+		perYear: true,
 		source:
-			'Churn over the selected period: up to 10% (roughly an annual figure for mid-market SaaS); above is bad. Shorten the range and lower it for monthly reviews.'
+			'Churn per year: up to 10% (mid-market SaaS); above is bad. Scaled to the period compared (a month: up to 0.82%).'
 	},
 	upsell_rate: {
 		low: 0.05,
 		high: 0.15,
 		better: 'higher',
 		unit: 'rate',
-		source: 'Share of active accounts expanding in the period; 5–15% a year is typical for seat-based SaaS.'
+		perYear: true,
+		source:
+			'Share of active accounts expanding, per year: 5–15% is typical for seat-based SaaS; scaled to the period compared.'
 	},
 	nps: {
 		low: 20,
@@ -132,6 +137,21 @@ export function mergeBenchmarks(
 		}
 	}
 	return out;
+}
+
+/** Days from `from` to `to`, both included (ISO dates). */
+export function daysInclusive(from: string, to: string): number {
+	return Math.round((Date.parse(to + 'T00:00:00Z') - Date.parse(from + 'T00:00:00Z')) / 86_400_000) + 1;
+}
+
+/**
+ * docs/metrics.md v2, "Period-based benchmarks scale with the period": a per-year range compared with a
+ * range or trend bucket of `days` days is `[low × d / 365.25, high × d / 365.25]`; other ranges stand.
+ */
+export function scaledBand<R extends BenchmarkRange>(def: R & { perYear?: true }, days: number): R {
+	if (!def.perYear || !(days > 0)) return def;
+	const f = days / 365.25;
+	return { ...def, low: def.low * f, high: def.high * f };
 }
 
 export type Status = 'below' | 'within' | 'above';

@@ -3,7 +3,9 @@
  * its tiles show: the funnel's step rates, inside sales' call rates or customer success' rates.
  */
 import {
+	daysInclusive,
 	mergeBenchmarks,
+	scaledBand,
 	status,
 	type BenchmarkDef,
 	type BenchmarkKey,
@@ -69,14 +71,17 @@ export const benchmarks = defineQuery<BenchmarkArgs, BenchmarkResult[]>('benchma
 		env,
 		BENCHMARK_SOURCES.filter((s) => a.sources?.includes(s) ?? true)
 	);
+	// Per-year ranges (churn, upsell) are read against the range's length (docs/metrics.md v2).
+	const days = daysInclusive(env.view.from, env.view.to);
 	return (Object.keys(values) as BenchmarkKey[]).map((key) => {
 		const v = values[key] ?? null;
+		const band = scaledBand(bench[key], days);
 		return {
 			key,
 			value: v,
-			low: bench[key].low,
-			high: bench[key].high,
-			status: status(v, bench[key]),
+			low: band.low,
+			high: band.high,
+			status: status(v, band),
 			better: bench[key].better
 		};
 	});

@@ -5,6 +5,7 @@
 import type { LeadDimension, Stage } from '../schema';
 import { funnel as funnelSql, funnelBy, type Funnel, type FunnelGroup } from '../metrics/funnel';
 import { revenue as revenueSql, type Revenue } from '../metrics/revenue';
+import { maturity as maturitySql, type Maturity } from '../metrics/maturing';
 import {
 	leadTrend,
 	velocityHistogram as histogramSql,
@@ -64,3 +65,11 @@ export const cohorts = defineQuery<{ fyStartMonth: number }, Cohorts>('cohorts',
 	stages: env.meta.stages,
 	rows: await leadTrend(env.db, env.view, env.meta.stages, 'month', a.fyStartMonth)
 }));
+
+/**
+ * The lead → won p90 that decides which cohort buckets are still maturing (over all the data, so it
+ * does not move with the range or a filter; the runner still keys it by view, which is cheap).
+ */
+export const maturity = defineQuery<void, Maturity>('maturity', async (env) =>
+	maturitySql(env.db, leadStages(env).includes('won'))
+);
