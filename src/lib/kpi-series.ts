@@ -56,12 +56,10 @@ export function kpiSeries(key: KpiKey, t: Trends): TrendPoint[] {
  * low until its deals close (docs/metrics.md v2, "Maturing periods").
  */
 const MATURING = new Set<KpiKey>([
-	'mql_rate',
 	'opportunities',
 	'won',
 	'win_rate',
 	'won_revenue',
-	'avg_deal',
 	'cost_per_opportunity',
 	'cac',
 	'roi'

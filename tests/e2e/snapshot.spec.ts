@@ -138,7 +138,10 @@ test('another page or filter in a snapshot says it needs the data', async ({ pag
 		await expect(fresh.page.getByTestId('funnel-count-lead')).toBeVisible();
 		await fresh.page.getByTestId('nav-funnel').click();
 		await expect(fresh.page.getByTestId('snapshot-needs-data')).toBeVisible();
+		// The page itself says so too, instead of "computing" forever.
+		await expect(fresh.page.getByTestId('snapshot-page-needs-data')).toBeVisible();
 		await fresh.page.getByTestId('nav-overview').click();
+		await expect(fresh.page.getByTestId('snapshot-page-needs-data')).toHaveCount(0);
 		await expect(fresh.page.getByTestId('snapshot-needs-data')).toHaveCount(0);
 	} finally {
 		await fresh.context.close();

@@ -83,12 +83,14 @@ test('maturing periods: shaded on the cohort heatmap and trend, noted on tiles a
 	await expect(buckets.first()).toBeAttached();
 	await expect(buckets.last().locator('title')).toContainText('まだ受注が出揃っていません');
 	// The whole data ends today: its last months are maturing, and the win rate says so.
-	await expect(page.getByTestId('kpi-win_rate-maturing')).toContainText('成約待ち');
+	await expect(page.getByTestId('kpi-win_rate-maturing')).toContainText('暫定値');
+	// Averages and rates that do not wait on deals closing carry no note.
+	await expect(page.getByTestId('kpi-mql_rate-maturing')).toHaveCount(0);
 	// The plan's actual rates come from the same range: it says so.
 	await go(page, 'plan');
 	await page.getByTestId('plan-target').fill('1億');
 	await page.getByTestId('plan-deal').fill('180万');
-	await expect(page.getByTestId('plan-maturing')).toContainText('成約待ち');
+	await expect(page.getByTestId('plan-maturing')).toContainText('出そろっていない');
 	// Call figures do not wait on deals closing.
 	await go(page, 'inside-sales');
 	await expect(page.getByTestId('kpi-contact_rate')).toBeVisible();

@@ -60,6 +60,8 @@ beforeAll(async () => {
 		deal('D7', { opportunity_at: '2025-05-10', lost: true, amount: 700 }),
 		// a lead, never an opportunity
 		deal('D8', { amount: 100 }),
+		// a lead dropped at SQL in the period: lost, but not a lost deal
+		deal('D10', { sql_at: '2025-04-20', lost_at: '2025-05-02', amount: 50 }),
 		// open, age 15, no amount
 		deal('D9', {
 			opportunity_at: '2025-06-15',
@@ -137,7 +139,7 @@ describe('what changed in the period', () => {
 		expect(await changes(db, Q)).toEqual({
 			new: { deals: 6, amount: 5000 }, // D1 D3 D4 (04-10) D5 D7 (lost by status, opened 05-10) D9
 			won: { deals: 1, amount: 2000 }, // D4
-			lost: { deals: 0, amount: 0 }, // D5 is lost in July
+			lost: { deals: 0, amount: 0 }, // D5 is lost in July; D10 was lost as an SQL, never a deal
 			advanced: null,
 			slipped: null
 		});

@@ -6,7 +6,7 @@ const en = {
 	'maturing.bucket':
 		'Maturing: fewer than {days} days (90% of lead → won times) have passed since this period ended, so deals from it are still closing; its rates will rise.',
 	'maturing.legend': 'Shaded: maturing periods (deals not yet closed)',
-	'maturing.tile': 'Includes deals not yet closed: may still rise',
+	'maturing.tile': 'Provisional: recent deals not yet closed',
 	'maturing.plan':
 		'The rates come from a range that ends in a maturing period (deals not yet closed): they read low, so the plan asks for more.',
 	'change.up': '▲',
@@ -38,9 +38,9 @@ const ja: Record<keyof typeof en, string> = {
 	'maturing.bucket':
 		'成約待ち：この期間の終わりから {days} 日（リード→受注の 90% が収まる日数）が経っていないため、まだ受注が出揃っていません。率はこれから上がります。',
 	'maturing.legend': '網掛け：成約待ちの期間（商談がまだ完了していない）',
-	'maturing.tile': '成約待ちの商談を含む：まだ上がる見込み',
+	'maturing.tile': '直近の商談が未確定のため暫定値',
 	'maturing.plan':
-		'率は成約待ちの期間（商談がまだ完了していない）で終わる範囲から取っています。低めに出るため、計画の必要数が多くなります。',
+		'直近は商談の結果が出そろっていないため、率は低めに出ます。その分、必要数は多めに見積もられます。',
 	'change.up': '▲',
 	'change.down': '▼',
 	'change.same': '±0',

@@ -8,7 +8,7 @@ const en = {
 	'snapshot.shareIntro':
 		'The link carries the figures this page shows (aggregates, series, tables and per-rep names), never a data row. Anyone who opens it sees this page read-only, without the files.',
 	'snapshot.making': 'Making the snapshot…',
-	'snapshot.copy': 'Copy link',
+	'snapshot.copy': 'Copy snapshot link',
 	'snapshot.copied': 'Copied',
 	'snapshot.close': 'Close',
 	'snapshot.size': 'Link length: {size} characters',
@@ -57,7 +57,7 @@ const ja: Record<keyof typeof en, string> = {
 	'snapshot.shareIntro':
 		'このリンクには、このページに表示している数値（集計値・推移・表・担当者別の氏名）が含まれます。データの行は含まれません。開いた人は、ファイルがなくてもこのページを閲覧専用で見られます。',
 	'snapshot.making': 'スナップショットを作成中…',
-	'snapshot.copy': 'リンクをコピー',
+	'snapshot.copy': 'スナップショットのリンクをコピー',
 	'snapshot.copied': 'コピーしました',
 	'snapshot.close': '閉じる',
 	'snapshot.size': 'リンクの長さ：{size} 文字',

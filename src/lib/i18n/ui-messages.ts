@@ -67,7 +67,7 @@ const en = {
 	'filters.compare': 'Compare with previous period',
 	'filters.clear': 'Clear all',
 	'filters.remove': 'Remove filter {value}',
-	'filters.copy': 'Copy link',
+	'filters.copy': 'Copy link to this view',
 	'filters.copied': 'Link copied',
 	'filters.active': 'Active filters',
 	'filters.presetsLabel': 'Date range presets',
@@ -148,7 +148,7 @@ const en = {
 	'sales.stageUnknown': 'Stage unknown',
 	'sales.deals': 'Deals',
 	'sales.amount': 'Amount',
-	'sales.age': 'Age (days)',
+	'sales.age': 'Days since opportunity',
 	'sales.lastActivity': 'Last activity',
 	'sales.noStageColumn':
 		'Every open deal is under “stage unknown”: the data has no deal stage (map 商談フェーズ / Stage on the Data page), or the deals closed after the as-of date.',
@@ -169,7 +169,7 @@ const en = {
 	'sales.staleNone': 'No open deal has gone stale.',
 	'sales.staleUnknown': 'No last-activity date or activity file in the data: staleness cannot be told.',
 	'sales.staleMore': 'Showing {shown} of {total} stale deals.',
-	'sales.deal': 'Deal',
+	'sales.deal': 'Deal ID',
 	'sales.dealOwner': 'Deal owner',
 	'sales.byOwner': 'By deal owner',
 	'sales.noOwner':
@@ -229,6 +229,7 @@ const en = {
 	'money.lostMrr': 'Lost MRR',
 	'money.accounts': 'Accounts',
 	'money.accountsN': '{n} accounts',
+	'money.accountsOne': '1 account',
 	'money.csUnfiltered':
 		'Customer figures are not filtered: accounts carry no lead, so the lead filters (channel, owner, segment) do not apply here.',
 	'plan.title': 'Plan (number chain)',
@@ -391,7 +392,7 @@ const ja: Record<keyof typeof en, string> = {
 	'filters.compare': '前の期間と比較',
 	'filters.clear': 'すべて解除',
 	'filters.remove': '絞り込み {value} を解除',
-	'filters.copy': 'リンクをコピー',
+	'filters.copy': '表示条件のリンクをコピー',
 	'filters.copied': 'リンクをコピーしました',
 	'filters.active': '絞り込み中',
 	'filters.presetsLabel': '期間のプリセット',
@@ -473,7 +474,7 @@ const ja: Record<keyof typeof en, string> = {
 	'sales.stageUnknown': 'フェーズ不明',
 	'sales.deals': '件数',
 	'sales.amount': '金額',
-	'sales.age': '経過日数',
+	'sales.age': '商談化からの日数',
 	'sales.lastActivity': '最終活動日',
 	'sales.noStageColumn':
 		'オープン商談はすべて「フェーズ不明」です。データに商談フェーズがない（データページで「商談フェーズ / Stage」を対応付けてください）か、時点より後に受注・失注した商談です。',
@@ -494,7 +495,7 @@ const ja: Record<keyof typeof en, string> = {
 	'sales.staleNone': '停滞しているオープン商談はありません。',
 	'sales.staleUnknown': 'データに最終活動日も活動ファイルもないため、停滞を判定できません。',
 	'sales.staleMore': '停滞商談 {total} 件のうち {shown} 件を表示しています。',
-	'sales.deal': '商談',
+	'sales.deal': '商談 ID',
 	'sales.dealOwner': '商談所有者',
 	'sales.byOwner': '商談所有者別',
 	'sales.noOwner':
@@ -516,7 +517,7 @@ const ja: Record<keyof typeof en, string> = {
 	'triage.mqlsHeader': 'MQL 数',
 	'triage.trendNote':
 		'各バーはその期間に作成された MQL と現時点での振り分け結果です。直近の期間は対応中のため「未対応」が多くなります。',
-	'triage.to_sql': '商談化（SQL）',
+	'triage.to_sql': 'SQL 化',
 	'triage.nurture': '育成',
 	'triage.disqualified': '対象外',
 	'triage.open': '未対応',
@@ -558,6 +559,7 @@ const ja: Record<keyof typeof en, string> = {
 	'money.lostMrr': '失った MRR',
 	'money.accounts': '顧客数',
 	'money.accountsN': '{n} 社',
+	'money.accountsOne': '1 社',
 	'money.csUnfiltered':
 		'顧客の数値は絞り込まれていません。顧客データはリードと紐づかないため、リードの絞り込み（流入経路・担当者・セグメント）はここには適用されません。',
 	'plan.title': '計画（数値連鎖）',

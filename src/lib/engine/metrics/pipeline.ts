@@ -178,12 +178,21 @@ export interface Changes {
 	slipped: Change | null;
 }
 
-/** New, won and lost deals in [from, to] (period semantics). Advanced/slipped need a stage history. */
+/**
+ * New, won and lost deals in [from, to] (period semantics); lost counts only leads that reached the
+ * opportunity stage. Advanced/slipped need a stage history.
+ */
 export async function changes(db: Db, view: MetricView): Promise<Changes> {
 	assertView(view);
 	const dims = dimensionFilter(view);
 	const r = (c: string): Sql => ({ text: `${c} BETWEEN ?::DATE AND ?::DATE`, params: [view.from, view.to] });
-	const parts = [r(reachDate('opportunity')), r('won_at'), r('lost_at')];
+	// A lost *deal* reached the opportunity stage: a lead dropped at SQL is not a lost deal.
+	const lost = r('lost_at');
+	const parts = [
+		r(reachDate('opportunity')),
+		r('won_at'),
+		{ text: `${lost.text} AND ${reachDate('opportunity')} IS NOT NULL`, params: lost.params }
+	];
 	const [row] = await db.query(
 		`SELECT ${parts
 			.map(
