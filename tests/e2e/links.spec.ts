@@ -167,11 +167,18 @@ test.describe('organisation config', () => {
 		const r = await reportFor(DEMO_FILES.slice(0, 2));
 		await page.goto(url + 'funnel/?ch=' + encodeURIComponent('展示会'));
 		const filtered = await reportFor(DEMO_FILES.slice(0, 2), ['--filter', 'channel=展示会']);
-		await expect(page.getByTestId('funnel-count-lead')).toHaveText(String(filtered.funnel[0].count), {
-			timeout: 60_000
-		});
+		await expect(page.getByTestId('funnel-count-lead')).toHaveAttribute(
+			'data-value',
+			String(filtered.funnel[0].count),
+			{
+				timeout: 60_000
+			}
+		);
 		await page.getByTestId('clear-all').click();
-		await expect(page.getByTestId('funnel-count-lead')).toHaveText(String(r.funnel[0].count));
+		await expect(page.getByTestId('funnel-count-lead')).toHaveAttribute(
+			'data-value',
+			String(r.funnel[0].count)
+		);
 		await page.getByTestId('nav-data').click();
 		await expect(page.getByTestId('rows-leads-csv')).toHaveText('6,000');
 		await expect(page.getByTestId('rows-activities-csv')).toBeVisible();
