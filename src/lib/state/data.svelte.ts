@@ -1,251 +1,31 @@
 /**
- * The browser's dataset: DuckDB-wasm started lazily (one shared promise), files loaded through the same
- * ingestion as `npm run report`, metrics computed on demand. Loads and queries go through the Dataset's
- * one queue, so a slow load never interleaves with a query on the single connection.
+ * The browser's data store: the loaded files and their dataset (`DataFiles`), plus what the Data page
+ * and the start page ask of them — the vocabulary editor, files refused for want of a mapping, "Forget
+ * all data" and "Remember on this device", and files fetched from the site itself (the demo, `?src=`
+ * links, the org config's `sources`).
  */
-import { getBrowserDb } from '$lib/engine/db/browser';
-import type { Db } from '$lib/engine/db/types';
-import { Dataset } from '$lib/engine/ingest/dataset';
-import { IngestError } from '$lib/engine/ingest/errors';
-import type { FileOverrides, LoadedFile } from '$lib/engine/ingest/load';
-import type { IngestMessage, IngestMessageKey, MessageParams } from '$lib/engine/ingest/messages';
-import { DEFAULT_VOCABULARIES, mergeVocabularies, type VocabularyOverride } from '$lib/engine/ingest/vocab';
+import type { FileKind } from '$lib/engine/ingest/types';
+import { headerSignature } from '$lib/engine/ingest/normalise';
 import {
 	removeVocabEntry,
 	setVocabEntry,
 	vocabularyConfig,
 	type VocabKind
 } from '$lib/engine/ingest/vocab-edits';
-import { DEFAULT_CONFIG, type OrgConfig } from '$lib/engine/config';
-import type { Message } from '$lib/i18n/messages';
-import type { ColumnMapping, FileKind, MappingFile } from '$lib/engine/ingest/types';
-import { headerSignature } from '$lib/engine/ingest/normalise';
-import { dataSpan } from '$lib/engine/queries';
-import { emptyMeta, type DatasetMeta } from '$lib/engine/schema';
-import { todayIso } from '$lib/engine/metrics/plan';
-import { browserPersistence, type Persistence, type StoredFile } from './persist';
-import type { DatasetNotes } from '$lib/engine/ingest/dataset-notes';
-import { expandWorkbooks } from '$lib/engine/ingest/workbook-files';
-import { readWorkbook } from '$lib/engine/ingest/xlsx/browser';
-import { fetchDemo, fetchSources } from './sources';
+import type { OrgConfig } from '$lib/engine/config';
+import { DataFiles } from './data-files.svelte';
+import type { Persistence } from './persist';
+import { browserPersistence } from './persist';
 import { restoreRemembered } from './restore';
+import { fetchDemo, fetchSources } from './sources';
 
 export { DEMO_FILES } from './sources';
+export type { LoadError, Phase, RefusedFile } from './data-files.svelte';
 
-export type Phase = 'idle' | 'starting' | 'loading' | 'ready';
-
-/**
- * A load problem to show, keyed by a unique id (two files can fail with the same message): either what
- * ingestion said (a message key and its parameters, worded by `formatIngestMessage`) or a notice of the
- * interface catalogue (device storage, settings). `file` is '' for the engine or the device.
- */
-export type LoadError = { id: number; file: string; action?: 'forget-remembered' } & (
-	(IngestMessage & { notice?: undefined }) | { notice: Message; key?: undefined }
-);
-
-/** A file read but not recognised: kept (bytes and headers) so the user can map it by hand. */
-export interface RefusedFile {
-	name: string;
-	bytes: Uint8Array;
-	overrides?: FileOverrides;
-	headers: string[];
-	kind: FileKind;
-	mapping: ColumnMapping[];
-	message: IngestMessage;
-}
-
-export class DataStore {
-	phase = $state<Phase>('idle');
-	/** File currently being read, for the progress line. */
-	current = $state<string | null>(null);
-	files = $state.raw<LoadedFile[]>([]);
-	meta = $state.raw<DatasetMeta>(emptyMeta());
-	/** Undated records, currencies without a rate, linked deals (the merged files' notes). */
-	notes = $state.raw<DatasetNotes>({ undated: 0, missingRates: [] });
-	/** Exchange rates the user set on the Data page, over the organisation's `fxRates`. */
-	userFx = $state.raw<Record<string, number>>({});
-	span = $state.raw<{ from: string; to: string } | null>(null);
-	errors = $state.raw<LoadError[]>([]);
-	/** Files refused for want of a usable mapping, shown on the Data page with the mapping screen. */
-	refused = $state.raw<RefusedFile[]>([]);
-	private errorId = 0;
-	/** Batches of files being loaded (the phase is 'loading' while any runs). */
-	private loads = 0;
-	/** Bumped whenever the data changes, so views recompute. */
-	version = $state(0);
-	remember = $state(false);
-	/** The bytes and overrides behind each loaded file, to re-map, replace or remember it. */
-	private sources = new Map<number, StoredFile>();
-
-	private dataset: Promise<Dataset> | null = null;
-	/** Mappings the user saved on the Data page, tried before the organisation's presets. */
-	userMappings: MappingFile = { version: 1, mappings: [] };
-	/** Vocabulary entries the user added on the Data page (on top of the defaults and the org config). */
-	userVocab = $state.raw<VocabularyOverride>({});
-
-	private context() {
-		// Precedence (pickMapping): the user's saved mappings, then the organisation's presets.
-		const mappings: MappingFile = { version: 1, mappings: this.userMappings.mappings };
-		return {
-			vocab: mergeVocabularies(
-				mergeVocabularies(DEFAULT_VOCABULARIES, this.settings.config.vocabularies ?? {}),
-				this.userVocab
-			),
-			mappings,
-			orgMappings: this.settings.config.mappings ?? undefined,
-			today: todayIso(),
-			currency: this.settings.config.currency,
-			fxRates: { ...this.settings.config.fxRates, ...this.userFx }
-		};
-	}
-	/** `settings`: the org's vocabularies and mapping presets (read at each load); `persistence`: the device. */
-	constructor(
-		private readonly settings: { readonly config: OrgConfig } = { config: DEFAULT_CONFIG },
-		private readonly persistence: Persistence = browserPersistence
-	) {
-		this.remember = persistence.isRemembering();
-		this.userMappings = persistence.loadMappings();
+export class DataStore extends DataFiles {
+	constructor(settings?: { readonly config: OrgConfig }, persistence: Persistence = browserPersistence) {
+		super(settings, persistence);
 		persistence.onForgotten(() => this.forgottenElsewhere());
-	}
-
-	/** The organisation's currency (amounts are converted to it). */
-	get currency(): string {
-		return this.settings.config.currency;
-	}
-
-	get hasData(): boolean {
-		return this.files.length > 0;
-	}
-
-	/** Starts the wasm when the page is idle, long before a file is dropped. */
-	warm(): void {
-		void this.getDataset().catch((e) => {
-			this.errors = this.errors.filter((x) => x.file !== '');
-			this.reportError('', 'engine_start', { reason: e instanceof Error ? e.message : String(e) });
-		});
-	}
-
-	private getDataset(): Promise<Dataset> {
-		this.dataset ??= (async () => {
-			if (this.phase === 'idle') this.phase = 'starting';
-			performance.mark('mb:wasm-start');
-			const db: Db = await getBrowserDb();
-			performance.mark('mb:wasm-ready');
-			const ds = new Dataset(db, this.context());
-			if (this.phase === 'starting') this.phase = 'idle';
-			return ds;
-		})().catch((e) => {
-			this.dataset = null;
-			if (this.phase === 'starting') this.phase = 'idle';
-			throw e;
-		});
-		return this.dataset;
-	}
-
-	/** Runs a task on the Dataset's queue (the one queue: loads and queries never interleave). */
-	private async run<T>(task: (ds: Dataset) => Promise<T>): Promise<T> {
-		const ds = await this.getDataset();
-		return ds.run(() => task(ds));
-	}
-
-	/** Shows a problem (in the interface language); `file` '' for the engine or the device. */
-	reportError(file: string, key: IngestMessageKey, params: MessageParams): void {
-		this.errors = [...this.errors, { id: ++this.errorId, file, key, params }];
-	}
-
-	/**
-	 * Loads files one after another; a failing file is reported and skipped, the others still load.
-	 * Dropping a file with the name of a loaded one replaces it (a fresh export of the same report).
-	 */
-	async addFiles(
-		inputs: { name: string; bytes: Uint8Array; overrides?: FileOverrides; replaceId?: number }[]
-	): Promise<void> {
-		this.loads++;
-		this.phase = 'loading';
-		try {
-			const ds = await this.getDataset();
-			ds.ctx = this.context();
-			performance.mark('mb:ingest-start');
-			// Each workbook as one input per table-like sheet, read in a worker (given a copy: it takes the buffer).
-			const readable = await expandWorkbooks(
-				inputs,
-				(b) => readWorkbook(b.slice()),
-				(e) => this.reportError(e.file, e.key, e.params)
-			);
-			for (const input of readable) {
-				this.current = input.name;
-				try {
-					const f = await ds.add(input.name, input.bytes, input.overrides, input.replaceId ?? 'same-name');
-					this.sources.set(f.id, { name: input.name, bytes: input.bytes, overrides: input.overrides });
-					for (const id of this.sources.keys())
-						if (!ds.files.some((x) => x.id === id)) this.sources.delete(id);
-					this.errors = this.errors.filter((e) => e.file !== input.name);
-					this.refused = this.refused.filter((r) => r.name !== input.name);
-				} catch (e) {
-					this.errors = this.errors.filter((x) => x.file !== input.name);
-					this.refused = this.refused.filter((r) => r.name !== input.name);
-					if (e instanceof IngestError && e.refused)
-						this.refused = [
-							...this.refused,
-							{ ...input, ...e.refused, message: { key: e.key, params: e.params } }
-						];
-					if (e instanceof IngestError) this.reportError(input.name, e.key, e.params);
-					else this.reportError(input.name, 'load_failed', { name: input.name, reason: String(e) });
-				}
-			}
-			await this.refresh(ds);
-			performance.mark('mb:ingest-end');
-		} catch (e) {
-			this.reportError('', 'engine_start', { reason: (e as Error).message });
-		} finally {
-			if (--this.loads === 0) {
-				this.current = null;
-				this.phase = 'ready';
-			}
-		}
-	}
-
-	/** New exchange rates: every amount is converted again (the canonical tables are rebuilt). */
-	async setFxRates(rates: Record<string, number>): Promise<void> {
-		this.userFx = rates;
-		const ds = await this.getDataset();
-		const ctx = this.context();
-		await ds.setFx(ctx.currency, ctx.fxRates);
-		await this.refresh(ds);
-	}
-
-	/** Ids being removed: a removal waits for a load in progress, and the card says so meanwhile. */
-	removing = $state.raw<number[]>([]);
-
-	async removeFile(id: number): Promise<void> {
-		this.removing = [...this.removing, id];
-		try {
-			const ds = await this.getDataset();
-			await ds.remove(id);
-			this.sources.delete(id);
-			await this.refresh(ds);
-		} finally {
-			this.removing = this.removing.filter((x) => x !== id);
-		}
-	}
-
-	/** Re-reads a loaded file with another kind, mapping or encoding (the Data page's corrections). */
-	remap(id: number, overrides: FileOverrides): Promise<void> {
-		const src = this.sources.get(id);
-		if (!src) return Promise.resolve();
-		const file = this.files.find((f) => f.id === id);
-		if (file && overrides.kind && overrides.columns) {
-			// Remembered for the next file with the same headers (this session and, on this device, later).
-			this.saveMapping({
-				signature: file.signature,
-				file: file.name,
-				kind: overrides.kind,
-				columns: overrides.columns
-			});
-		}
-		return this.addFiles([
-			{ name: src.name, bytes: src.bytes, overrides: { ...src.overrides, ...overrides }, replaceId: id }
-		]);
 	}
 
 	/**
@@ -286,13 +66,6 @@ export class DataStore {
 		this.errors = this.errors.filter((e) => e.file !== name);
 	}
 
-	/** Adds or replaces the mapping for a header signature; kept in localStorage (header names, no data). */
-	saveMapping(entry: MappingFile['mappings'][number]): void {
-		const others = this.userMappings.mappings.filter((m) => m.signature !== entry.signature);
-		this.userMappings = { version: 1, mappings: [...others, entry] };
-		this.persistence.storeMappings(this.userMappings);
-	}
-
 	/** Forget all data: this page's tables and anything remembered on the device. */
 	async clear(): Promise<void> {
 		const ds = await this.getDataset();
@@ -320,15 +93,6 @@ export class DataStore {
 		if (inputs.length) await this.addFiles(inputs);
 	}
 
-	dismissError(id: number): void {
-		this.errors = this.errors.filter((e) => e.id !== id);
-	}
-
-	/** A problem worded by the interface catalogue (device storage, a refused setting). */
-	reportNotice(file: string, notice: Message, action?: LoadError['action']): void {
-		this.errors = [...this.errors, { id: ++this.errorId, file, notice, action }];
-	}
-
 	/** Fetches the demo CSVs shipped with the site (same origin) and loads them as a user's drop would. */
 	async loadDemo(base: string): Promise<void> {
 		const demo = await fetchDemo(base);
@@ -346,34 +110,5 @@ export class DataStore {
 		await this.persistence.forgetFiles();
 		this.remember = false;
 		this.errors = this.errors.filter((e) => !e.action);
-	}
-
-	/** Another tab chose "Forget all data": this tab stops remembering (its data stays on screen). */
-	private forgottenElsewhere(): void {
-		if (!this.remember) return;
-		this.remember = false;
-		this.reportNotice('', { code: 'persist.forgottenElsewhere' });
-	}
-
-	/** Runs an engine task against the current data, on the one queue (the query client's executor). */
-	withDb<T>(fn: (db: Db, meta: DatasetMeta) => Promise<T>): Promise<T> {
-		return this.run((ds) => fn(ds.db, ds.meta));
-	}
-
-	private async refresh(ds: Dataset): Promise<void> {
-		this.files = [...ds.files];
-		if (this.remember) {
-			const err = await this.persistence.saveFiles([...this.sources.values()]);
-			if (err?.code === 'persist.forgottenElsewhere') this.forgottenElsewhere();
-			else if (err) this.reportNotice('', err);
-		}
-		const { meta, span } = await ds.run(async () => ({
-			meta: ds.meta,
-			span: ds.files.length ? await dataSpan(ds.db, todayIso()) : null
-		}));
-		this.meta = meta;
-		this.notes = ds.notes;
-		this.span = span;
-		this.version++;
 	}
 }
