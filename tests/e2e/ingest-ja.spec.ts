@@ -38,3 +38,24 @@ test('quality issues on the Data page are worded in Japanese', async ({ page }) 
 	await expect(ignored).not.toContainText('Columns not used');
 	await expect(ignored.locator('p').first()).toHaveText(JAPANESE);
 });
+
+test('a mapping file that cannot be used is explained in Japanese, naming where', async ({ page }) => {
+	await page.goto('./data/?lang=ja');
+	const errors = page.getByTestId('load-errors');
+	await page.getByTestId('import-mappings').setInputFiles({
+		name: 'mapping.json',
+		mimeType: 'application/json',
+		buffer: Buffer.from(JSON.stringify({ version: 2, mappings: [] }))
+	});
+	await expect(errors).toContainText('対応付けファイル：version は 1 にしてください（値：2）', {
+		timeout: 60_000
+	});
+	await page.getByTestId('import-mappings').setInputFiles({
+		name: 'broken.json',
+		mimeType: 'application/json',
+		buffer: Buffer.from('{ not json')
+	});
+	await expect(errors).toContainText('JSON として読めません');
+	await expect(errors).not.toContainText('must be');
+	await expect(errors).not.toContainText('Unexpected token');
+});

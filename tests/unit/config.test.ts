@@ -46,7 +46,7 @@ describe('organisation config', () => {
 		[{ benchmarks: { won: [0.3, 0.2] } }, /low ≤ high/],
 		[{ vocabularies: { outcome: { x: 'maybe' } } }, /outcome\["x"\]/],
 		[{ colour: 'red' }, /unknown key "colour"/],
-		[{ mappings: { version: 2 } }, /mappings:/]
+		[{ mappings: { version: 2 } }, /mappings\.version must be 1 \(got 2\)/]
 	])('rejects %j with a message naming the problem', (json, re) => {
 		expect(() => parseOrgConfig(json)).toThrow(ConfigError);
 		expect(problem(json, 'en')).toMatch(re);

@@ -2,7 +2,13 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { guessKind, MIN_KIND_CONFIDENCE } from '../../src/lib/engine/ingest/detect';
-import { applyMappingFile, parseMappingFile, toMappingFile } from '../../src/lib/engine/ingest/mapping-file';
+import {
+	applyMappingFile,
+	MappingFileError,
+	parseMappingFile,
+	toMappingFile
+} from '../../src/lib/engine/ingest/mapping-file';
+import { translate } from '../../src/lib/i18n/messages';
 import { headerSignature } from '../../src/lib/engine/ingest/normalise';
 import { parseRecords, sniffDialect } from '../../src/lib/engine/ingest/sniff';
 import type { KindGuess, MappingFile } from '../../src/lib/engine/ingest/types';
@@ -649,6 +655,25 @@ describe('mapping files', () => {
 		}
 	])('parseMappingFile rejects $name', ({ json, message }) => {
 		expect(() => parseMappingFile(json)).toThrow(`mapping file: ${message}`);
+	});
+
+	test('a mapping file problem carries its path and code, worded in Japanese and English', () => {
+		let err: unknown;
+		try {
+			parseMappingFile({ version: 1, mappings: [{ ...valid().mappings[0], kind: 'deals' }] });
+		} catch (e) {
+			err = e;
+		}
+		expect(err).toBeInstanceOf(MappingFileError);
+		const m = err as MappingFileError;
+		expect([m.path, m.problem, m.params.got]).toEqual(['mappings[0].kind', 'kind', '"deals"']);
+		const params = { path: m.path, ...m.params };
+		expect(translate('ja', `mappingFile.${m.problem}`, params)).toBe(
+			`対応付けファイル：mappings[0].kind は ${m.params.kinds} のいずれかにしてください（値："deals"）。`
+		);
+		expect(translate('en', `mappingFile.${m.problem}`, params)).toMatch(
+			/^Mapping file: mappings\[0\]\.kind must be one of leads/
+		);
 	});
 
 	test('parseMappingFile accepts a valid file', () => {

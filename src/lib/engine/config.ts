@@ -4,7 +4,7 @@
  * that names the problem, never a silently ignored setting.
  */
 import { BENCHMARK_KEYS, type BenchmarkKey, type BenchmarkOverrides } from './benchmarks/defaults';
-import { parseMappingFile } from './ingest/mapping-file';
+import { MappingFileError, parseMappingFile } from './ingest/mapping-file';
 import type { MappingFile, OutcomeTarget, StatusTarget, ActivityTypeTarget } from './ingest/types';
 import type { VocabularyOverride } from './ingest/vocab';
 import { TARGET_KEYS, type Goals, type TargetKey } from './metrics/targets';
@@ -224,7 +224,11 @@ export function parseOrgConfig(json: unknown): OrgConfig {
 		try {
 			c.mappings = parseMappingFile(json.mappings);
 		} catch (e) {
-			throw new ConfigError('mappings', 'mapping', { reason: (e as Error).message });
+			const m = e instanceof MappingFileError ? e : null;
+			throw new ConfigError(m ? `mappings.${m.path}` : 'mappings', 'mapping', {
+				reason: (e as Error).message,
+				...(m ? { mappingProblem: m.problem, ...m.params } : {})
+			});
 		}
 	}
 	return c;

@@ -47,6 +47,17 @@ const en = {
 	'persist.clear': 'Clear the remembered data',
 	'demo.failed': 'The demo data could not be downloaded ({reason}). Check the connection and try again.',
 	'mapping.invalid': '{name} is not a mapping file Modelboard can read: {reason}',
+	'mappingFile.json': 'This is not a mapping file Modelboard can read: it is not valid JSON.',
+	'mappingFile.object': 'Mapping file: {path} must be an object (got {got}).',
+	'mappingFile.unknownKey': 'Mapping file: {path} has an unknown key "{key}" (allowed: {allowed}).',
+	'mappingFile.version': 'Mapping file: {path} must be 1 (got {got}).',
+	'mappingFile.array': 'Mapping file: {path} must be a list (got {got}).',
+	'mappingFile.signature': 'Mapping file: {path} must be a header signature like "12-1a2b3c4d" (got {got}).',
+	'mappingFile.text': 'Mapping file: {path} must be text (got {got}).',
+	'mappingFile.kind': 'Mapping file: {path} must be one of {kinds} (got {got}).',
+	'mappingFile.notField': 'Mapping file: {path} is not a field of "{kind}" (fields: {fields}).',
+	'mappingFile.header': 'Mapping file: {path} must name a column header (got {got}).',
+	'mappingFile.headerTwice': 'Mapping file: {path} uses the header "{header}", already mapped to {other}.',
 	'engine.startFailed':
 		'The analysis engine could not start ({reason}). Check the connection and reload the page; your files are not affected.',
 	'engine.failed': 'The analysis engine could not start: {reason}',
@@ -100,6 +111,20 @@ const ja: Record<keyof typeof en, string> = {
 	'demo.failed':
 		'デモデータをダウンロードできませんでした（{reason}）。接続を確認してもう一度お試しください。',
 	'mapping.invalid': '{name} は読み込める対応付けファイルではありません：{reason}',
+	'mappingFile.json': '読み込める対応付けファイルではありません：JSON として読めません。',
+	'mappingFile.object': '対応付けファイル：{path} はオブジェクトにしてください（値：{got}）。',
+	'mappingFile.unknownKey':
+		'対応付けファイル：{path} に不明なキー「{key}」があります（使えるキー：{allowed}）。',
+	'mappingFile.version': '対応付けファイル：{path} は 1 にしてください（値：{got}）。',
+	'mappingFile.array': '対応付けファイル：{path} はリストにしてください（値：{got}）。',
+	'mappingFile.signature':
+		'対応付けファイル：{path} は "12-1a2b3c4d" のような見出しの署名にしてください（値：{got}）。',
+	'mappingFile.text': '対応付けファイル：{path} は文字列にしてください（値：{got}）。',
+	'mappingFile.kind': '対応付けファイル：{path} は {kinds} のいずれかにしてください（値：{got}）。',
+	'mappingFile.notField': '対応付けファイル：{path} は「{kind}」の項目ではありません（項目：{fields}）。',
+	'mappingFile.header': '対応付けファイル：{path} には列の見出しを指定してください（値：{got}）。',
+	'mappingFile.headerTwice':
+		'対応付けファイル：{path} の見出し「{header}」は、すでに {other} に対応付けられています。',
 	'engine.startFailed':
 		'分析エンジンを起動できませんでした（{reason}）。接続を確認してページを再読み込みしてください。ファイルには影響ありません。',
 	'engine.failed': '分析エンジンを起動できませんでした：{reason}',

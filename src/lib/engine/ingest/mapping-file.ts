@@ -55,31 +55,41 @@ const SIGNATURE = /^\d+-[0-9a-f]{8}$/;
  * the offending path, e.g. `mapping file: mappings[0].columns.stage is not a field of "leads"`.
  */
 export function parseMappingFile(json: unknown): MappingFile {
-	const fail: Fail = (path, problem) => {
-		throw new Error(`mapping file: ${path} ${problem}`);
+	const fail: Fail = (path, problem, code, params = {}) => {
+		throw new MappingFileError(path, code, params, problem);
 	};
-	if (!isRecord(json)) return fail('(root)', `must be an object, got ${describe(json)}`);
+	if (!isRecord(json)) return fail('(root)', `must be an object, got ${describe(json)}`, 'object', got(json));
 	checkKeys(json, ['version', 'mappings'], '(root)', fail);
-	if (json.version !== 1) return fail('version', `must be 1, got ${describe(json.version)}`);
+	if (json.version !== 1)
+		return fail('version', `must be 1, got ${describe(json.version)}`, 'version', got(json.version));
 	if (!Array.isArray(json.mappings)) {
-		return fail('mappings', `must be an array, got ${describe(json.mappings)}`);
+		return fail('mappings', `must be an array, got ${describe(json.mappings)}`, 'array', got(json.mappings));
 	}
 	const mappings = json.mappings.map((raw: unknown, i): MappingFile['mappings'][number] => {
 		const path = `mappings[${i}]`;
-		if (!isRecord(raw)) return fail(path, `must be an object, got ${describe(raw)}`);
+		if (!isRecord(raw)) return fail(path, `must be an object, got ${describe(raw)}`, 'object', got(raw));
 		checkKeys(raw, ['signature', 'file', 'kind', 'columns'], path, fail);
 		const { signature, file, kind, columns } = raw;
 		if (typeof signature !== 'string' || !SIGNATURE.test(signature)) {
 			const expected = 'must be a header signature like "12-1a2b3c4d"';
-			return fail(`${path}.signature`, `${expected}, got ${describe(signature)}`);
+			return fail(
+				`${path}.signature`,
+				`${expected}, got ${describe(signature)}`,
+				'signature',
+				got(signature)
+			);
 		}
 		if (file !== undefined && typeof file !== 'string') {
-			return fail(`${path}.file`, `must be a string, got ${describe(file)}`);
+			return fail(`${path}.file`, `must be a string, got ${describe(file)}`, 'text', got(file));
 		}
 		if (typeof kind !== 'string' || !isFileKind(kind)) {
-			return fail(`${path}.kind`, `must be one of ${KINDS.join(', ')}, got ${describe(kind)}`);
+			return fail(`${path}.kind`, `must be one of ${KINDS.join(', ')}, got ${describe(kind)}`, 'kind', {
+				kinds: KINDS.join(', '),
+				...got(kind)
+			});
 		}
-		if (!isRecord(columns)) return fail(`${path}.columns`, `must be an object, got ${describe(columns)}`);
+		if (!isRecord(columns))
+			return fail(`${path}.columns`, `must be an object, got ${describe(columns)}`, 'object', got(columns));
 		const entry: MappingFile['mappings'][number] = {
 			signature,
 			kind,
@@ -91,7 +101,45 @@ export function parseMappingFile(json: unknown): MappingFile {
 	return { version: 1, mappings };
 }
 
-type Fail = (path: string, problem: string) => never;
+type Fail = (
+	path: string,
+	problem: string,
+	code: MappingProblem,
+	params?: Record<string, string | number>
+) => never;
+
+/** What is wrong in a mapping file, for a message in the user's language (notice-messages.ts). */
+export type MappingProblem =
+	| 'object'
+	| 'unknownKey'
+	| 'version'
+	| 'array'
+	| 'signature'
+	| 'text'
+	| 'kind'
+	| 'notField'
+	| 'header'
+	| 'headerTwice';
+
+/** A mapping file that cannot be used: its English message (the report command's) and its parts. */
+export class MappingFileError extends Error {
+	constructor(
+		readonly path: string,
+		readonly problem: MappingProblem,
+		readonly params: Record<string, string | number>,
+		english: string
+	) {
+		super(`mapping file: ${path} ${english}`);
+	}
+}
+
+/** A value as the messages quote it, in no language: JSON, `[…]`, `{…}`, or `–` for nothing. */
+function got(x: unknown): { got: string } {
+	if (x === undefined) return { got: '–' };
+	if (Array.isArray(x)) return { got: '[…]' };
+	if (typeof x === 'object' && x !== null) return { got: '{…}' };
+	return { got: JSON.stringify(x) ?? String(x) };
+}
 
 /** canonical field → header: fields of the kind only, non-empty headers, no header used twice. */
 function parseColumns(
@@ -106,13 +154,20 @@ function parseColumns(
 	for (const [field, header] of Object.entries(columns)) {
 		const at = `${path}.${field}`;
 		if (!fields.includes(field)) {
-			return fail(at, `is not a field of "${kind}" (fields: ${fields.join(', ')})`);
+			return fail(at, `is not a field of "${kind}" (fields: ${fields.join(', ')})`, 'notField', {
+				kind,
+				fields: fields.join(', ')
+			});
 		}
 		if (typeof header !== 'string' || normaliseHeader(header) === '') {
-			return fail(at, `must be a non-empty header name, got ${describe(header)}`);
+			return fail(at, `must be a non-empty header name, got ${describe(header)}`, 'header', got(header));
 		}
 		const other = fieldOfHeader.get(normaliseHeader(header));
-		if (other !== undefined) return fail(at, `uses header "${header}", already mapped to ${other}`);
+		if (other !== undefined)
+			return fail(at, `uses header "${header}", already mapped to ${other}`, 'headerTwice', {
+				header,
+				other
+			});
 		fieldOfHeader.set(normaliseHeader(header), field);
 		parsed[field] = header;
 	}
@@ -129,7 +184,11 @@ function isFileKind(x: string): x is FileKind {
 
 function checkKeys(obj: Record<string, unknown>, allowed: string[], path: string, fail: Fail): void {
 	for (const key of Object.keys(obj)) {
-		if (!allowed.includes(key)) fail(path, `has an unknown key "${key}" (allowed: ${allowed.join(', ')})`);
+		if (!allowed.includes(key))
+			fail(path, `has an unknown key "${key}" (allowed: ${allowed.join(', ')})`, 'unknownKey', {
+				key,
+				allowed: allowed.join(', ')
+			});
 	}
 }
 
