@@ -83,7 +83,6 @@ const en: Record<IngestMessageKey, string> = {
 	engine_start:
 		'The analysis engine could not start ({reason}). Check the connection and reload the page; your files are not affected.',
 	fetch_failed: '{path} could not be fetched from this site: {reason}',
-	mapping_file_failed: '{name}: {reason}',
 	undated_records:
 		'{count} records have no creation date in any file: they are outside every cohort (period mode still counts their own stage dates). Add a file with their creation date, or map a first-contact column as created_at.',
 	fx_missing_rates:
@@ -189,7 +188,6 @@ const ja: Record<IngestMessageKey, string> = {
 	engine_start:
 		'分析エンジンを起動できませんでした（{reason}）。接続を確認してページを再読み込みしてください。ファイルには影響ありません。',
 	fetch_failed: '{path} をこのサイトから取得できませんでした：{reason}',
-	mapping_file_failed: '{name}：対応付けファイルを読み込めませんでした（{reason}）。',
 	undated_records:
 		'{count} 件のレコードはどのファイルにも作成日がありません。どのコホートにも入りません（期間モードでは各ステージの日付で数えます）。作成日のあるファイルを追加するか、初回接触日の列を created_at に対応付けてください。',
 	fx_missing_rates:

@@ -63,7 +63,6 @@ export const INGEST_MESSAGE_KEYS = [
 	// The browser's data store
 	'engine_start',
 	'fetch_failed',
-	'mapping_file_failed',
 	// Phrases used as parameters
 	'what.xlsx',
 	'what.xls',
