@@ -34,8 +34,11 @@ async function figures(page: Page): Promise<string[]> {
 		.evaluateAll((els) => els.map((e) => (e.textContent ?? '').trim()).filter(Boolean));
 }
 
-/** More than two decimals, an ungrouped number of five or more digits, or NaN. */
-const RAW = /\d[.]\d{3,}|(?<![\d,.])\d{5,}(?![\d,.])|NaN/;
+/**
+ * More than two decimals, an ungrouped number of five or more digits, or NaN. Digits that follow a
+ * letter are part of an identifier (a deal id such as L003551), not a figure.
+ */
+const RAW = /\d[.]\d{3,}|(?<![\w,.])\d{5,}(?![\d,.])|NaN/;
 
 for (const lang of ['ja', 'en'] as const) {
 	test(`no figure shows more digits than its formatter (${lang}, every page)`, async ({ page }) => {

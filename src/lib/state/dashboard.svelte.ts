@@ -12,7 +12,6 @@ import {
 	type BenchmarkSource,
 	type Department
 } from '$lib/engine/queries';
-import { getDataStore } from './context';
 import { getController } from './controller.svelte';
 import { useQuery } from './query.svelte';
 
@@ -64,14 +63,14 @@ export function useTrends() {
  */
 export function useMaturing() {
 	const ctl = getController();
-	const data = getDataStore();
 	const q = useQuery(maturity, () => (ctl.view.mode === 'cohort' ? undefined : null));
 	return {
 		get days(): number | null {
 			return q.value?.p90_days ?? null;
 		},
 		is(end: string): boolean {
-			return ctl.view.mode === 'cohort' && isMaturing(end, data.span?.to ?? null, q.value);
+			// The data's span, else an opened snapshot's: a snapshot keeps its maturing marks.
+			return ctl.view.mode === 'cohort' && isMaturing(end, ctl.span?.to ?? null, q.value);
 		}
 	};
 }
