@@ -40,14 +40,59 @@ async function figures(page: Page): Promise<string[]> {
  */
 const RAW = /\d[.]\d{3,}|(?<![\w,.])\d{5,}(?![\d,.])|NaN/;
 
+/**
+ * Columns (of a data table, or of one chart's value labels) whose figures of one unit (%, days, 万…)
+ * are written with different decimals ("6.5% / 2% / 0.5%"), as "where: unit: decimals seen: cells".
+ */
+async function mixedDecimals(page: Page): Promise<string[]> {
+	return page.evaluate(() => {
+		const UNIT = /(\d+(?:\.(\d+))?)\s*(%|日|days?|万|億|[MK](?![a-z]))/g;
+		const out: string[] = [];
+		const check = (where: string, texts: string[]) => {
+			const seen = new Map<string, Set<number>>();
+			for (const t of texts)
+				for (const m of t.matchAll(UNIT)) {
+					const unit = m[3].replace(/s$/, '');
+					if (!seen.has(unit)) seen.set(unit, new Set());
+					seen.get(unit)!.add(m[2]?.length ?? 0);
+				}
+			for (const [unit, ds] of seen)
+				if (ds.size > 1) out.push(`${where}: ${unit}: ${[...ds].join('/')}: ${texts.join(' | ')}`);
+		};
+		document.querySelectorAll('table').forEach((table, ti) => {
+			const cols = new Map<number, string[]>();
+			table.querySelectorAll('tbody tr, tfoot tr').forEach((tr) =>
+				[...tr.children].forEach((cell, j) => {
+					if (!cols.has(j)) cols.set(j, []);
+					cols.get(j)!.push((cell.textContent ?? '').trim());
+				})
+			);
+			const name = table.closest('[data-testid]')?.getAttribute('data-testid') ?? `table ${ti}`;
+			for (const [j, texts] of cols) if (j > 0) check(`${name} column ${j}`, texts);
+		});
+		document.querySelectorAll('svg').forEach((svg, si) => {
+			const name = svg.closest('[data-testid]')?.getAttribute('data-testid') ?? `chart ${si}`;
+			for (const cls of ['value', 'tick']) {
+				const texts = [...svg.querySelectorAll(`text.${cls}`)].map((e) => (e.textContent ?? '').trim());
+				if (texts.length > 1) check(`${name} ${cls} labels`, texts);
+			}
+		});
+		return out;
+	});
+}
+
 for (const lang of ['ja', 'en'] as const) {
-	test(`no figure shows more digits than its formatter (${lang}, every page)`, async ({ page }) => {
+	test(`no figure shows more digits than its formatter, one number of decimals per column (${lang}, every page)`, async ({
+		page
+	}) => {
 		test.setTimeout(240_000);
 		await openDemo(page, `lang=${lang}`);
 		for (const nav of PAGES) {
 			await go(page, nav);
 			const raw = (await figures(page)).filter((t) => RAW.test(t));
 			expect(raw, `${nav}: raw numbers`).toEqual([]);
+			// One column, one number of decimals: 6.5% / 2.0% / 0.5%, never 6.5% / 2% / 0.5%.
+			expect(await mixedDecimals(page), `${nav}: mixed decimals in a column`).toEqual([]);
 		}
 	});
 }

@@ -34,7 +34,9 @@ export interface HBar extends BarItem {
 	y: number;
 	height: number;
 	width: number;
+	/** The label as drawn: one line, or two at a sensible break when it is too wide (clipped only past that). */
 	shownLabel: string;
+	labelLines: string[];
 	labelX: number;
 	labelInside: boolean;
 }
@@ -58,6 +60,13 @@ export function hbarLayout(
 		Math.max(80, width * 0.38)
 	);
 	const plotWidth = Math.max(width - labelWidth - 8, 60);
+	const room = labelWidth - 12;
+	// A label too wide for its column goes on two lines at a sensible break (帯 1 / （12〜45）), rows
+	// taller to hold them; only a line still too wide is clipped (the full label is in its tooltip).
+	const lines = items.map((i) =>
+		textWidth(i.label) <= room ? [i.label] : wrapLabel(i.label, 13).map((l) => fitLabel(l, room))
+	);
+	if (lines.some((l) => l.length > 1)) rowHeight = Math.max(rowHeight, 46);
 	const height = items.length * rowHeight;
 	const top = max !== null && max > 0 ? max : Math.max(1e-9, ...items.map((i) => i.value));
 	const x = scaleLinear().domain([0, top]).range([0, plotWidth]).clamp(true);
@@ -65,7 +74,7 @@ export function hbarLayout(
 		.domain(items.map((i) => i.key))
 		.range([0, height])
 		.paddingInner(0.22);
-	const bars = items.map((it) => {
+	const bars = items.map((it, i) => {
 		const w = Math.max(0, x(Math.max(0, it.value)));
 		const lw = textWidth(it.valueLabel) + 12;
 		const inside = w >= lw;
@@ -74,7 +83,8 @@ export function hbarLayout(
 			y: y(it.key) ?? 0,
 			height: y.bandwidth(),
 			width: w,
-			shownLabel: fitLabel(it.label, labelWidth - 12),
+			shownLabel: lines[i].join(' '),
+			labelLines: lines[i],
 			labelInside: inside,
 			labelX: inside ? w - 6 : Math.min(w + 6, Math.max(0, plotWidth - lw + 6))
 		};
@@ -199,4 +209,70 @@ export function stackLayout(items: readonly BarItem[], width: number): StackSegm
 		const w = x(at) - start;
 		return { ...it, x: start, width: w, labelFits: textWidth(it.valueLabel, 12) + 8 <= w };
 	});
+}
+
+/**
+ * A label in at most two lines, broken only at a sensible point (a space, before an opening bracket,
+ * after ・ / →), never inside a word or a Japanese term: the split whose wider line is narrowest.
+ * A label without such a point stays whole on one line.
+ */
+export function wrapLabel(text: string, fontSize = 12): string[] {
+	let best: string[] = [text];
+	let bestW = textWidth(text, fontSize);
+	for (let i = 1; i < text.length; i++) {
+		const prev = text[i - 1];
+		const ch = text[i];
+		const ok = ch === ' ' || '（(［['.includes(ch) || '・/→'.includes(prev);
+		if (!ok) continue;
+		const lines = [text.slice(0, i).trimEnd(), text.slice(i).trimStart()];
+		const w = Math.max(...lines.map((l) => textWidth(l, fontSize)));
+		if (w < bestW) {
+			best = lines;
+			bestW = w;
+		}
+	}
+	return best;
+}
+
+export interface HeatmapLayout {
+	labelWidth: number;
+	/** Each column's left edge and width. */
+	columns: { x: number; width: number; lines: string[] }[];
+	headHeight: number;
+	/** May exceed the space given: the chart then scrolls sideways, every header whole. */
+	width: number;
+}
+
+/**
+ * Heatmap geometry: row labels as wide as the widest, each column at least as wide as its header
+ * (in one line when it fits, else two at a sensible break) and its cells' text; space left over is
+ * shared. Headers are never cut short.
+ */
+export function heatmapLayout(
+	rows: readonly string[],
+	columns: readonly string[],
+	width: number,
+	fontSize = 12,
+	minColumn = 46
+): HeatmapLayout {
+	const labelWidth = Math.max(48, ...rows.map((r) => textWidth(r, fontSize))) + 14;
+	const avail = Math.max(0, width - labelWidth);
+	const even = avail / Math.max(1, columns.length);
+	const heads = columns.map((c) => {
+		const one = textWidth(c, fontSize) + 8;
+		if (one <= Math.max(minColumn, even)) return { lines: [c], need: Math.max(minColumn, one) };
+		const two = wrapLabel(c, fontSize);
+		const need = Math.max(minColumn, ...two.map((l) => textWidth(l, fontSize) + 8));
+		return { lines: two, need };
+	});
+	const needed = heads.reduce((s, h) => s + h.need, 0);
+	const extra = Math.max(0, avail - needed) / Math.max(1, columns.length);
+	let x = labelWidth;
+	const cols = heads.map((h) => {
+		const col = { x, width: h.need + extra, lines: h.lines };
+		x += col.width;
+		return col;
+	});
+	const lineCount = Math.max(1, ...heads.map((h) => h.lines.length));
+	return { labelWidth, columns: cols, headHeight: 8 + lineCount * (fontSize + 3), width: Math.max(width, x) };
 }

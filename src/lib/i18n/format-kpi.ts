@@ -1,5 +1,5 @@
 import type { KpiFormat } from '$lib/kpi-catalog';
-import { formatInt, formatMoney, formatNumber, formatPercent, type Locale } from './format';
+import { columnDecimals, formatInt, formatMoney, formatNumber, formatPercent, type Locale } from './format';
 import { translate } from './messages';
 
 export function formatKpi(v: number | null, format: KpiFormat, locale: Locale, currency = 'JPY'): string {
@@ -19,4 +19,30 @@ export function formatKpi(v: number | null, format: KpiFormat, locale: Locale, c
 		default:
 			return formatNumber(v, locale, 1);
 	}
+}
+
+/**
+ * A formatter for figures read together (a benchmark's low and high, a target beside its actual): rates,
+ * days and decimals with one number of decimals for all of them (0.8%–2.0%, never 0.8%–2%).
+ */
+export function kpiGroupFormatter(
+	values: readonly (number | null)[],
+	format: KpiFormat,
+	locale: Locale,
+	currency = 'JPY'
+): (v: number | null) => string {
+	if (format === 'rate') {
+		const d = columnDecimals(values, 1, 100);
+		return (v) => formatPercent(v, locale, d, d);
+	}
+	if (format === 'days' || format === 'decimal') {
+		const d = columnDecimals(values, 1);
+		return (v) =>
+			v === null
+				? formatNumber(v, locale)
+				: format === 'days'
+					? translate(locale, 'unit.days', { value: formatNumber(v, locale, d, d) })
+					: formatNumber(v, locale, d, d);
+	}
+	return (v) => formatKpi(v, format, locale, currency);
 }

@@ -33,40 +33,96 @@ export function formatInt(v: number | null | undefined, locale: Locale): string 
 		: nf(locale, 'int', { maximumFractionDigits: 0 }).format(v);
 }
 
-export function formatNumber(v: number | null | undefined, locale: Locale, digits = 1): string {
+/** `digits` at most; `minDigits` at least (a column passes the same for both: one number of decimals). */
+export function formatNumber(
+	v: number | null | undefined,
+	locale: Locale,
+	digits = 1,
+	minDigits = 0
+): string {
 	return v === null || v === undefined || !Number.isFinite(v)
 		? DASH
-		: nf(locale, `num${digits}`, { maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(v);
-}
-
-export function formatPercent(v: number | null | undefined, locale: Locale, digits = 1): string {
-	return v === null || v === undefined || !Number.isFinite(v)
-		? DASH
-		: nf(locale, `pct${digits}`, {
-				style: 'percent',
+		: nf(locale, `num${digits}|${minDigits}`, {
 				maximumFractionDigits: digits,
-				minimumFractionDigits: 0
+				minimumFractionDigits: Math.min(minDigits, digits)
 			}).format(v);
 }
 
+export function formatPercent(
+	v: number | null | undefined,
+	locale: Locale,
+	digits = 1,
+	minDigits = 0
+): string {
+	return v === null || v === undefined || !Number.isFinite(v)
+		? DASH
+		: nf(locale, `pct${digits}|${minDigits}`, {
+				style: 'percent',
+				maximumFractionDigits: digits,
+				minimumFractionDigits: Math.min(minDigits, digits)
+			}).format(v);
+}
+
+/** The fewest decimals (at most `max`) at which `v` reads as it does with `max` (2.0 needs 0, 6.5 needs 1). */
+export function decimalsNeeded(v: number, max: number): number {
+	const full = Number(v.toFixed(max));
+	for (let d = 0; d < max; d++) if (Number(v.toFixed(d)) === full) return d;
+	return max;
+}
+
+/**
+ * One number of decimals for a column of numbers, so its values compare at a glance (6.5% / 2.0% /
+ * 0.5%, never 6.5% / 2% / 0.5%): the most any value needs, at most `max`. `scale` is what the formatter
+ * multiplies by (100 for a percent). Non-numbers are ignored; an empty column needs none.
+ */
+export function columnDecimals(values: readonly unknown[], max: number, scale = 1): number {
+	let d = 0;
+	for (const v of values)
+		if (typeof v === 'number' && Number.isFinite(v)) d = Math.max(d, decimalsNeeded(v * scale, max));
+	return d;
+}
+
+/** The compact unit's mantissa: 115,000 → 11.5 (万) in Japanese, 115 (K) in English. */
+function mantissa(v: number, locale: Locale): number {
+	const unit = locale === 'ja' ? 4 : 3;
+	const a = Math.abs(v);
+	return a / 10 ** (Math.floor(Math.log10(a || 1) / unit) * unit);
+}
+
+/**
+ * The decimals of a column of compact amounts: one when every amount is below 100 of its unit and one
+ * of them needs it (￥11.5万 / ￥2.0万), none as soon as one amount has three digits (￥1,352万 / ￥12万:
+ * beside a thousand, the tenth of a 万 does not count).
+ */
+export function moneyColumnDecimals(values: readonly unknown[], locale: Locale): number {
+	const ms = values
+		.filter((v): v is number => typeof v === 'number' && Number.isFinite(v) && v !== 0)
+		.map((v) => mantissa(v, locale));
+	return ms.some((m) => Number(m.toFixed(1)) >= 100) ? 0 : columnDecimals(ms, 1);
+}
+
+/**
+ * `columnDigits` (from `moneyColumnDecimals`) writes every compact amount of a column with the same
+ * decimals; without it a single amount gets one decimal below 100 of its unit.
+ */
 export function formatMoney(
 	v: number | null | undefined,
 	locale: Locale,
 	currency = 'JPY',
-	compact = true
+	compact = true,
+	columnDigits: number | null = null
 ): string {
 	if (v === null || v === undefined || !Number.isFinite(v)) return DASH;
 	const useCompact = compact && Math.abs(v) >= LOCALE_INFO[locale].compactFrom;
 	// Compact: one decimal below 100 of the unit (￥11.5万, ¥7.4M), none above and digits grouped
 	// (￥1,502万, not ￥1502.2万).
-	const unit = locale === 'ja' ? 4 : 3;
-	const mantissa = Math.abs(v) / 10 ** (Math.floor(Math.log10(Math.abs(v) || 1) / unit) * unit);
-	const digits = useCompact && mantissa < 100 ? 1 : 0;
+	const digits = !useCompact ? 0 : (columnDigits ?? (mantissa(v, locale) < 100 ? 1 : 0));
 	return nf(locale, `money|${currency}|${useCompact}|${digits}`, {
 		style: 'currency',
 		currency,
 		notation: useCompact ? 'compact' : 'standard',
 		maximumFractionDigits: digits,
+		minimumFractionDigits: useCompact ? digits : undefined,
 		useGrouping: true
 	}).format(v);
 }
