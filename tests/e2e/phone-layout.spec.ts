@@ -24,16 +24,20 @@ async function brokenCells(page: Page): Promise<string[]> {
 		document.querySelectorAll('table.data td, table.data th').forEach((cell) => {
 			const text = (cell.textContent ?? '').trim();
 			if (!text || text.length > 24) return;
-			const range = document.createRange();
-			range.selectNodeContents(cell);
-			const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.bottom)));
-			// Lines of one cell have distinct bottoms; nested inline boxes on one line share theirs.
-			if (tops.size > 1) {
-				const hs = [...range.getClientRects()].map((r) => r.height);
-				const lineH = Math.max(...hs);
-				const span = Math.max(...[...tops]) - Math.min(...[...tops]);
-				if (span > lineH * 0.6) out.push(text);
+			// The lines the visible text runs over (screen-reader-only text is laid out elsewhere).
+			const bottoms: number[] = [];
+			let lineH = 0;
+			const walk = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+			for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+				if (!n.textContent?.trim() || n.parentElement?.closest('.sr-only')) continue;
+				const range = document.createRange();
+				range.selectNodeContents(n);
+				for (const r of range.getClientRects()) {
+					bottoms.push(r.bottom);
+					lineH = Math.max(lineH, r.height);
+				}
 			}
+			if (bottoms.length > 1 && Math.max(...bottoms) - Math.min(...bottoms) > lineH * 0.6) out.push(text);
 		});
 		return out;
 	});

@@ -50,7 +50,8 @@ async function mixedDecimals(page: Page): Promise<string[]> {
 		const out: string[] = [];
 		const check = (where: string, texts: string[]) => {
 			const seen = new Map<string, Set<number>>();
-			for (const t of texts)
+			// Figures, not prose: a sentence quoting "10–20%" is not a column of rates.
+			for (const t of texts.filter((t) => t.length <= 40))
 				for (const m of t.matchAll(UNIT)) {
 					const unit = m[3].replace(/s$/, '');
 					if (!seen.has(unit)) seen.set(unit, new Set());

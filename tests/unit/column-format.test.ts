@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { columnFormatter, columnStyle, formatCell } from '../../src/lib/charts/table-rows';
-import { columnDecimals, decimalsNeeded, moneyColumnDecimals } from '../../src/lib/i18n/format';
+import { columnDecimals, decimalsNeeded, formatMoney, moneyColumnDecimals } from '../../src/lib/i18n/format';
 import { heatmapLayout, hbarLayout, textWidth, wrapLabel } from '../../src/lib/charts/layout';
 
 describe('decimals per column', () => {
@@ -57,6 +57,8 @@ describe('decimals per column', () => {
 		// A column with one small amount is written in full yen (no 万 at all).
 		const h = columnFormatter([76_299, 115_000], 'money', 'ja');
 		expect([h(76_299), h(115_000)]).toEqual(['￥76,299', '￥115,000']);
+		// A lone amount keeps dropping a zero decimal: 100,000,000 is ￥1億, not ￥1.0億.
+		expect(formatMoney(100_000_000, 'ja')).toBe('￥1億');
 		// English: 7,400,000 = 7.4M, 12,000,000 = 12.0M.
 		const e = columnFormatter([7_400_000, 12_000_000], 'money', 'en');
 		expect([e(7_400_000), e(12_000_000)]).toEqual(['¥7.4M', '¥12.0M']);

@@ -117,12 +117,13 @@ export function formatMoney(
 	// Compact: one decimal below 100 of the unit (￥11.5万, ¥7.4M), none above and digits grouped
 	// (￥1,502万, not ￥1502.2万).
 	const digits = !useCompact ? 0 : (columnDigits ?? (mantissa(v, locale) < 100 ? 1 : 0));
-	return nf(locale, `money|${currency}|${useCompact}|${digits}`, {
+	return nf(locale, `money|${currency}|${useCompact}|${digits}|${columnDigits !== null}`, {
 		style: 'currency',
 		currency,
 		notation: useCompact ? 'compact' : 'standard',
 		maximumFractionDigits: digits,
-		minimumFractionDigits: useCompact ? digits : undefined,
+		// A column's decimals are fixed (￥2.0万 beside ￥11.5万); a lone amount drops a zero (￥1億).
+		minimumFractionDigits: useCompact && columnDigits !== null ? digits : undefined,
 		useGrouping: true
 	}).format(v);
 }
