@@ -69,22 +69,20 @@ test('an activity file with no call says why on the inside-sales page and the Da
 test('every row reached MQL on 作成日, which is also the created date; field names in Japanese', async ({
 	page
 }) => {
-	// No header a detector knows: refused, then mapped by hand. Two rows in April 2025.
+	// 作成日 is detected as the created date; the user adds that every row is an MQL dated by it too.
 	const mqls = 'ref,作成日,from\nM1,2025-04-03,Web\nM2,2025-04-10,展示会\n';
 	await page.goto('./data/?lang=ja');
 	await page
 		.getByTestId('file-input')
 		.setInputFiles({ name: 'mql.csv', mimeType: 'text/csv', buffer: Buffer.from(mqls) });
-	const card = page.getByTestId('refused-mql-csv');
-	await expect(card).toContainText('リード／レコード ID');
-	await expect(card).not.toContainText('lead_id');
-	await card.getByTestId('kind-select-refused-mql-csv').selectOption('leads');
-	await card.getByTestId('map-refused-mql-csv-lead_id').selectOption('ref');
-	await card.getByTestId('map-refused-mql-csv-created_at').selectOption('作成日');
-	await card.getByTestId('reached-stage-refused-mql-csv').selectOption('mql');
-	await card.getByTestId('reached-date-refused-mql-csv').selectOption('作成日');
-	await card.getByTestId('apply-refused-mql-csv').click();
 	await expect(page.getByTestId('rows-mql-csv')).toHaveText('2');
+	const card = page.getByTestId('file-mql-csv');
+	await card.getByText('列の対応付け').click();
+	await expect(card).toContainText('リード／レコード ID');
+	await expect(card.locator('table.data').first()).not.toContainText('lead_id');
+	await card.getByTestId('reached-stage-mql-csv').selectOption('mql');
+	await card.getByTestId('reached-date-mql-csv').selectOption('作成日');
+	await card.getByTestId('apply-mql-csv').click();
 	await expect(page.getByTestId('contribution-mql-csv-mql_at')).toHaveText('2 行がMQLに到達（列「作成日」）');
 	await expect(page.getByTestId('contribution-mql-csv-created_at')).toHaveText(
 		'2 行がリードに到達（列「作成日」）'

@@ -1,6 +1,8 @@
 /**
  * DuckDB's failures worded by us (issue 11): the code and parameters we derive from its text, its own
  * text kept only as a detail; and every code worded in Japanese and English (ingest-messages.test.ts).
+ * The conversion texts are DuckDB-wasm 1.32's own (DuckDB 1.4.3), copied from real failures of
+ * `'abc'::DOUBLE`, `'2025-13-45'::DATE`, `1e20::INTEGER` and a typed `read_csv` of `3,abc`.
  */
 import { describe, expect, it } from 'vitest';
 import { asIngestError } from '../../src/lib/engine/ingest/errors';
@@ -11,17 +13,22 @@ const fail = (text: string) => new Error(text);
 describe('DuckDB errors as our own codes', () => {
 	it.each([
 		{
-			text: 'Conversion Error: CSV Error on Line: 7\nOriginal Line: x\nError when converting column "c2". Could not convert string "abc" to \'DOUBLE\'',
+			text: 'Conversion Error: CSV Error on Line: 7\nOriginal Line: 3,abc\nError when converting column "c2". Could not convert string "abc" to \'DOUBLE\'\n\nColumn c2 is being converted as type DOUBLE',
 			key: 'engine_conversion_at',
 			params: { name: 'a.csv', value: 'abc', type: { key: 'what.number' }, column: '金額', row: 7 }
 		},
 		{
-			text: "Conversion Error: Could not convert string '2025-13-45' to DATE",
+			text: 'Conversion Error: date field value out of range: "2025-13-45"\n\nLINE 1: SELECT \'2025-13-45\'::DATE',
 			key: 'engine_conversion',
 			params: { name: 'a.csv', value: '2025-13-45', type: { key: 'what.date' } }
 		},
 		{
-			text: "Conversion Error: Type DOUBLE with value 1e+20 can't be cast because the value is out of range for the destination type INT32",
+			text: "Conversion Error: Could not convert string 'abc' to DOUBLE\n\nLINE 1: SELECT 'abc'::DOUBLE",
+			key: 'engine_conversion',
+			params: { name: 'a.csv', value: 'abc', type: { key: 'what.number' } }
+		},
+		{
+			text: "Conversion Error: Type DOUBLE with value 1e+20 can't be cast because the value is out of range for the destination type INT32\n\nLINE 1: SELECT 1e20::INTEGER",
 			key: 'engine_conversion',
 			params: { name: 'a.csv', value: '1e+20', type: { key: 'what.number' } }
 		},

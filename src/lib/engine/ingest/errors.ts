@@ -90,8 +90,10 @@ export function engineFailure(
 	headers?: readonly string[]
 ): { key: IngestMessageKey; params: MessageParams } | null {
 	const text = textOf(e);
+	const outOfRange = /(?:date|timestamp) field value out of range: "(.*?)"/.exec(text);
 	const conversion =
 		/Could not convert string ['"](.*?)['"] to '?(\w+)'?/s.exec(text) ??
+		(outOfRange ? [outOfRange[0], outOfRange[1], 'DATE'] : null) ??
 		/Type \w+ with value (\S+) can't be cast because the value is out of range for the destination type '?(\w+)'?/.exec(
 			text
 		);
