@@ -34,7 +34,7 @@ describe('JSON text read with our own line and column', () => {
 		const r = readJson('{\n  "version": 1\n  "mappings": []\n}');
 		if (r.ok) throw new Error('expected a problem');
 		expect(render('ja', jsonProblem('mappingFile', r))).toBe(
-			'読み込める対応付けファイルではありません：3 行目 3 文字目の「"」は JSON のこの位置に置けません。'
+			'読み込める対応付けファイルではありません（JSON として読めません）：3 行目 3 文字目の「"」はここに置けません。'
 		);
 		expect(render('en', jsonProblem('mappingFile', r))).toBe(
 			'This is not a mapping file Modelboard can read: line 3, column 3: “"” cannot stand there in JSON.'

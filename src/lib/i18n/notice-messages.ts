@@ -127,11 +127,11 @@ const ja: Record<keyof typeof en, string> = {
 		'デモデータをダウンロードできませんでした（{reason}）。接続を確認してもう一度お試しください。',
 	'mapping.invalid': '{name} は読み込める対応付けファイルではありません：{reason}',
 	'mappingFile.json.end':
-		'読み込める対応付けファイルではありません：{line} 行目 {column} 文字目で途中で終わっています（閉じる }、] または " がありません）。',
+		'読み込める対応付けファイルではありません（JSON として読めません）：{line} 行目 {column} 文字目で途中で終わっています（閉じる }、] または " がありません）。',
 	'mappingFile.json.char':
-		'読み込める対応付けファイルではありません：{line} 行目 {column} 文字目の「{char}」は JSON のこの位置に置けません。',
+		'読み込める対応付けファイルではありません（JSON として読めません）：{line} 行目 {column} 文字目の「{char}」はここに置けません。',
 	'mappingFile.json.trailing':
-		'読み込める対応付けファイルではありません：{line} 行目 {column} 文字目以降に JSON の終わりを過ぎた余分な文字があります（「{char}」）。',
+		'読み込める対応付けファイルではありません（JSON として読めません）：{line} 行目 {column} 文字目以降に、JSON の終わりを過ぎた余分な文字があります（「{char}」）。',
 	'mappingFile.json.empty': '読み込める対応付けファイルではありません：ファイルが空です。',
 	'mappingFile.object': '対応付けファイル：{path} はオブジェクトにしてください（値：{got}）。',
 	'mappingFile.unknownKey':
