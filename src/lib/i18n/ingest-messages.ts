@@ -235,10 +235,10 @@ const ja: Record<IngestMessageKey, string> = {
 	'what.boolean': '真偽値（はい／いいえ）',
 	'what.value': '想定した型の値',
 	'kind.leads': 'リード',
-	'kind.lead_history': 'ステージ履歴',
+	'kind.lead_history': 'リードのステージ履歴',
 	'kind.activities': '活動',
 	'kind.customers': '顧客',
-	'kind.spend': '広告費',
+	'kind.spend': 'マーケティング費用',
 	'kind.users': 'ユーザー'
 };
 

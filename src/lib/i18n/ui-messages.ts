@@ -626,7 +626,7 @@ const ja: Record<keyof typeof en, string> = {
 	'plan.ahead': '実績が必要数を上回っています',
 	'plan.missingRate': '計算できません：{rate}がありません（{why}）',
 	'plan.upstream': '「{line}」が空のため計算できません',
-	'plan.why.noSpend': '期間の広告費データがないため、リード獲得単価がありません',
+	'plan.why.noSpend': '期間のマーケティング費用のデータがないため、リード獲得単価がありません',
 	'plan.why.noActivities': '活動データがありません',
 	'plan.why.noStage': 'データにこの段階がありません',
 	'plan.why.zero': 'データ上の値が 0 です。下で率を入力してください',
