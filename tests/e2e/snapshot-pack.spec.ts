@@ -210,16 +210,20 @@ test.describe.serial('review pack of picked pages', () => {
 	});
 });
 
-test('snapshot link length of every page on the demo, with and without the comparison', async ({ page }) => {
+test('snapshot link length of every page on the demo, default view and a quarter compared with the previous one', async ({
+	page
+}) => {
 	test.setTimeout(300_000);
 	const rows: string[] = [];
 	const pages = ['/', '/funnel/', '/marketing/', '/inside-sales/', '/field-sales/', '/customer-success/'];
 	const lengths: Record<string, [number, number]> = {};
-	for (const [i, q] of ['', 'cmp=0'].entries()) {
+	// The default view spans all the data, so its previous period lies before the data and is left out
+	// (nothing to compare); this fiscal quarter compares with the previous one, which the data holds.
+	for (const [i, q] of ['', 'range=fq'].entries()) {
 		await openDemo(page, q);
 		for (const p of pages) {
-			if (p !== '/') await page.getByTestId(nav(p)).click();
-			else await page.getByTestId('nav-overview').click();
+			await page.getByTestId(p === '/' ? 'nav-overview' : nav(p)).click();
+			await expect(page).toHaveURL(new RegExp(`/modelboard${p}(\\?|$)`));
 			(lengths[p] ??= [0, 0])[i] = await snapshotOf(page, p);
 		}
 		await page.goto(`./plan/?demo&target=30000000&deal=1500000${q ? '&' + q : ''}`);
@@ -227,6 +231,6 @@ test('snapshot link length of every page on the demo, with and without the compa
 		(lengths['/plan/ (target, deal)'] ??= [0, 0])[i] = await snapshotOf(page, '/plan/');
 	}
 	for (const [p, [on, off]] of Object.entries(lengths)) rows.push(`| ${p} | ${on} | ${off} |`);
-	console.log(`\n| Page | comparison on (default) | comparison off |\n|---|--:|--:|\n${rows.join('\n')}`);
-	for (const p of ['/', '/inside-sales/']) expect(lengths[p][0]).toBeLessThan(8192);
+	console.log(`\n| Page | default view | this fiscal quarter, compared |\n|---|--:|--:|\n${rows.join('\n')}`);
+	for (const p of ['/', '/inside-sales/']) for (const n of lengths[p]) expect(n).toBeLessThan(8192);
 });
