@@ -34,11 +34,15 @@ const shown = [
 	{
 		name: 'benchmarks',
 		key: 'benchmarks c',
-		value: [{ key: 'calls_per_rep_day', value: 61.2, low: 40, high: 90, status: 'within', better: 'higher' }]
+		value: [
+			{ key: 'calls_per_rep_day', value: 61.2, low: 40, high: 90, status: 'within', better: 'higher' },
+			{ key: 'contact_rate', value: 0.25, low: 0.2, high: 0.3, status: 'within', better: 'higher' }
+		]
 	}
 ];
+// The organisation sets won (not the default) and contact rate (the same range as the default).
 const layers = {
-	org: { won: { low: 0.25, high: 0.35 } },
+	org: { won: { low: 0.25, high: 0.35 }, contact_rate: { low: 0.2, high: 0.3 } },
 	view: { calls_per_rep_day: { low: 40, high: 90 } }
 };
 
@@ -58,6 +62,11 @@ describe('benchmarkSources', () => {
 				source: 'Set in this view (the link’s benchmark override).'
 			},
 			{
+				label: 'Contact rate',
+				range: '20% – 30%',
+				source: `Set by the organisation (modelboard.config.json). ${translate('en', 'bench.source.contact_rate')}`
+			},
+			{
 				label: 'Churn rate',
 				range: '0% – 2.5%',
 				source: `${translate('en', 'bench.source.churn_rate')} Per year 0% – 10%, scaled to the period’s 91 days.`
@@ -72,7 +81,9 @@ describe('benchmarkSources', () => {
 			range: '25% – 35%',
 			source: '組織の設定（modelboard.config.json）。'
 		});
-		expect(b.rows[2].source).toContain('年あたり 0% – 10% を、期間の 91 日に換算。');
+		expect(b.rows[3].source).toBe(
+			`${translate('ja', 'bench.source.churn_rate')}年あたり 0% – 10% を、期間の 91 日に換算。`
+		);
 		expect(benchmarkSources(shown.slice(0, 1), layers, 91, ui('ja')).rows).toEqual([]);
 	});
 });

@@ -49,6 +49,14 @@ export function cleanCopy(root: Element, withRows = false): Element {
 	for (const el of Array.from(copy.querySelectorAll('img')))
 		if (!(el.getAttribute('src') ?? '').startsWith('data:')) el.remove();
 	for (const el of Array.from(copy.querySelectorAll('details'))) el.setAttribute('open', '');
+	// Charts are drawn to the width they had; with a viewBox they also shrink to a narrower reader or sheet.
+	for (const svg of Array.from(copy.querySelectorAll('svg:not([viewBox])'))) {
+		const w = Number(svg.getAttribute('width'));
+		const h = Number(svg.getAttribute('height'));
+		if (!(w > 0 && h > 0)) continue;
+		svg.setAttribute('viewBox', `0 0 ${w} ${h}`);
+		svg.setAttribute('data-fit', '');
+	}
 	for (const el of Array.from(copy.querySelectorAll('*'))) {
 		for (const a of Array.from(el.attributes)) {
 			const name = a.name.toLowerCase();
@@ -153,6 +161,7 @@ ${css.replaceAll('</style', '<\\/style')}
 .pack-page { max-width: 1400px; margin: 0 auto; padding: 0 1.25rem 2rem; box-sizing: border-box; }
 .pack-page + .pack-page { break-before: page; }
 .pack-title { font-size: 1.3rem; }
+.pack-page svg[data-fit] { max-width: 100%; height: auto; }
 .pack-defs dt { font-weight: 600; margin-top: 0.4rem; }
 .pack-defs dd { margin: 0 0 0 1rem; }
 .pack-bench td, .pack-bench th { vertical-align: top; }

@@ -119,18 +119,28 @@ export function benchmarkSources(
 	const rows = BENCHMARK_KEYS.filter((k) => used.has(k)).map((k) => {
 		const r = used.get(k)!;
 		const def = mergeBenchmarks(layers.org, layers.view)[k];
-		const origin = layers.view[k]
-			? ui.t('pack.benchFromView')
-			: layers.org[k]
-				? ui.t('pack.benchFromOrg')
-				: ui.t(`bench.source.${k}`);
-		const perYear = def.perYear
-			? ` ${ui.t('pack.benchPerYear', { range: rangeText(k, def.low, def.high, ui.locale), days: formatInt(days, ui.locale) })}`
-			: '';
+		// An override equal to the default range keeps the default's source beside it.
+		const set = layers.view[k] ?? layers.org[k];
+		const isDefault =
+			!set || (set.low === DEFAULT_BENCHMARKS[k].low && set.high === DEFAULT_BENCHMARKS[k].high);
+		const parts = [
+			...(layers.view[k] ? [ui.t('pack.benchFromView')] : layers.org[k] ? [ui.t('pack.benchFromOrg')] : []),
+			...(isDefault ? [ui.t(`bench.source.${k}`)] : []),
+			...(def.perYear
+				? [
+						ui.t('pack.benchPerYear', {
+							range: rangeText(k, def.low, def.high, ui.locale),
+							days: formatInt(days, ui.locale)
+						})
+					]
+				: [])
+		];
+		// Japanese sentences run on without a space.
+		const source = parts.join(ui.locale === 'ja' ? '' : ' ');
 		return {
 			label: ui.t(`bench.label.${k}`),
 			range: rangeText(k, r.low, r.high, ui.locale),
-			source: origin + perYear
+			source
 		};
 	});
 	return { head: [ui.t('pack.benchKpi'), ui.t('pack.benchRange'), ui.t('pack.benchSource')], rows };
@@ -155,7 +165,12 @@ export async function makeReviewPack(
 	const span = ctl.span;
 	const paths = PACK_PATHS.filter((p) => picked.includes(p) && loaders[p]);
 	if (!span || !paths.length) return null;
-	const width = document.querySelector('main')?.clientWidth || 1360;
+	// The width the page's content has on screen (without main's padding), as the pack lays it out.
+	const main = document.querySelector('main');
+	const pad = main
+		? parseFloat(getComputedStyle(main).paddingLeft) + parseFloat(getComputedStyle(main).paddingRight)
+		: 0;
+	const width = main ? main.clientWidth - pad : 1360;
 	const { rendered, dispose } = await renderPages(
 		paths,
 		loaders,
