@@ -162,6 +162,7 @@ ${css.replaceAll('</style', '<\\/style')}
 .pack-page + .pack-page { break-before: page; }
 .pack-title { font-size: 1.3rem; }
 .pack-page svg[data-fit] { max-width: 100%; height: auto; }
+.pack-page .table-scroll { max-height: none; overflow: visible; }
 .pack-defs dt { font-weight: 600; margin-top: 0.4rem; }
 .pack-defs dd { margin: 0 0 0 1rem; }
 .pack-bench td, .pack-bench th { vertical-align: top; }
