@@ -155,6 +155,27 @@ test.describe.serial('review pack of picked pages', () => {
 				await expect.poll(() => figures(p, 'main')).toEqual(live[other]);
 				await expect(p.getByTestId('snapshot-needs-data')).toHaveCount(0);
 			}
+			// A pack made from the snapshot view (no data here): only the pages it carries are offered,
+			// and their figures are the same again.
+			await p.getByTestId('share-snapshot').click();
+			await expect(p.getByTestId('snapshot-url')).toHaveValue(/#s=/);
+			await expect(p.getByTestId('pack-page-overview')).toHaveCount(0);
+			await p.getByTestId(box('/funnel/')).check();
+			const [again] = await Promise.all([
+				p.waitForEvent('download', { timeout: 120_000 }),
+				p.getByTestId('review-pack').click()
+			]);
+			const second = path.join(path.dirname(packFile), 'again.html');
+			await again.saveAs(second);
+			const reader = await browser.newContext({ javaScriptEnabled: false, serviceWorkers: 'block' });
+			try {
+				const r = await reader.newPage();
+				await r.goto(pathToFileURL(second).href);
+				for (const pg of ['/funnel/', '/marketing/'])
+					expect(values(await figures(r, `[data-pack-page="${pg}"]`))).toMatchObject(values(live[pg]));
+			} finally {
+				await reader.close();
+			}
 		} finally {
 			await ctx.close();
 		}

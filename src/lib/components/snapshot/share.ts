@@ -161,7 +161,10 @@ export async function makeReviewPack(
 	ui: Ui,
 	withRows: boolean
 ): Promise<{ html: string; name: string } | null> {
-	await snap.settled();
+	// A snapshot opened without data answers at once, and a part it lacks never settles: there the
+	// render waits a bounded number of rounds instead of for every request.
+	const settled = () => (snap.serving ? Promise.resolve() : snap.settled());
+	await settled();
 	const span = ctl.span;
 	const paths = PACK_PATHS.filter((p) => picked.includes(p) && loaders[p]);
 	if (!span || !paths.length) return null;
@@ -175,8 +178,8 @@ export async function makeReviewPack(
 		paths,
 		loaders,
 		contexts,
-		() => snap.settled(),
-		() => snap.idle,
+		settled,
+		() => !snap.serving && snap.idle,
 		width
 	);
 	try {
