@@ -92,7 +92,9 @@ export async function runReport(
 			}
 		} catch (e) {
 			const ingest = e instanceof IngestError;
-			const msg = ingest ? formatIngestMessage('en', e) : `${file}: ${(e as Error).message}`;
+			// The engine's own text, when there is one, after our wording (a terminal reader may need it).
+			const detail = ingest && e.detail ? ` [engine: ${e.detail.split('\n')[0]}]` : '';
+			const msg = ingest ? formatIngestMessage('en', e) + detail : `${file}: ${(e as Error).message}`;
 			failed.push({ name: file, error: msg, ...(ingest ? { key: e.key } : {}) });
 			io.warn(msg);
 		}

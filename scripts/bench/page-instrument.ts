@@ -60,8 +60,11 @@ export function instrument(): void {
 		}
 		return origAdd.call(this, type, listener, options);
 	};
+	// The nearest element with a test id: a click lands on a row's inner shape, not on the row itself.
 	const testid = (e: Event) =>
-		e.target instanceof Element ? (e.target.getAttribute('data-testid') ?? e.target.tagName) : null;
+		e.target instanceof Element
+			? (e.target.closest('[data-testid]')?.getAttribute('data-testid') ?? e.target.tagName)
+			: null;
 	origAdd.call(
 		window,
 		'change',

@@ -27,7 +27,7 @@ test('a file card says what each column gave and flags a column that gave nothin
 		'2 row(s) reached MQL (column "MQL日")'
 	);
 	await expect(page.getByTestId('contribution-leads-csv-lost_at')).toContainText(
-		'"失注日" was recognised as lost_at, but no row has a readable value in it (0 rows)'
+		'"失注日" was recognised as Lost date, but no row has a readable value in it (0 rows)'
 	);
 	// Open by itself, since a column gave nothing.
 	await expect(page.getByTestId('contributions-leads-csv')).toHaveAttribute('open', '');

@@ -14,13 +14,17 @@ describe('contribution lines', () => {
 		expect(contributionLines(list, 'en', stage)).toEqual([
 			{ field: 'created_at', text: '2,500 row(s) reached Leads (column "作成日")', zero: false },
 			{ field: 'sql_at', text: '1,102 row(s) reached SQL (column "SQL日")', zero: false },
-			{ field: 'channel', text: '"Source" → channel: 1,102 row(s) with a value', zero: false },
+			{ field: 'channel', text: '"Source" → Channel (lead source): 1,102 row(s) with a value', zero: false },
 			{
 				field: 'lost_at',
-				text: '"失注日" was recognised as lost_at, but no row has a readable value in it (0 rows). Check the mapping or the column’s values.',
+				text: '"失注日" was recognised as Lost date, but no row has a readable value in it (0 rows). Check the mapping or the column’s values.',
 				zero: true
 			}
 		]);
 		expect(contributionLines(list, 'ja', stage)[1].text).toBe('1,102 行がSQLに到達（列「SQL日」）');
+		// Field names as the mapping screen shows them, never code names.
+		expect(contributionLines(list, 'ja', stage)[2].text).toBe(
+			'「Source」→ チャネル（リードソース）：値のある行 1,102 行'
+		);
 	});
 });

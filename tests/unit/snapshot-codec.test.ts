@@ -8,8 +8,11 @@ import { describe, expect, it } from 'vitest';
 import {
 	checkSnapshot,
 	decodeSnapshot,
+	decodeSnapshotFile,
 	encodeSnapshot,
 	fromBase64Url,
+	looksLikeHtml,
+	packBlock,
 	SNAPSHOT_VERSION,
 	toBase64Url,
 	type Snapshot
@@ -148,5 +151,46 @@ describe('damaged snapshots', () => {
 		const bytes = new Uint8Array([0, 1, 250, 251, 252, 253, 254, 255]);
 		expect(fromBase64Url(toBase64Url(bytes))).toEqual(bytes);
 		expect(fromBase64Url('a')).toBeNull();
+	});
+});
+
+describe('snapshot files (a review pack dropped on the start page)', () => {
+	const pack = (block: string) =>
+		`<!doctype html><html lang="ja"><head><meta http-equiv="Content-Security-Policy" content="default-src 'none'"></head><body><p>…</p>${block}</body></html>`;
+
+	it('opens the snapshot a pack carries, with every page it holds', async () => {
+		const s = { ...base({ 'funnel {}': [6000, 2061] }), pages: ['/', '/funnel/', '/plan/'] };
+		const back = await decodeSnapshotFile(pack(packBlock(await encodeSnapshot(s))));
+		expect(back).toEqual(s);
+	});
+
+	it('tells a web page that is no pack from a damaged, tampered or future pack', async () => {
+		const good = await encodeSnapshot(base({ k: 1 }));
+		expect(await decodeSnapshotFile('<!doctype html><html><body>hello</body></html>')).toBe(
+			'snapshot.fileNotPack'
+		);
+		expect(await decodeSnapshotFile('leads,stage\n1,won')).toBe('snapshot.fileNotPack');
+		// The block cut in the middle of the file, or its payload edited into markup.
+		expect(await decodeSnapshotFile(pack(packBlock(good)).slice(0, -40))).toBe('snapshot.invalid');
+		expect(
+			await decodeSnapshotFile(
+				pack('<template id="modelboard-snapshot"><img src=x onerror=alert(1)></template>')
+			)
+		).toBe('snapshot.invalid');
+		expect(await decodeSnapshotFile(pack(packBlock(good.slice(0, good.length >> 1))))).toBe(
+			'snapshot.truncated'
+		);
+		expect(await decodeSnapshotFile(pack(packBlock(await craft('{"v":99}'))))).toBe('snapshot.future');
+		// Pages outside the site's own are refused like a bad path.
+		const odd = { ...base(), pages: ['/', 'https://example.com/'] };
+		expect(checkSnapshot(odd)).toBe('snapshot.invalid');
+	});
+
+	it('knows a web page by its name or its first bytes', () => {
+		expect(looksLikeHtml('modelboard-review-pages-2026-11-30.html', '')).toBe(true);
+		expect(looksLikeHtml('pack.HTM', '')).toBe(true);
+		expect(looksLikeHtml('download', '\uFEFF  <!DOCTYPE html>\n<html>')).toBe(true);
+		expect(looksLikeHtml('leads.csv', 'lead_id,created\n')).toBe(false);
+		expect(looksLikeHtml('notes.txt', '<b>not a page</b>')).toBe(false);
 	});
 });

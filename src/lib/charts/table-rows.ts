@@ -126,15 +126,19 @@ export function cellText(value: unknown): { text: string; title?: string } {
 	return s.length > CELL_CHARS ? { text: clip(s, CELL_CHARS), title: clip(s, TOOLTIP_CHARS) } : { text: s };
 }
 
-/** The rows whose cells contain `query` (case-insensitive), at most `MAX_ROWS`, and how many matched. */
+/**
+ * The rows whose cells contain `query` (case-insensitive), at most `limit` (a review pack lists them
+ * all), and how many matched.
+ */
 export function visibleRows<R>(
 	rows: readonly R[],
 	query: string,
-	cells: (r: R) => readonly unknown[]
+	cells: (r: R) => readonly unknown[],
+	limit = MAX_ROWS
 ): { rows: R[]; matched: number } {
 	const q = query.trim().toLocaleLowerCase();
 	const hit = q
 		? rows.filter((r) => cells(r).some((c) => c !== null && String(c).toLocaleLowerCase().includes(q)))
 		: rows;
-	return { rows: hit.slice(0, MAX_ROWS), matched: hit.length };
+	return { rows: hit.slice(0, limit), matched: hit.length };
 }

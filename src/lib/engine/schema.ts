@@ -15,20 +15,41 @@ export const LEAD_DIMENSIONS = ['channel', 'owner', 'segment', 'deal_owner'] as 
 export type LeadDimension = (typeof LEAD_DIMENSIONS)[number];
 
 /**
+ * MQL triage (docs/metrics.md "Triage"): a disqualified or lost MQL. Nurture comes first: an MQL in
+ * nurture is never counted as disqualified.
+ */
+export const TRIAGE_DISQUALIFIED_SQL = `(status_target IN ('disqualified', 'lost') OR lost_at IS NOT NULL OR (status_target IS NULL AND coalesce(lost, false)))`;
+/** The cube's triage column: for an MQL that did not reach SQL, 1 = nurture, 2 = disqualified, else 0. */
+export const CUBE_TRIAGE = 't';
+export const TRIAGE_NURTURE = 1;
+export const TRIAGE_DISQUALIFIED = 2;
+
+/**
  * The cohort cube: leads pre-aggregated by creation day, the three dimensions and which stages they
  * reached (no window). Cohort funnels, revenue, channel tables and trends without a conversion window
  * read it instead of scanning every lead: at a million leads it holds a few tens of thousands of rows,
  * so a filter or brush recomputes in milliseconds (Mosaic's pre-aggregated cubes are the model).
  * It is a view over `leads` (always right, e.g. in tests that insert leads directly) until
  * `materialiseLeadCube` replaces it with a table after a load.
- * `r{i}`: reached stage i (its own date, a later stage's date, or a status implying it).
+ * `r{i}`: reached stage i (its own date, a later stage's date, or a status implying it); `t`: the
+ * triage class of an MQL that did not reach SQL (see CUBE_TRIAGE).
  */
 export const LEAD_CUBE_SELECT = `SELECT created_at, channel, owner, segment, deal_owner,
 	${STAGES.slice(1)
 		.map((_, k) => `${reachedSql(k + 1)} AS ${cubeReached(k + 1)}`)
 		.join(',\n\t')},
+	CASE WHEN ${reachedSql(1)} AND NOT ${reachedSql(2)} THEN
+		CASE WHEN status_target = 'nurture' THEN ${TRIAGE_NURTURE} WHEN ${TRIAGE_DISQUALIFIED_SQL} THEN ${TRIAGE_DISQUALIFIED} ELSE 0 END
+	ELSE 0 END::UTINYINT AS ${CUBE_TRIAGE},
 	count(*)::INTEGER AS n, coalesce(sum(amount), 0)::DOUBLE AS amount, count(amount)::INTEGER AS n_amount
 FROM leads GROUP BY ALL`;
+
+/**
+ * The deals: leads with an opportunity or a won date (the reach date of the opportunity stage). The
+ * open pipeline and "what changed" only ever look at deals, so they read these few per cent of the
+ * rows, not every lead. A view over `leads` until materialised, like the cube.
+ */
+export const DEALS_SELECT = `SELECT * FROM leads WHERE opportunity_at IS NOT NULL OR won_at IS NOT NULL`;
 
 /**
  * The leads with both an opportunity and a won date: the sales cycle (opportunity → won velocity, the
@@ -38,13 +59,16 @@ FROM leads GROUP BY ALL`;
 export const SALES_CYCLE_SELECT = `SELECT created_at, channel, owner, segment, deal_owner, opportunity_at, won_at
 FROM leads WHERE opportunity_at IS NOT NULL AND won_at IS NOT NULL`;
 
-/** Replaces the cube and sales-cycle views by tables of the same rows (after the canonical tables are rebuilt). */
+/** Replaces the cube, sales-cycle and deals views by tables of the same rows (after the canonical tables are rebuilt). */
 export const MATERIALISE_LEAD_CUBE = `DROP TABLE IF EXISTS lead_cube_t;
 CREATE TABLE lead_cube_t AS ${LEAD_CUBE_SELECT};
 CREATE OR REPLACE VIEW lead_cube AS SELECT * FROM lead_cube_t;
 DROP TABLE IF EXISTS sales_cycle_t;
 CREATE TABLE sales_cycle_t AS ${SALES_CYCLE_SELECT};
-CREATE OR REPLACE VIEW sales_cycle AS SELECT * FROM sales_cycle_t`;
+CREATE OR REPLACE VIEW sales_cycle AS SELECT * FROM sales_cycle_t;
+DROP TABLE IF EXISTS deals_t;
+CREATE TABLE deals_t AS ${DEALS_SELECT};
+CREATE OR REPLACE VIEW deals AS SELECT * FROM deals_t`;
 
 export const CANONICAL_DDL = `
 -- leads is always a view: over leads_t (merged files, or rows tests insert), or over a single lead
@@ -77,6 +101,7 @@ CREATE TABLE IF NOT EXISTS spend (month DATE, channel VARCHAR, spend DOUBLE);
 CREATE TABLE IF NOT EXISTS stage_history (lead_id VARCHAR, changed_at DATE, stage VARCHAR);
 CREATE OR REPLACE VIEW lead_cube AS ${LEAD_CUBE_SELECT};
 CREATE OR REPLACE VIEW sales_cycle AS ${SALES_CYCLE_SELECT};
+CREATE OR REPLACE VIEW deals AS ${DEALS_SELECT};
 `;
 
 /** What the loaded data holds: which tables were given and which funnel stages they describe. */

@@ -159,22 +159,39 @@ export function formatDate(iso: string | null | undefined, locale: Locale): stri
 	return f.format(new Date(iso + 'T00:00:00Z'));
 }
 
-/** A moment (ISO timestamp) in the reader's own time zone, to the minute (when a snapshot was made). */
-export function formatDateTime(iso: string | null | undefined, locale: Locale): string {
+/** The reader's own time zone (its IANA name), UTC when the runtime does not say. */
+export function localZone(): string {
+	return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
+/**
+ * A moment (ISO timestamp) to the minute, in `timeZone` — by default the reader's own — with the zone
+ * named both ways (`GMT+9`, `JST`, and `Asia/Tokyo`), so "when was this made" is never read as UTC by
+ * mistake (when a snapshot or review pack was made).
+ */
+export function formatMoment(iso: string | null | undefined, locale: Locale, timeZone = localZone()): string {
 	const ms = iso ? Date.parse(iso) : NaN;
 	if (Number.isNaN(ms)) return DASH;
-	const k = `${locale}|dt`;
+	const k = `${locale}|dt|${timeZone}`;
 	let f = cache.get(k) as Intl.DateTimeFormat | undefined;
 	if (!f) {
-		f = new Intl.DateTimeFormat(LOCALE_INFO[locale].dateTag, {
+		const opts: Intl.DateTimeFormatOptions = {
 			year: 'numeric',
 			month: 'short',
 			day: 'numeric',
 			hour: '2-digit',
 			minute: '2-digit',
 			timeZoneName: 'short'
-		});
+		};
+		try {
+			f = new Intl.DateTimeFormat(LOCALE_INFO[locale].dateTag, { ...opts, timeZone });
+		} catch {
+			return formatMoment(iso, locale, 'UTC'); // a zone this runtime does not know
+		}
 		cache.set(k, f);
 	}
-	return f.format(ms);
+	const text = f.format(ms);
+	const short = f.formatToParts(ms).find((p) => p.type === 'timeZoneName')?.value;
+	if (short === timeZone) return text;
+	return locale === 'ja' ? `${text}（${timeZone}）` : `${text} (${timeZone})`;
 }

@@ -5,6 +5,7 @@
  * (`{ key }`) is worded in the same language.
  */
 import type { Locale } from './format';
+import { fieldLabel } from './messages';
 import type { IngestMessage, IngestMessageKey, MessageParams } from '$lib/engine/ingest/messages';
 
 const en: Record<IngestMessageKey, string> = {
@@ -27,7 +28,7 @@ const en: Record<IngestMessageKey, string> = {
 	unrecognised_few:
 		'{name}: could not tell what this file is. It looks most like a "{kind}" file, but too few columns were recognised. Columns found: {columns}. Rename the columns as in the CSV templates, or set the mapping on the Data page.',
 	unreadable:
-		'{name} could not be read as CSV ({reason}). Open it in a spreadsheet, save it again as CSV (UTF-8) and drop the new file.',
+		'{name} could not be read as CSV. Open it in a spreadsheet, save it again as CSV (UTF-8) and drop the new file.',
 	no_rows:
 		'{name} has a header but no data rows. Export the report again with its rows and drop the new file.',
 	too_large:
@@ -35,9 +36,17 @@ const en: Record<IngestMessageKey, string> = {
 	too_large_limit:
 		'{name} ({mib} MiB) is too large for this browser: the analysis engine ran out of memory at its limit of {limit}. Export a shorter period or fewer columns (files up to about 1–3 million rows load), or remove other loaded files first. Everything loaded before it is unchanged.',
 	load_failed:
-		'{name} could not be loaded ({reason}). Check that it is a CSV export: open it in a spreadsheet, save it again as CSV (UTF-8) and drop the new file.',
+		'{name} could not be loaded. Check that it is a CSV export: open it in a spreadsheet, save it again as CSV (UTF-8) and drop the new file.',
 	merge_failed:
-		"{name} was read but could not be merged with the other files ({reason}). The data loaded before it is unchanged; check the file's columns on the Data page.",
+		"{name} was read but could not be merged with the other files. The data loaded before it is unchanged; check the file's columns on the Data page.",
+	engine_conversion:
+		'{name}: the value "{value}" could not be read as a {type}, so the file could not be loaded. Fix that value in the export (or map its column to another field on the Data page) and drop the file again.',
+	engine_conversion_at:
+		'{name}: row {row}, column "{column}": the value "{value}" could not be read as a {type}, so the file could not be loaded. Fix that value in the export (or map the column to another field on the Data page) and drop the file again.',
+	engine_invalid_utf8:
+		'{name} holds bytes that are not valid UTF-8 text. Choose its encoding (e.g. Shift_JIS) on the Data page, or save it again as CSV (UTF-8) and drop it again.',
+	engine_line_too_long:
+		'{name} has a line longer than the 16 MB the reader takes (often a quote (") left open). Check the file in a spreadsheet, save it again as CSV and drop it again.',
 	mixed_encoding:
 		'{count} line(s) are in {other}, unlike the rest of the file ({main}) (lines {lines}); each line was read in its own encoding. Check names on them, and save the export again in one encoding.',
 	garbled_text:
@@ -81,10 +90,10 @@ const en: Record<IngestMessageKey, string> = {
 		'"{column}" was recognised as {field}, but no row has a readable value in it (0 rows). Check the mapping or the column’s values.',
 	ignored_columns: 'Columns not used by any metric: {columns}',
 	engine_start:
-		'The analysis engine could not start ({reason}). Check the connection and reload the page; your files are not affected.',
+		'The analysis engine could not start. Check the connection and reload the page; your files are not affected.',
 	fetch_failed: '{path} could not be fetched from this site: {reason}',
 	undated_records:
-		'{count} records have no creation date in any file: they are outside every cohort (period mode still counts their own stage dates). Add a file with their creation date, or map a first-contact column as created_at.',
+		'{count} records have no creation date in any file: they are outside every cohort (period mode still counts their own stage dates). Add a file with their creation date, or map a first-contact column as the created date.',
 	fx_missing_rates:
 		'Amounts in {currencies} have no exchange rate: money figures stay empty rather than summing currencies. Set a rate for each on the Data page (or --fx CODE=RATE).',
 	deals_linked: '{linked} deals linked to leads, {alone} on their own',
@@ -104,11 +113,15 @@ const en: Record<IngestMessageKey, string> = {
 	'what.status': 'stage/status',
 	'what.outcome': 'call outcome',
 	'what.type': 'activity type',
+	'what.number': 'number',
+	'what.date': 'date',
+	'what.boolean': 'yes/no value',
+	'what.value': 'value of the expected type',
 	'kind.leads': 'leads',
-	'kind.lead_history': 'lead_history',
+	'kind.lead_history': 'lead stage history',
 	'kind.activities': 'activities',
 	'kind.customers': 'customers',
-	'kind.spend': 'spend',
+	'kind.spend': 'marketing spend',
 	'kind.users': 'users'
 };
 
@@ -132,7 +145,7 @@ const ja: Record<IngestMessageKey, string> = {
 	unrecognised_few:
 		'{name}：どのようなファイルか判別できませんでした。「{kind}」のファイルに最も近いものの、認識できた列が少なすぎます。見つかった列：{columns}。CSV テンプレートのとおりに列名を変えるか、データページで列の対応を設定してください。',
 	unreadable:
-		'{name} を CSV として読み込めませんでした（{reason}）。表計算ソフトで開き、CSV（UTF-8）で保存し直して、新しいファイルをドロップしてください。',
+		'{name} を CSV として読み込めませんでした。表計算ソフトで開き、CSV（UTF-8）で保存し直して、新しいファイルをドロップしてください。',
 	no_rows:
 		'{name} には見出しはありますが、データ行がありません。データ行を含めてレポートをエクスポートし直し、新しいファイルをドロップしてください。',
 	too_large:
@@ -140,9 +153,17 @@ const ja: Record<IngestMessageKey, string> = {
 	too_large_limit:
 		'{name}（{mib} MiB）はこのブラウザーで扱うには大きすぎます。分析エンジンのメモリが上限の {limit} に達しました。期間を短くするか列を減らしてエクスポートするか（目安は 100〜300 万行まで）、先に読み込んだ他のファイルを外してください。それまでに読み込んだデータはそのままです。',
 	load_failed:
-		'{name} を読み込めませんでした（{reason}）。CSV エクスポートかどうかご確認ください。表計算ソフトで開き、CSV（UTF-8）で保存し直して、新しいファイルをドロップしてください。',
+		'{name} を読み込めませんでした。CSV エクスポートかどうかご確認ください。表計算ソフトで開き、CSV（UTF-8）で保存し直して、新しいファイルをドロップしてください。',
 	merge_failed:
-		'{name} は読み込めましたが、他のファイルと統合できませんでした（{reason}）。それまでに読み込んだデータはそのままです。データページでこのファイルの列をご確認ください。',
+		'{name} は読み込めましたが、他のファイルと統合できませんでした。それまでに読み込んだデータはそのままです。データページでこのファイルの列をご確認ください。',
+	engine_conversion:
+		'{name}：値「{value}」を{type}として読めないため、ファイルを読み込めませんでした。エクスポート元でその値を直すか（またはデータページでその列を別の項目に対応付けて）、もう一度ドロップしてください。',
+	engine_conversion_at:
+		'{name}：{row} 行目の列「{column}」の値「{value}」を{type}として読めないため、ファイルを読み込めませんでした。エクスポート元でその値を直すか（またはデータページでその列を別の項目に対応付けて）、もう一度ドロップしてください。',
+	engine_invalid_utf8:
+		'{name} に UTF-8 の文字として正しくないバイトがあります。データページで文字コード（Shift_JIS など）を選ぶか、CSV（UTF-8）で保存し直して、もう一度ドロップしてください。',
+	engine_line_too_long:
+		'{name} に、読み込める上限（16 MB）より長い行があります（閉じていない引用符（"）が原因のことが多いです）。表計算ソフトでファイルを確認し、CSV で保存し直してから、もう一度ドロップしてください。',
 	mixed_encoding:
 		'{count} 行が {other} で、ファイルの他の部分（{main}）と文字コードが異なります（{lines} 行目）。各行をそれぞれの文字コードで読み込みました。名前などを確認し、エクスポートを一つの文字コードで保存し直してください。',
 	garbled_text:
@@ -186,10 +207,10 @@ const ja: Record<IngestMessageKey, string> = {
 		'「{column}」を {field} として認識しましたが、読み取れる値のある行がありません（0 行）。対応付けか列の値を確認してください。',
 	ignored_columns: 'どの指標にも使わない列：{columns}',
 	engine_start:
-		'分析エンジンを起動できませんでした（{reason}）。接続を確認してページを再読み込みしてください。ファイルには影響ありません。',
+		'分析エンジンを起動できませんでした。接続を確認してページを再読み込みしてください。ファイルには影響ありません。',
 	fetch_failed: '{path} をこのサイトから取得できませんでした：{reason}',
 	undated_records:
-		'{count} 件のレコードはどのファイルにも作成日がありません。どのコホートにも入りません（期間モードでは各ステージの日付で数えます）。作成日のあるファイルを追加するか、初回接触日の列を created_at に対応付けてください。',
+		'{count} 件のレコードはどのファイルにも作成日がありません。どのコホートにも入りません（期間モードでは各ステージの日付で数えます）。作成日のあるファイルを追加するか、初回接触日の列を「作成日」に対応付けてください。',
 	fx_missing_rates:
 		'{currencies} の金額に為替レートがありません。通貨を混ぜて合計しないよう、金額の指標は空欄になります。データページで各通貨のレートを設定してください（または --fx CODE=RATE）。',
 	deals_linked: 'リードにつながった商談 {linked} 件、単独の商談 {alone} 件',
@@ -209,11 +230,15 @@ const ja: Record<IngestMessageKey, string> = {
 	'what.status': 'ステージ／ステータス',
 	'what.outcome': '架電結果',
 	'what.type': '活動種別',
+	'what.number': '数値',
+	'what.date': '日付',
+	'what.boolean': '真偽値（はい／いいえ）',
+	'what.value': '想定した型の値',
 	'kind.leads': 'リード',
-	'kind.lead_history': 'ステージ履歴',
+	'kind.lead_history': 'リードのステージ履歴',
 	'kind.activities': '活動',
 	'kind.customers': '顧客',
-	'kind.spend': '広告費',
+	'kind.spend': 'マーケティング費用',
 	'kind.users': 'ユーザー'
 };
 
@@ -225,7 +250,9 @@ export function formatMessage(locale: Locale, key: IngestMessageKey, params: Mes
 	return text.replace(/\{(\w+)\}/g, (whole, k: string) => {
 		const v = params[k];
 		if (v === undefined) return whole;
-		return typeof v === 'object' ? formatMessage(locale, v.key) : String(v);
+		if (typeof v !== 'object') return String(v);
+		if ('fields' in v) return v.fields.map((f) => fieldLabel(locale, f)).join(locale === 'ja' ? '、' : ', ');
+		return formatMessage(locale, v.key);
 	});
 }
 

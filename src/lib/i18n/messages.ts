@@ -5,6 +5,7 @@
  */
 import type { Locale } from './format';
 import { benchmarkMessages } from './benchmark-messages';
+import { fieldMessages } from './field-messages';
 import { figureMessages } from './figure-messages';
 import { kpiMessages } from './kpi-messages';
 import { noticeMessages } from './notice-messages';
@@ -17,7 +18,8 @@ export const MODULES = [
 	benchmarkMessages,
 	noticeMessages,
 	snapshotMessages,
-	figureMessages
+	figureMessages,
+	fieldMessages
 ] as const;
 
 type KeysOf<M> = M extends { en: infer E } ? Extract<keyof E, string> : never;
@@ -44,4 +46,16 @@ export function translate(locale: Locale, key: MessageKey, vars: MessageParams =
 /** Renders a `{ code, params }` message in `locale`. */
 export function render(locale: Locale, message: Message): string {
 	return translate(locale, message.code, message.params);
+}
+
+/** A canonical field's name for a user (`created_at` → 作成日); an unknown field stays as written. */
+export function fieldLabel(locale: Locale, field: string): string {
+	const key = `field.${field}`;
+	return key in MESSAGES[locale] ? MESSAGES[locale][key as MessageKey] : field;
+}
+
+/** What a vocabulary target means for a user (`connected` → 接続); unknown targets stay as written. */
+export function targetLabel(locale: Locale, kind: 'status' | 'outcome' | 'type', target: string): string {
+	const key = `target.${kind}.${target}`;
+	return key in MESSAGES[locale] ? MESSAGES[locale][key as MessageKey] : target;
 }

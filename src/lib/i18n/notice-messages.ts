@@ -9,7 +9,11 @@ const en = {
 	'notice.config':
 		'The organisation config (modelboard.config.json) is invalid: {error}. Fix the file and reload; until then the defaults are used.',
 	'config.http': 'the site answered HTTP {status}',
-	'config.json': 'not valid JSON ({reason})',
+	'config.json.end':
+		'not valid JSON: it ends too early, at line {line}, column {column} (a closing }, ] or " is missing)',
+	'config.json.char': 'not valid JSON: line {line}, column {column}: “{char}” cannot stand there',
+	'config.json.trailing': 'not valid JSON: line {line}, column {column}: more text after the end (“{char}”)',
+	'config.json.empty': 'the file is empty',
 	'config.invalid': '{reason}',
 	'config.invalid.notObject': 'the file must hold one JSON object { … }',
 	'config.invalid.unknownKey': '{path}: unknown key "{key}" (known: {known})',
@@ -47,7 +51,13 @@ const en = {
 	'persist.clear': 'Clear the remembered data',
 	'demo.failed': 'The demo data could not be downloaded ({reason}). Check the connection and try again.',
 	'mapping.invalid': '{name} is not a mapping file Modelboard can read: {reason}',
-	'mappingFile.json': 'This is not a mapping file Modelboard can read: it is not valid JSON.',
+	'mappingFile.json.end':
+		'This is not a mapping file Modelboard can read: it ends too early, at line {line}, column {column} (a closing }, ] or " is missing).',
+	'mappingFile.json.char':
+		'This is not a mapping file Modelboard can read: line {line}, column {column}: “{char}” cannot stand there in JSON.',
+	'mappingFile.json.trailing':
+		'This is not a mapping file Modelboard can read: line {line}, column {column}: more text after the end of the JSON (“{char}”).',
+	'mappingFile.json.empty': 'This is not a mapping file Modelboard can read: it is empty.',
 	'mappingFile.object': 'Mapping file: {path} must be an object (got {got}).',
 	'mappingFile.unknownKey': 'Mapping file: {path} has an unknown key "{key}" (allowed: {allowed}).',
 	'mappingFile.version': 'Mapping file: {path} must be 1 (got {got}).',
@@ -57,7 +67,7 @@ const en = {
 	'mappingFile.kind': 'Mapping file: {path} must be one of {kinds} (got {got}).',
 	'mappingFile.notField': 'Mapping file: {path} is not a field of "{kind}" (fields: {fields}).',
 	'mappingFile.header': 'Mapping file: {path} must name a column header (got {got}).',
-	'mappingFile.headerTwice': 'Mapping file: {path} uses the header "{header}", already mapped to {other}.',
+	'mappingFile.stage': 'Mapping file: {path} must be one of {stages} (got {got}).',
 	'engine.startFailed':
 		'The analysis engine could not start ({reason}). Check the connection and reload the page; your files are not affected.',
 	'engine.failed': 'The analysis engine could not start: {reason}',
@@ -71,7 +81,12 @@ const ja: Record<keyof typeof en, string> = {
 	'notice.config':
 		'組織設定（modelboard.config.json）が不正です：{error}。ファイルを修正して再読み込みしてください。それまでは既定値を使います。',
 	'config.http': 'サイトの応答が HTTP {status} でした',
-	'config.json': 'JSON として読めません（{reason}）',
+	'config.json.end':
+		'JSON として読めません：{line} 行目 {column} 文字目で途中で終わっています（閉じる }、] または " がありません）',
+	'config.json.char': 'JSON として読めません：{line} 行目 {column} 文字目の「{char}」はここに置けません',
+	'config.json.trailing':
+		'JSON として読めません：{line} 行目 {column} 文字目以降に余分な文字があります（「{char}」）',
+	'config.json.empty': 'ファイルが空です',
 	'config.invalid': '{reason}',
 	'config.invalid.notObject': 'ファイルは 1 つの JSON オブジェクト { … } にしてください',
 	'config.invalid.unknownKey': '{path}：不明なキー「{key}」です（使えるキー：{known}）',
@@ -111,7 +126,13 @@ const ja: Record<keyof typeof en, string> = {
 	'demo.failed':
 		'デモデータをダウンロードできませんでした（{reason}）。接続を確認してもう一度お試しください。',
 	'mapping.invalid': '{name} は読み込める対応付けファイルではありません：{reason}',
-	'mappingFile.json': '読み込める対応付けファイルではありません：JSON として読めません。',
+	'mappingFile.json.end':
+		'読み込める対応付けファイルではありません（JSON として読めません）：{line} 行目 {column} 文字目で途中で終わっています（閉じる }、] または " がありません）。',
+	'mappingFile.json.char':
+		'読み込める対応付けファイルではありません（JSON として読めません）：{line} 行目 {column} 文字目の「{char}」はここに置けません。',
+	'mappingFile.json.trailing':
+		'読み込める対応付けファイルではありません（JSON として読めません）：{line} 行目 {column} 文字目以降に、JSON の終わりを過ぎた余分な文字があります（「{char}」）。',
+	'mappingFile.json.empty': '読み込める対応付けファイルではありません：ファイルが空です。',
 	'mappingFile.object': '対応付けファイル：{path} はオブジェクトにしてください（値：{got}）。',
 	'mappingFile.unknownKey':
 		'対応付けファイル：{path} に不明なキー「{key}」があります（使えるキー：{allowed}）。',
@@ -123,8 +144,7 @@ const ja: Record<keyof typeof en, string> = {
 	'mappingFile.kind': '対応付けファイル：{path} は {kinds} のいずれかにしてください（値：{got}）。',
 	'mappingFile.notField': '対応付けファイル：{path} は「{kind}」の項目ではありません（項目：{fields}）。',
 	'mappingFile.header': '対応付けファイル：{path} には列の見出しを指定してください（値：{got}）。',
-	'mappingFile.headerTwice':
-		'対応付けファイル：{path} の見出し「{header}」は、すでに {other} に対応付けられています。',
+	'mappingFile.stage': '対応付けファイル：{path} は {stages} のいずれかにしてください（値：{got}）。',
 	'engine.startFailed':
 		'分析エンジンを起動できませんでした（{reason}）。接続を確認してページを再読み込みしてください。ファイルには影響ありません。',
 	'engine.failed': '分析エンジンを起動できませんでした：{reason}',

@@ -10,11 +10,11 @@ import type { Db } from '$lib/engine/db/types';
 import { Dataset } from '$lib/engine/ingest/dataset';
 import { IngestError } from '$lib/engine/ingest/errors';
 import type { FileOverrides, LoadedFile } from '$lib/engine/ingest/load';
-import type { IngestMessage, IngestMessageKey, MessageParams } from '$lib/engine/ingest/messages';
+import type { IngestMessageKey, MessageParams } from '$lib/engine/ingest/messages';
 import { DEFAULT_VOCABULARIES, mergeVocabularies, type VocabularyOverride } from '$lib/engine/ingest/vocab';
 import { DEFAULT_CONFIG, type OrgConfig } from '$lib/engine/config';
 import type { Message } from '$lib/i18n/messages';
-import type { ColumnMapping, FileKind, MappingFile } from '$lib/engine/ingest/types';
+import type { MappingFile } from '$lib/engine/ingest/types';
 import { dataSpan } from '$lib/engine/queries';
 import { emptyMeta, type DatasetMeta } from '$lib/engine/schema';
 import { todayIso } from '$lib/engine/metrics/plan';
@@ -22,34 +22,24 @@ import { browserPersistence, type Persistence, type StoredFile } from './persist
 import type { DatasetNotes } from '$lib/engine/ingest/dataset-notes';
 import { expandWorkbooks } from '$lib/engine/ingest/workbook-files';
 import { readWorkbook } from '$lib/engine/ingest/xlsx/browser';
+import { stepDone, type LoadStep } from '$lib/engine/ingest/progress';
+import { LoadProgress } from './load-progress';
 
-export type Phase = 'idle' | 'starting' | 'loading' | 'ready';
+/** A file to load: its bytes, the user's overrides, and the loaded file it replaces (if any). */
+type AddInput = { name: string; bytes: Uint8Array; overrides?: FileOverrides; replaceId?: number };
 
-/**
- * A load problem to show, keyed by a unique id (two files can fail with the same message): either what
- * ingestion said (a message key and its parameters, worded by `formatIngestMessage`) or a notice of the
- * interface catalogue (device storage, settings). `file` is '' for the engine or the device.
- */
-export type LoadError = { id: number; file: string; action?: 'forget-remembered' } & (
-	(IngestMessage & { notice?: undefined }) | { notice: Message; key?: undefined }
-);
+import type { LoadError, Phase, RefusedFile } from './data-types';
 
-/** A file read but not recognised: kept (bytes and headers) so the user can map it by hand. */
-export interface RefusedFile {
-	name: string;
-	bytes: Uint8Array;
-	overrides?: FileOverrides;
-	headers: string[];
-	kind: FileKind;
-	mapping: ColumnMapping[];
-	message: IngestMessage;
-}
+export type { LoadError, Phase, RefusedFile } from './data-types';
 
 /** The loaded files and their dataset: loading, re-mapping, removing, rates, and the query executor. */
 export class DataFiles {
 	phase = $state<Phase>('idle');
 	/** File currently being read, for the progress line. */
 	current = $state<string | null>(null);
+	/** Share of the files being loaded that is done (0..1), by size; null when nothing loads. */
+	progress = $state<number | null>(null);
+	private tracker = new LoadProgress();
 	files = $state.raw<LoadedFile[]>([]);
 	meta = $state.raw<DatasetMeta>(emptyMeta());
 	/** Undated records, currencies without a rate, linked deals (the merged files' notes). */
@@ -112,7 +102,7 @@ export class DataFiles {
 	warm(): void {
 		void this.getDataset().catch((e) => {
 			this.errors = this.errors.filter((x) => x.file !== '');
-			this.reportError('', 'engine_start', { reason: e instanceof Error ? e.message : String(e) });
+			this.reportError('', 'engine_start', {}, e instanceof Error ? e.message : String(e));
 		});
 	}
 
@@ -140,18 +130,19 @@ export class DataFiles {
 	}
 
 	/** Shows a problem (in the interface language); `file` '' for the engine or the device. */
-	reportError(file: string, key: IngestMessageKey, params: MessageParams): void {
-		this.errors = [...this.errors, { id: ++this.errorId, file, key, params }];
+	reportError(file: string, key: IngestMessageKey, params: MessageParams, detail?: string): void {
+		this.errors = [...this.errors, { id: ++this.errorId, file, key, params, detail }];
 	}
 
 	/**
 	 * Loads files one after another; a failing file is reported and skipped, the others still load.
 	 * Dropping a file with the name of a loaded one replaces it (a fresh export of the same report).
 	 */
-	async addFiles(
-		inputs: { name: string; bytes: Uint8Array; overrides?: FileOverrides; replaceId?: number }[]
-	): Promise<void> {
-		this.loads++;
+	async addFiles(inputs: AddInput[]): Promise<void> {
+		if (this.loads++ === 0) {
+			this.tracker = new LoadProgress();
+			this.progress = 0;
+		}
 		this.phase = 'loading';
 		try {
 			const ds = await this.getDataset();
@@ -163,36 +154,59 @@ export class DataFiles {
 				(b) => readWorkbook(b.slice()),
 				(e) => this.reportError(e.file, e.key, e.params)
 			);
-			for (const input of readable) {
+			const shares = readable.map((input) => this.tracker.track(input.bytes.length));
+			for (const [i, input] of readable.entries()) {
 				this.current = input.name;
+				const onProgress = (step: LoadStep) => {
+					shares[i](stepDone(step));
+					this.progress = this.tracker.value;
+				};
 				try {
-					const f = await ds.add(input.name, input.bytes, input.overrides, input.replaceId ?? 'same-name');
-					this.sources.set(f.id, { name: input.name, bytes: input.bytes, overrides: input.overrides });
-					for (const id of this.sources.keys())
-						if (!ds.files.some((x) => x.id === id)) this.sources.delete(id);
-					this.errors = this.errors.filter((e) => e.file !== input.name);
-					this.refused = this.refused.filter((r) => r.name !== input.name);
-				} catch (e) {
-					this.errors = this.errors.filter((x) => x.file !== input.name);
-					this.refused = this.refused.filter((r) => r.name !== input.name);
-					if (e instanceof IngestError && e.refused)
-						this.refused = [
-							...this.refused,
-							{ ...input, ...e.refused, message: { key: e.key, params: e.params } }
-						];
-					if (e instanceof IngestError) this.reportError(input.name, e.key, e.params);
-					else this.reportError(input.name, 'load_failed', { name: input.name, reason: String(e) });
+					await this.addOne(ds, input, onProgress);
+				} finally {
+					// A failed file's work is over too.
+					onProgress('merged');
 				}
 			}
 			await this.refresh(ds);
+			// 100% only now: every file merged and the data described.
+			this.progress = this.tracker.finish();
 			performance.mark('mb:ingest-end');
 		} catch (e) {
-			this.reportError('', 'engine_start', { reason: (e as Error).message });
+			this.reportError('', 'engine_start', {}, (e as Error).message);
 		} finally {
 			if (--this.loads === 0) {
 				this.current = null;
+				this.progress = null;
 				this.phase = 'ready';
 			}
+		}
+	}
+
+	/** Loads one file (replacing its namesake); a failure is reported, the file kept if it can be mapped. */
+	private async addOne(ds: Dataset, input: AddInput, onProgress: (step: LoadStep) => void): Promise<void> {
+		try {
+			const f = await ds.add(
+				input.name,
+				input.bytes,
+				input.overrides,
+				input.replaceId ?? 'same-name',
+				onProgress
+			);
+			this.sources.set(f.id, { name: input.name, bytes: input.bytes, overrides: input.overrides });
+			for (const id of this.sources.keys()) if (!ds.files.some((x) => x.id === id)) this.sources.delete(id);
+			this.errors = this.errors.filter((e) => e.file !== input.name);
+			this.refused = this.refused.filter((r) => r.name !== input.name);
+		} catch (e) {
+			this.errors = this.errors.filter((x) => x.file !== input.name);
+			this.refused = this.refused.filter((r) => r.name !== input.name);
+			if (e instanceof IngestError && e.refused)
+				this.refused = [
+					...this.refused,
+					{ ...input, ...e.refused, message: { key: e.key, params: e.params } }
+				];
+			if (e instanceof IngestError) this.reportError(input.name, e.key, e.params, e.detail);
+			else this.reportError(input.name, 'load_failed', { name: input.name }, String(e));
 		}
 	}
 
@@ -231,7 +245,8 @@ export class DataFiles {
 				signature: file.signature,
 				file: file.name,
 				kind: overrides.kind,
-				columns: overrides.columns
+				columns: overrides.columns,
+				...(overrides.reached ? { reached: overrides.reached } : {})
 			});
 		}
 		return this.addFiles([

@@ -5,6 +5,7 @@
  * links, the org config's `sources`).
  */
 import type { FileKind } from '$lib/engine/ingest/types';
+import type { Reached } from '$lib/engine/ingest/file-reached';
 import { headerSignature } from '$lib/engine/ingest/normalise';
 import {
 	removeVocabEntry,
@@ -54,11 +55,22 @@ export class DataStore extends DataFiles {
 	}
 
 	/** Loads a refused file with the mapping the user chose (remembered for files with its headers). */
-	mapRefused(name: string, kind: FileKind, columns: Record<string, string>): Promise<void> {
+	mapRefused(
+		name: string,
+		kind: FileKind,
+		columns: Record<string, string>,
+		reached?: Reached
+	): Promise<void> {
 		const r = this.refused.find((x) => x.name === name);
 		if (!r) return Promise.resolve();
-		this.saveMapping({ signature: headerSignature(r.headers), file: name, kind, columns });
-		return this.addFiles([{ name, bytes: r.bytes, overrides: { ...r.overrides, kind, columns } }]);
+		this.saveMapping({
+			signature: headerSignature(r.headers),
+			file: name,
+			kind,
+			columns,
+			...(reached ? { reached } : {})
+		});
+		return this.addFiles([{ name, bytes: r.bytes, overrides: { ...r.overrides, kind, columns, reached } }]);
 	}
 
 	dismissRefused(name: string): void {

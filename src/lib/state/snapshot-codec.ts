@@ -32,9 +32,15 @@ export interface Snapshot {
 	omitted: string[];
 	/** Query key → result, as shown on the page. */
 	results: Record<string, unknown>;
+	/**
+	 * The pages whose results it carries, when more than `path` (a review pack's). Optional: a version-1
+	 * reader that predates it keeps the snapshot's `path` page and ignores the rest.
+	 */
+	pages?: string[];
 }
 
-export type SnapshotProblem = 'snapshot.truncated' | 'snapshot.invalid' | 'snapshot.future';
+export type SnapshotProblem =
+	'snapshot.truncated' | 'snapshot.invalid' | 'snapshot.future' | 'snapshot.fileNotPack';
 
 // ---- values: JSON plus what JSON cannot carry (NaN, ±Infinity, -0, undefined, bigint) -------------
 // Marked strings start with U+0000, which no figure, label or filter value here contains; a string that
@@ -136,6 +142,7 @@ const isObj = (v: unknown): v is Record<string, unknown> =>
 	v !== null && typeof v === 'object' && !Array.isArray(v);
 const isIso = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
 const isText = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
+const isPath = (v: unknown): v is string => isText(v, 40) && /^\/([a-z-]+\/)?$/.test(v);
 const isTexts = (v: unknown, max: number): v is string[] =>
 	Array.isArray(v) && v.length <= 200 && v.every((x) => isText(x, max));
 
@@ -144,13 +151,13 @@ export function checkSnapshot(raw: unknown): Snapshot | SnapshotProblem {
 	if (!isObj(raw) || typeof raw.v !== 'number') return 'snapshot.invalid';
 	if (raw.v > SNAPSHOT_VERSION) return 'snapshot.future';
 	if (raw.v !== SNAPSHOT_VERSION) return 'snapshot.invalid';
-	const { made, lang, path, query, fp, files, span, rows, omitted, results } = raw;
+	const { made, lang, path, query, fp, files, span, rows, omitted, results, pages } = raw;
 	const ok =
 		isText(made, 40) &&
 		!Number.isNaN(Date.parse(made)) &&
 		(lang === 'ja' || lang === 'en') &&
-		isText(path, 40) &&
-		/^\/([a-z-]+\/)?$/.test(path) &&
+		isPath(path) &&
+		(pages === undefined || (Array.isArray(pages) && pages.length <= 20 && pages.every(isPath))) &&
 		isText(query, 8000) &&
 		(fp === null || (isText(fp, 16) && /^[0-9a-z]+$/.test(fp))) &&
 		isTexts(files, 300) &&
@@ -173,14 +180,21 @@ export function checkSnapshot(raw: unknown): Snapshot | SnapshotProblem {
 		span: { from: dates.from, to: dates.to },
 		rows,
 		omitted,
-		results
+		results,
+		...(pages === undefined ? {} : { pages: [...new Set(pages as string[])] })
 	};
 }
 
-/** The snapshot in a fragment payload, or what is wrong with it. Never throws. */
-export async function decodeSnapshot(payload: string): Promise<Snapshot | SnapshotProblem> {
+/**
+ * The snapshot in a fragment payload, or what is wrong with it. Never throws. `maxLength`: a link's
+ * fragment is bounded by what a URL can carry; a pack file's block may be longer.
+ */
+export async function decodeSnapshot(
+	payload: string,
+	maxLength = MAX_FRAGMENT
+): Promise<Snapshot | SnapshotProblem> {
 	try {
-		if (payload.length === 0 || payload.length > MAX_FRAGMENT) return 'snapshot.truncated';
+		if (payload.length === 0 || payload.length > maxLength) return 'snapshot.truncated';
 		// No base64 text has this length: the link was cut one character into a group.
 		if (/^[A-Za-z0-9_-]*$/.test(payload) && payload.length % 4 === 1) return 'snapshot.truncated';
 		const bytes = fromBase64Url(payload);
@@ -201,4 +215,40 @@ export async function decodeSnapshot(payload: string): Promise<Snapshot | Snapsh
 /** The payload of a location hash (`#s=…`), or null when the hash carries no snapshot. */
 export function snapshotPayload(hash: string): string | null {
 	return hash.startsWith('#s=') ? hash.slice(3) : null;
+}
+
+// ---- snapshot files: a review pack carries its snapshot in a data block --------------------------------
+/**
+ * The element a review pack keeps its snapshot in: a `<template>` (inert, never executed or rendered)
+ * holding the same base64url payload a link's fragment does.
+ */
+export const PACK_BLOCK_ID = 'modelboard-snapshot';
+
+/** The data block of a pack for `payload` (base64url only, so nothing in it can be markup). */
+export function packBlock(payload: string): string {
+	return `<template id="${PACK_BLOCK_ID}" data-format="deflate-raw+base64url">${payload}</template>`;
+}
+
+/** Files up to this size are read as possible packs; a larger one is no pack this code writes. */
+export const MAX_PACK_BYTES = 64_000_000;
+/** A pack's snapshot block may be longer than a link's fragment (several pages, long tables). */
+const MAX_PACK_PAYLOAD = 8_000_000;
+
+/** The file looks like a page (a review pack, or another HTML file), not a table export. */
+export function looksLikeHtml(name: string, head: string): boolean {
+	return /\.html?$/i.test(name) || /^\uFEFF?\s*<(!doctype\s+html|html)[\s>]/i.test(head);
+}
+
+/** The snapshot payload a pack's text carries, or null when it carries none. */
+export function packPayload(text: string): string | null {
+	const m = new RegExp(`<template id="${PACK_BLOCK_ID}"[^>]*>([A-Za-z0-9_-]*)</template>`).exec(text);
+	return m ? m[1] : null;
+}
+
+/** The snapshot in a dropped file's text (a review pack), or what is wrong with it. Never throws. */
+export async function decodeSnapshotFile(text: string): Promise<Snapshot | SnapshotProblem> {
+	const payload = packPayload(text);
+	// A pack whose data block was cut or edited into something else is damaged, not "not a pack".
+	if (payload === null) return text.includes(PACK_BLOCK_ID) ? 'snapshot.invalid' : 'snapshot.fileNotPack';
+	return decodeSnapshot(payload, MAX_PACK_PAYLOAD);
 }

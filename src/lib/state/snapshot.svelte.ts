@@ -29,6 +29,8 @@ export interface SnapshotContext {
 	files: string[];
 	span: { from: string; to: string };
 	now?: Date;
+	/** Every page whose results it carries (a review pack's), when more than `path`. */
+	pages?: string[];
 }
 
 /** A snapshot of the results shown; row-level results only when named in `includeRows`. */
@@ -60,7 +62,8 @@ export function buildSnapshot(
 		span: { ...ctx.span },
 		rows: [...rows].sort(),
 		omitted: [...omitted].sort(),
-		results
+		results,
+		...(ctx.pages && ctx.pages.length > 1 ? { pages: [...ctx.pages] } : {})
 	};
 }
 
@@ -93,8 +96,10 @@ export class SnapshotClient {
 export class SnapshotState {
 	/** The snapshot opened from the link (kept when the data arrives, for the banner's "now live"). */
 	opened = $state.raw<Snapshot | null>(null);
-	/** Why the link's snapshot could not be opened. */
+	/** Why the link's (or the dropped file's) snapshot could not be opened. */
 	problem = $state.raw<SnapshotProblem | null>(null);
+	/** The dropped file the problem is about (empty for a link). */
+	problemFile = $state('');
 	/** Requests on screen the snapshot cannot answer. */
 	missing = $state(0);
 	client: SnapshotClient | null = null;
@@ -112,6 +117,7 @@ export class SnapshotState {
 
 	open(s: Snapshot): void {
 		this.problem = null;
+		this.problemFile = '';
 		this.missingKeys = new Map();
 		this.missing = 0;
 		this.client = new SnapshotClient(s, (key, delta) => {
@@ -158,6 +164,10 @@ export class SnapshotState {
 			this.settledWaiters = [];
 			for (const w of waiters) w();
 		}
+	}
+	/** No request is computing now. */
+	get idle(): boolean {
+		return this.pending === 0;
 	}
 	/** Resolves once no request of the page is computing (so a snapshot has everything shown). */
 	settled(): Promise<void> {

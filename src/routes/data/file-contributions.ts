@@ -6,6 +6,7 @@ import type { ColumnContribution } from '$lib/engine/ingest/contributions';
 import { STAGES } from '$lib/engine/model/stages';
 import { formatInt } from '$lib/i18n/format';
 import { formatMessage } from '$lib/i18n/ingest-messages';
+import { fieldLabel } from '$lib/i18n/messages';
 import type { Locale } from '$lib/i18n/format';
 
 export interface ContributionLine {
@@ -23,7 +24,11 @@ export function contributionLines(
 	return [...list]
 		.sort((a, b) => order(a) - order(b))
 		.map((c) => {
-			const params = { column: c.header, field: c.field, rows: formatInt(c.rows, locale) };
+			const params = {
+				column: c.header,
+				field: fieldLabel(locale, c.field),
+				rows: formatInt(c.rows, locale)
+			};
 			if (c.rows === 0)
 				return { field: c.field, text: formatMessage(locale, 'contribution_zero', params), zero: true };
 			const text = c.stage

@@ -1,9 +1,19 @@
 /**
- * Opening the snapshot a link's fragment carries: decoded (never throwing), then served until data is
- * loaded. A damaged or future-version snapshot is remembered as a problem for the banner to word.
+ * Opening a snapshot: from a link's fragment, or from a review pack dropped on a drop zone (its inert
+ * data block). Decoded without ever throwing, then served until data is loaded. A damaged, tampered or
+ * future-version one is remembered as a problem for the banner to word; nothing else changes (data
+ * already loaded stays).
  */
+import { goto } from '$app/navigation';
+import { base } from '$app/paths';
 import type { ViewController } from '$lib/state/controller.svelte';
-import { decodeSnapshot, snapshotPayload } from '$lib/state/snapshot-codec';
+import {
+	decodeSnapshot,
+	decodeSnapshotFile,
+	looksLikeHtml,
+	MAX_PACK_BYTES,
+	snapshotPayload
+} from '$lib/state/snapshot-codec';
 import type { SnapshotState } from '$lib/state/snapshot.svelte';
 
 /** `'problem'`: the caller shows the start page with the message. */
@@ -17,9 +27,44 @@ export async function openFromHash(
 	const s = await decodeSnapshot(payload);
 	if (typeof s === 'string') {
 		snap.problem = s;
+		snap.problemFile = '';
 		return 'problem';
 	}
 	ctl.snapshotSpan = s.span;
 	snap.open(s);
 	return 'opened';
+}
+
+interface Dropped {
+	name: string;
+	bytes: Uint8Array;
+}
+
+/**
+ * Opens the first review pack among dropped files (web pages: by name or by their first bytes) and
+ * returns the other files, for the caller to load as data. A page that is no pack, or a damaged one,
+ * gives a message naming the file.
+ */
+export async function openSnapshotFiles(
+	files: Dropped[],
+	snap: SnapshotState,
+	ctl: ViewController
+): Promise<Dropped[]> {
+	const head = (f: Dropped) => new TextDecoder().decode(f.bytes.subarray(0, 512));
+	const pages = files.filter((f) => looksLikeHtml(f.name, head(f)));
+	if (!pages.length) return files;
+	const f = pages[0];
+	const s =
+		f.bytes.length > MAX_PACK_BYTES
+			? 'snapshot.fileNotPack'
+			: await decodeSnapshotFile(new TextDecoder().decode(f.bytes));
+	if (typeof s === 'string') {
+		snap.problem = s;
+		snap.problemFile = f.name;
+	} else {
+		ctl.snapshotSpan = s.span;
+		snap.open(s);
+		await goto(`${base}${s.path}${s.query ? '?' + s.query : ''}`);
+	}
+	return files.filter((x) => !pages.includes(x));
 }

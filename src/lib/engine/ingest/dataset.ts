@@ -10,6 +10,7 @@ import type { FileOverrides, IngestContext, LoadedFile } from './load';
 import { dropFileTables, rebuildCanonical } from './merge';
 import { datasetNotes, type DatasetNotes } from './dataset-notes';
 import { loadFile } from './pipeline';
+import type { OnProgress } from './progress';
 import { VALUE_MACROS } from './values-sql';
 
 export class Dataset {
@@ -55,11 +56,12 @@ export class Dataset {
 		name: string,
 		bytes: Uint8Array,
 		overrides: FileOverrides = {},
-		replace?: number | 'same-name'
+		replace?: number | 'same-name',
+		onProgress?: OnProgress
 	): Promise<LoadedFile> {
 		return this.run(() => {
 			const replaceId = replace === 'same-name' ? this.files.find((f) => f.name === name)?.id : replace;
-			return this.addNow(name, bytes, overrides, replaceId);
+			return this.addNow(name, bytes, overrides, replaceId, onProgress);
 		});
 	}
 
@@ -85,12 +87,13 @@ export class Dataset {
 		name: string,
 		bytes: Uint8Array,
 		overrides: FileOverrides,
-		replaceId?: number
+		replaceId?: number,
+		onProgress?: OnProgress
 	): Promise<LoadedFile> {
 		const id = this.nextId++;
 		let loaded: LoadedFile;
 		try {
-			loaded = await loadFile(this.db, id, name, bytes, this.ctx, overrides);
+			loaded = await loadFile(this.db, id, name, bytes, this.ctx, overrides, onProgress);
 		} catch (e) {
 			await dropFileTables(this.db, id);
 			throw asIngestError(e, name, bytes.length, 'load');
@@ -106,6 +109,7 @@ export class Dataset {
 		}
 		this.files = files;
 		if (previous) await dropFileTables(this.db, previous.id);
+		onProgress?.('merged');
 		return loaded;
 	}
 

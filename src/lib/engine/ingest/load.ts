@@ -2,9 +2,11 @@
  * What loading one file takes (bytes, overrides, context) and yields (a LoadedFile). The steps are in
  * pipeline.ts; failures are `IngestError` (errors.ts).
  */
+import type { ActivityTypes } from './activity-types';
 import type { ColumnContribution } from './contributions';
 import type { Stage } from '../model/stages';
 import type { MappingSource } from './mapping';
+import type { Reached } from './file-reached';
 import type { FileQuality } from './quality';
 import type {
 	ColumnMapping,
@@ -22,6 +24,8 @@ export interface FileOverrides {
 	kind?: FileKind;
 	/** canonical field → header text, as in a mapping file; replaces detection for this file. */
 	columns?: Record<string, string>;
+	/** Every row of the file reached this stage (file-reached.ts). */
+	reached?: Reached;
 }
 
 export interface IngestContext {
@@ -51,6 +55,8 @@ export interface LoadedFile {
 	kind: FileKind;
 	mapping: ColumnMapping[];
 	mappingSource: MappingSource;
+	/** The stage the user said every row reached, if any. */
+	reached?: Reached;
 	/** Stages this file gives a date or a status for. */
 	stages: Stage[];
 	/**
@@ -63,5 +69,7 @@ export interface LoadedFile {
 	deals: boolean;
 	/** What each mapped column gave: rows with a readable value, and the stage it dates. */
 	contributions: ColumnContribution[];
+	/** An activity file that gives no call: why (activity-types.ts); null otherwise. */
+	activityTypes?: ActivityTypes | null;
 	quality: FileQuality;
 }

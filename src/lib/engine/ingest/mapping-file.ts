@@ -4,6 +4,8 @@
  */
 import { headerSignature, normaliseHeader } from './normalise';
 import { KIND_FIELDS, type ColumnMapping, type FileKind, type MappingFile } from './types';
+import { isStage, withReachedDate, type Reached } from './file-reached';
+import { STAGES } from '../model/stages';
 
 const KINDS = Object.keys(KIND_FIELDS) as FileKind[];
 
@@ -15,7 +17,7 @@ const KINDS = Object.keys(KIND_FIELDS) as FileKind[];
 export function applyMappingFile(
 	headers: string[],
 	file: MappingFile
-): { kind: FileKind; mapping: ColumnMapping[] } | null {
+): { kind: FileKind; mapping: ColumnMapping[]; reached?: Reached } | null {
 	const signature = headerSignature(headers);
 	const entry = [...file.mappings].reverse().find((m) => m.signature === signature);
 	if (!entry) return null;
@@ -31,7 +33,10 @@ export function applyMappingFile(
 		if (column === undefined) return null;
 		mapping.push({ field, column, header: headers[column], confidence: 1 });
 	}
-	return { kind: entry.kind, mapping: mapping.sort((a, b) => a.column - b.column) };
+	mapping.sort((a, b) => a.column - b.column);
+	if (!entry.reached || entry.kind !== 'leads') return { kind: entry.kind, mapping };
+	const withDate = withReachedDate(headers, mapping, entry.reached);
+	return withDate ? { kind: entry.kind, mapping: withDate, reached: entry.reached } : null;
 }
 
 /** A one-entry mapping file for the mapping a user confirmed (merge entries to keep several). */
@@ -39,12 +44,14 @@ export function toMappingFile(
 	kind: FileKind,
 	mapping: ColumnMapping[],
 	headers: string[],
-	fileName?: string
+	fileName?: string,
+	reached?: Reached
 ): MappingFile {
 	const columns: Record<string, string> = {};
 	for (const m of mapping) columns[m.field] = m.header;
 	const entry: MappingFile['mappings'][number] = { signature: headerSignature(headers), kind, columns };
 	if (fileName !== undefined) entry.file = fileName;
+	if (reached) entry.reached = reached;
 	return { version: 1, mappings: [entry] };
 }
 
@@ -68,8 +75,8 @@ export function parseMappingFile(json: unknown): MappingFile {
 	const mappings = json.mappings.map((raw: unknown, i): MappingFile['mappings'][number] => {
 		const path = `mappings[${i}]`;
 		if (!isRecord(raw)) return fail(path, `must be an object, got ${describe(raw)}`, 'object', got(raw));
-		checkKeys(raw, ['signature', 'file', 'kind', 'columns'], path, fail);
-		const { signature, file, kind, columns } = raw;
+		checkKeys(raw, ['signature', 'file', 'kind', 'columns', 'reached'], path, fail);
+		const { signature, file, kind, columns, reached } = raw;
 		if (typeof signature !== 'string' || !SIGNATURE.test(signature)) {
 			const expected = 'must be a header signature like "12-1a2b3c4d"';
 			return fail(
@@ -96,6 +103,7 @@ export function parseMappingFile(json: unknown): MappingFile {
 			columns: parseColumns(columns, kind, `${path}.columns`, fail)
 		};
 		if (file !== undefined) entry.file = file;
+		if (reached !== undefined) entry.reached = parseReached(reached, `${path}.reached`, fail);
 		return entry;
 	});
 	return { version: 1, mappings };
@@ -119,7 +127,7 @@ export type MappingProblem =
 	| 'kind'
 	| 'notField'
 	| 'header'
-	| 'headerTwice';
+	| 'stage';
 
 /** A mapping file that cannot be used: its English message (the report command's) and its parts. */
 export class MappingFileError extends Error {
@@ -149,7 +157,6 @@ function parseColumns(
 	fail: Fail
 ): Record<string, string> {
 	const fields: readonly string[] = KIND_FIELDS[kind];
-	const fieldOfHeader = new Map<string, string>();
 	const parsed: Record<string, string> = {};
 	for (const [field, header] of Object.entries(columns)) {
 		const at = `${path}.${field}`;
@@ -162,16 +169,30 @@ function parseColumns(
 		if (typeof header !== 'string' || normaliseHeader(header) === '') {
 			return fail(at, `must be a non-empty header name, got ${describe(header)}`, 'header', got(header));
 		}
-		const other = fieldOfHeader.get(normaliseHeader(header));
-		if (other !== undefined)
-			return fail(at, `uses header "${header}", already mapped to ${other}`, 'headerTwice', {
-				header,
-				other
-			});
-		fieldOfHeader.set(normaliseHeader(header), field);
+		// One header may feed two fields (a single 作成日 that is both created_at and mql_at).
 		parsed[field] = header;
 	}
 	return parsed;
+}
+
+/** `{ "stage": "mql", "column": "作成日" }`: a stage of the funnel, and optionally the header dating it. */
+function parseReached(x: unknown, path: string, fail: Fail): Reached {
+	if (!isRecord(x)) return fail(path, `must be an object, got ${describe(x)}`, 'object', got(x));
+	checkKeys(x, ['stage', 'column'], path, fail);
+	if (!isStage(x.stage))
+		return fail(`${path}.stage`, `must be one of ${STAGES.join(', ')}, got ${describe(x.stage)}`, 'stage', {
+			stages: STAGES.join(', '),
+			...got(x.stage)
+		});
+	if (x.column === undefined) return { stage: x.stage };
+	if (typeof x.column !== 'string' || normaliseHeader(x.column) === '')
+		return fail(
+			`${path}.column`,
+			`must be a non-empty header name, got ${describe(x.column)}`,
+			'header',
+			got(x.column)
+		);
+	return { stage: x.stage, column: x.column };
 }
 
 function isRecord(x: unknown): x is Record<string, unknown> {

@@ -11,6 +11,7 @@ import type { FileHeader } from './layout';
 import { applyMappingFile } from './mapping-file';
 import { headerSignature, normaliseHeader } from './normalise';
 import { shown } from './quality';
+import { withReachedDate, type Reached } from './file-reached';
 import {
 	REQUIRED_FIELDS,
 	type ColumnMapping,
@@ -25,12 +26,15 @@ export type MappingSource = 'detected' | 'stored' | 'user';
 export interface UserMapping {
 	kind?: FileKind;
 	columns?: Record<string, string>;
+	/** Every row of the file reached this stage (file-reached.ts). */
+	reached?: Reached;
 }
 
 export interface MappingChoice {
 	kind: FileKind;
 	mapping: ColumnMapping[];
 	source: MappingSource;
+	reached?: Reached;
 }
 
 function mappingFromColumns(
@@ -60,14 +64,19 @@ export function pickMapping(
 	from: { user?: UserMapping; remembered?: MappingFile; org?: MappingFile }
 ): MappingChoice {
 	const { user } = from;
-	if (user && (user.kind || user.columns)) {
-		const kind = user.kind ?? guess.kind;
+	if (user && (user.kind || user.columns || user.reached)) {
+		// Stating a funnel stage says the file is a lead file; detection's fields that a lead file has too
+		// (an id, an amount) are kept.
+		const kind = user.kind ?? (user.reached ? 'leads' : guess.kind);
 		const mapping = user.columns
 			? mappingFromColumns(headers, user.columns, kind)
 			: kind === guess.kind
 				? guess.mapping
-				: [];
-		return { kind, mapping, source: 'user' };
+				: user.reached && !user.kind
+					? guess.mapping.filter((m) => m.field in FIELD_TYPES[kind])
+					: [];
+		const reached = kind === 'leads' ? user.reached : undefined;
+		return { kind, mapping: withReachedDate(headers, mapping, reached) ?? mapping, source: 'user', reached };
 	}
 	const signature = headerSignature(headers);
 	const stored = [from.remembered, from.org].find((f) => f?.mappings.some((m) => m.signature === signature));
@@ -79,6 +88,8 @@ export function pickMapping(
 /** Refuses a file whose mapping lacks a required field, or a detection too unsure to trust. */
 function requireUsable(name: string, headers: string[], choice: MappingChoice, confidence: number): void {
 	const mapped = new Set(choice.mapping.map((m) => m.field));
+	// A stated stage is a status every row has.
+	if (choice.reached) mapped.add('status');
 	const missing =
 		choice.kind === 'leads' && datesById(mapped)
 			? []
@@ -92,7 +103,7 @@ function requireUsable(name: string, headers: string[], choice: MappingChoice, c
 				name,
 				'unrecognised',
 				'unrecognised_missing',
-				{ name, kind, missing: missing.join(', '), columns },
+				{ name, kind, missing: { fields: [...missing] }, columns },
 				refused
 			)
 		: new IngestError(name, 'unrecognised', 'unrecognised_few', { name, kind, columns }, refused);

@@ -31,7 +31,7 @@ export async function rebuildCanonical(db: Db, files: readonly LoadedFile[], fx:
 /** The statements that rebuild the canonical tables from the files' `mb_src_*` tables. */
 function canonicalSql(files: readonly LoadedFile[], fx: Fx): string[] {
 	const sql = [
-		'DROP VIEW IF EXISTS leads; DROP TABLE IF EXISTS leads_t; DROP TABLE IF EXISTS activities; DROP TABLE IF EXISTS customers; DROP TABLE IF EXISTS spend; DROP TABLE IF EXISTS stage_history; DROP TABLE IF EXISTS lead_cube_t; DROP TABLE IF EXISTS sales_cycle_t',
+		'DROP VIEW IF EXISTS leads; DROP TABLE IF EXISTS leads_t; DROP TABLE IF EXISTS activities; DROP TABLE IF EXISTS customers; DROP TABLE IF EXISTS spend; DROP TABLE IF EXISTS stage_history; DROP TABLE IF EXISTS lead_cube_t; DROP TABLE IF EXISTS sales_cycle_t; DROP TABLE IF EXISTS deals_t',
 		CANONICAL_DDL
 	];
 	const leadFiles = files.filter((f) => f.kind === 'leads' || f.kind === 'lead_history');

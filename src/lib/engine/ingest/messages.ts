@@ -23,6 +23,11 @@ export const INGEST_MESSAGE_KEYS = [
 	'too_large_limit',
 	'load_failed',
 	'merge_failed',
+	// DuckDB's failures, worded by us (its own text is shown only as a technical detail)
+	'engine_conversion',
+	'engine_conversion_at',
+	'engine_invalid_utf8',
+	'engine_line_too_long',
 	// Data-quality issues
 	'mixed_newlines',
 	'mixed_encoding',
@@ -73,6 +78,10 @@ export const INGEST_MESSAGE_KEYS = [
 	'what.status',
 	'what.outcome',
 	'what.type',
+	'what.number',
+	'what.date',
+	'what.boolean',
+	'what.value',
 	'kind.leads',
 	'kind.lead_history',
 	'kind.activities',
@@ -83,8 +92,11 @@ export const INGEST_MESSAGE_KEYS = [
 
 export type IngestMessageKey = (typeof INGEST_MESSAGE_KEYS)[number];
 
-/** A parameter: a value shown as it is, or a phrase to translate. */
-export type MessageParam = string | number | { key: IngestMessageKey };
+/**
+ * A parameter: a value shown as it is, a phrase to translate, or canonical field names (worded as the
+ * mapping screen names them, never as code names).
+ */
+export type MessageParam = string | number | { key: IngestMessageKey } | { fields: string[] };
 export type MessageParams = Record<string, MessageParam>;
 
 /** A message as the engine emits it: no wording, only what to say. */

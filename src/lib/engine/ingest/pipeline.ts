@@ -1,14 +1,17 @@
 /**
  * Ingestion of one file, step by step: decode → sniff → detect kind and mapping → read → count rows →
  * type → check → describe. (The merge with the other files is `rebuildCanonical`, run by the Dataset.)
- * Each step is a module beside this one and returns what it found; this file only passes it along.
+ * Each step is a module beside this one and returns what it found; this file only passes it along, and
+ * tells `onProgress` as each step ends (progress.ts).
  */
 import type { Db } from '../db/types';
+import { activityTypes } from './activity-types';
 import { columnContributions } from './contributions';
 import { decodeFile, type DecodedFile } from './decode-file';
 import { encodingIssues } from './encoding-issues';
 import { asIngestError, IngestError } from './errors';
 import { fileStages } from './file-stages';
+import { markReached } from './file-reached';
 import { finishScan, readHeader, sniffLayout, type FileHeader, type FileLayout } from './layout';
 import type { FileOverrides, IngestContext, LoadedFile } from './load';
 import { chooseMapping, type MappingChoice } from './mapping';
@@ -20,6 +23,7 @@ import { qualityChecks } from './checks';
 import { dropRawText, typeColumns } from './typing';
 import { checkValues } from './value-checks';
 import type { KindGuess } from './types';
+import type { OnProgress } from './progress';
 
 export async function loadFile(
 	db: Db,
@@ -27,28 +31,39 @@ export async function loadFile(
 	name: string,
 	bytes: Uint8Array,
 	ctx: IngestContext,
-	overrides: FileOverrides = {}
+	overrides: FileOverrides = {},
+	onProgress: OnProgress = () => {}
 ): Promise<LoadedFile> {
 	const file = decodeFile(name, bytes, overrides.encoding);
+	onProgress('decoded');
 	// A big file is scanned while DuckDB reads it; if that scan finds a reason, scan first and read again.
 	const read =
 		(await sniffMapAndRead(db, id, file, ctx, overrides, true)) ??
 		(await sniffMapAndRead(db, id, file, ctx, overrides, false));
 	if (!read) throw new Error('unreachable: a read without overlap always completes');
 	const { layout, header, guess, choice } = read;
+	onProgress('read');
 	const rows = rowLayout(layout);
 	const counted = await countRows(db, id, header.headers, rows);
 	if (counted.rows === 0) throw new IngestError(name, 'no_rows', 'no_rows', { name });
+	onProgress('counted');
 	const typed = await typeColumns(db, id, choice.kind, choice.mapping, ctx.vocab);
+	if (choice.reached) {
+		await markReached(db, id, choice.kind, choice.reached.stage);
+		typed.targets.status = new Set([...(typed.targets.status ?? []), choice.reached.stage]);
+	}
+	onProgress('typed');
 	const byField = new Map(choice.mapping.map((m) => [m.field, m]));
 	const values = await checkValues(db, id, typed.checks, ctx.today, rowNumber(rows), choice.mapping);
 	const checked = await qualityChecks(db, id, choice.kind, byField, rowNumber(rows), new Set(typed.keptRaw));
+	const types = await activityTypes(db, id, choice.kind, choice.mapping, header.headers, ctx.vocab);
 	await dropRawText(db, id, typed.keptRaw);
 	// The raw text table and the reader's rejects are not read again (a re-map reads the bytes anew):
 	// dropped now, not when the file is removed, so a big file does not hold its text twice.
 	await discardRead(db, id);
 	const { stages, deals } = fileStages(choice.kind, choice.mapping, typed.targets, typed.datedStages);
 	const contributions = await columnContributions(db, id, choice.kind, choice.mapping, deals);
+	onProgress('checked');
 	const quality: FileQuality = {
 		...describeRead(name, choice, file, layout),
 		rows: counted.rows,
@@ -75,9 +90,11 @@ export async function loadFile(
 		kind: choice.kind,
 		mapping: choice.mapping,
 		mappingSource: choice.source,
+		reached: choice.reached,
 		stages,
 		deals,
 		contributions,
+		activityTypes: types,
 		quality
 	};
 }
@@ -117,7 +134,7 @@ async function sniffMapAndRead(
 		await discardRead(db, id);
 		return null;
 	}
-	if (failed) throw asIngestError(failed, file.name, file.size, 'read');
+	if (failed) throw asIngestError(failed, file.name, file.size, 'read', header.headers);
 	return { layout: full, header, guess, choice };
 }
 

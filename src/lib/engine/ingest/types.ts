@@ -1,3 +1,5 @@
+import type { Stage } from '../model/stages';
+
 /**
  * The contract between the detection half of ingestion (pure functions over a text sample: encoding,
  * dialect, table kind, header mapping, vocabularies) and the loading half (DuckDB: read, normalise,
@@ -127,6 +129,8 @@ export interface MappingFile {
 		kind: FileKind;
 		/** canonical field → header text as written in the file (matched after normalisation). */
 		columns: Record<string, string>;
+		/** Every row reached this stage, dated by this column or undated (lead files; file-reached.ts). */
+		reached?: { stage: Stage; column?: string };
 	}[];
 }
 

@@ -4,8 +4,15 @@
  * over the view's leads (the cohort in cohort mode) with the funnel's own stage rules.
  */
 import type { Db } from '../db/types';
-import type { DatasetMeta } from '../schema';
-import { baseLeads, countsFor, ratio } from './funnel';
+import {
+	CUBE_TRIAGE,
+	TRIAGE_DISQUALIFIED,
+	TRIAGE_DISQUALIFIED_SQL,
+	TRIAGE_NURTURE,
+	type DatasetMeta
+} from '../schema';
+import { cubeReached } from '../model/stages';
+import { baseLeads, countsFor, ratio, usesCube } from './funnel';
 import { bucketSql, type Grain } from './grain';
 import { insideSalesFigures, type InsideSalesFigures } from './inside-sales';
 import { assertView, type MetricView } from './view';
@@ -208,13 +215,27 @@ function toTriage(r: Record<string, unknown>): Triage {
 /** docs/metrics.md "Triage": one row, or one per bucket when `bucket` is an SQL expression. */
 async function triageRows(db: Db, view: MetricView, bucket: string | null) {
 	const where = baseLeads(view);
+	const bucketCol = bucket ? `${bucket} AS bucket, ` : '';
+	const tail = bucket ? ' GROUP BY 1 ORDER BY 1' : '';
+	if (usesCube(view)) {
+		// The cube's r1/r2 are countsFor('mql'/'sql') of a windowless cohort; `t` is the triage class.
+		const [r1, r2] = [cubeReached(1), cubeReached(2)];
+		const open = `${r1} AND NOT ${r2}`;
+		return db.query(
+			`SELECT ${bucketCol}coalesce(sum(n), 0)::INTEGER AS mqls,
+				coalesce(sum(n) FILTER (WHERE ${r2}), 0)::INTEGER AS to_sql,
+				coalesce(sum(n) FILTER (WHERE ${open} AND ${CUBE_TRIAGE} = ${TRIAGE_NURTURE}), 0)::INTEGER AS nurture,
+				coalesce(sum(n) FILTER (WHERE ${open} AND ${CUBE_TRIAGE} = ${TRIAGE_DISQUALIFIED}), 0)::INTEGER AS disq
+			FROM lead_cube WHERE ${where.text} AND ${r1}${tail}`,
+			where.params
+		);
+	}
 	const [m, s] = (['mql', 'sql'] as const).map((st) => countsFor(st, view));
-	const disq = `(status_target IN ('disqualified', 'lost') OR lost_at IS NOT NULL OR (status_target IS NULL AND coalesce(lost, false)))`;
 	return db.query(
-		`SELECT ${bucket ? `${bucket} AS bucket, ` : ''}count(*)::INTEGER AS mqls, count(*) FILTER (WHERE ${s.text})::INTEGER AS to_sql,
+		`SELECT ${bucketCol}count(*)::INTEGER AS mqls, count(*) FILTER (WHERE ${s.text})::INTEGER AS to_sql,
 			count(*) FILTER (WHERE NOT (${s.text}) AND status_target = 'nurture')::INTEGER AS nurture,
-			count(*) FILTER (WHERE NOT (${s.text}) AND coalesce(status_target, '') <> 'nurture' AND ${disq})::INTEGER AS disq
-		FROM leads WHERE ${where.text} AND ${m.text}${bucket ? ' GROUP BY 1 ORDER BY 1' : ''}`,
+			count(*) FILTER (WHERE NOT (${s.text}) AND coalesce(status_target, '') <> 'nurture' AND ${TRIAGE_DISQUALIFIED_SQL})::INTEGER AS disq
+		FROM leads WHERE ${where.text} AND ${m.text}${tail}`,
 		[...s.params, ...s.params, ...s.params, ...where.params, ...m.params]
 	);
 }

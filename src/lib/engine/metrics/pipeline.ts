@@ -54,7 +54,7 @@ function openDealsSql(view: MetricView): Sql {
 	const reach = reachDate('opportunity');
 	const text = `SELECT lead_id, deal_owner, deal_stage, amount, probability, last_activity_at, ${reach} AS d,
 			(won_at IS NOT NULL OR lost_at IS NOT NULL) AS closes_later
-		FROM leads
+		FROM deals
 		WHERE ${reach} <= ?::DATE
 			AND NOT coalesce(won_at <= ?::DATE, false) AND NOT coalesce(lost_at <= ?::DATE, false)
 			AND NOT (won_at IS NULL AND lost_at IS NULL AND (coalesce(lost, false) OR coalesce(status_rank, -1) >= 4))
@@ -200,7 +200,7 @@ export async function changes(db: Db, view: MetricView): Promise<Changes> {
 					`count(*) FILTER (WHERE ${p.text})::INTEGER AS n${i}, coalesce(sum(amount) FILTER (WHERE ${p.text}), 0)::DOUBLE AS a${i}`
 			)
 			.join(', ')}
-		FROM leads WHERE ${and(dims).text}`,
+		FROM deals WHERE ${and(dims).text}`,
 		[...parts.flatMap((p) => [...p.params, ...p.params]), ...dims.params]
 	);
 	const c = (i: number): Change => ({
@@ -242,10 +242,10 @@ async function stageMoves(db: Db, view: MetricView): Promise<{ advanced: Change;
 			SELECT f.lead_id, sign(o2.p - o1.p) AS dir
 			FROM at_from f JOIN at_to t USING (lead_id) JOIN ord o1 ON o1.stage = f.stage JOIN ord o2 ON o2.stage = t.stage
 		),
-		deals AS (SELECT lead_id, any_value(amount) AS amount FROM leads WHERE ${and(dims).text} GROUP BY 1)
+		moved AS (SELECT lead_id, any_value(amount) AS amount FROM leads WHERE ${and(dims).text} GROUP BY 1)
 		SELECT count(*) FILTER (WHERE dir > 0)::INTEGER AS na, coalesce(sum(amount) FILTER (WHERE dir > 0), 0)::DOUBLE AS aa,
 			count(*) FILTER (WHERE dir < 0)::INTEGER AS ns, coalesce(sum(amount) FILTER (WHERE dir < 0), 0)::DOUBLE AS as_
-		FROM m JOIN deals USING (lead_id)`,
+		FROM m JOIN moved USING (lead_id)`,
 		[view.from, view.to, ...dims.params]
 	);
 	return {
