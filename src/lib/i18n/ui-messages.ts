@@ -448,7 +448,7 @@ const ja: Record<keyof typeof en, string> = {
 	'status.within': 'ベンチマーク内',
 	'status.above': 'ベンチマーク超え',
 	'status.none': '判定なし',
-	'kpi.benchmark': 'ベンチマーク {low}〜{high}',
+	'kpi.benchmark': '基準 {low}〜{high}',
 	'kpi.previous': '前期間：{value}',
 	'kpi.target': '目標 {value}',
 	'kpi.attainment': '達成率 {value}',
