@@ -17,6 +17,18 @@ import {
 
 export const col = (i: number) => ident(`c${i}`);
 
+/** A mapping as typing reads it: `source` names a copy of the column when two fields share one. */
+export type MappedColumn = ColumnMapping & { source?: string };
+
+/** The raw table's column a mapping reads. */
+export const colOf = (m: MappedColumn) => (m.source ? ident(m.source) : col(m.column));
+
+/** How a plain column is read (a FAST_DATE_FORMATS format, or 'number'), and whether a date lies after today. */
+export interface PlainColumn {
+	format: string;
+	future: boolean;
+}
+
 /** Distinct cells a column may hold for `distinctCells` to list them (a dimension or status column). */
 const DISTINCT_LIMIT = 5000;
 
@@ -50,8 +62,9 @@ export async function plainColumns(
 	db: Db,
 	raw: string,
 	types: Record<string, FieldType>,
-	byField: Map<string, ColumnMapping>
-): Promise<Map<string, string>> {
+	byField: Map<string, MappedColumn>,
+	today: string
+): Promise<Map<string, PlainColumn>> {
 	const fields: { field: string; c: string; format: string }[] = [];
 	const dates = Object.keys(types).filter((f) => types[f] === 'date' && byField.has(f));
 	// Each date column's first filled cell, all in one request.
@@ -59,7 +72,7 @@ export async function plainColumns(
 		? await db.query(
 				`SELECT ${dates
 					.map((f, i) => {
-						const c = col(byField.get(f)!.column);
+						const c = colOf(byField.get(f)!);
 						return `(SELECT ${c} FROM ${raw} WHERE ${c} IS NOT NULL LIMIT 1) AS s${i}`;
 					})
 					.join(', ')}`
@@ -68,7 +81,7 @@ export async function plainColumns(
 	for (const f of Object.keys(types)) {
 		const m = byField.get(f);
 		if (!m) continue;
-		const c = col(m.column);
+		const c = colOf(m);
 		if (types[f] === 'number') fields.push({ field: f, c, format: 'number' });
 		else if (types[f] === 'date') {
 			const v = first[`s${dates.indexOf(f)}`];
@@ -93,12 +106,15 @@ export async function plainColumns(
 		if (format === 'number') return;
 		const d = `try_strptime(v, ${literal(format)})::DATE`;
 		sources.push(`(SELECT (count(v) - count(${d}))::INTEGER AS x${i},
-			coalesce(min(${d}) < DATE '${PLAUSIBLE_FROM}' OR max(${d}) > DATE '${PLAUSIBLE_TO}', false) AS y${i}
+			coalesce(min(${d}) < DATE '${PLAUSIBLE_FROM}' OR max(${d}) > DATE '${PLAUSIBLE_TO}', false) AS y${i},
+			coalesce(max(${d}) > ${literal(today)}::DATE, false) AS z${i}
 			FROM (SELECT DISTINCT ${c} AS v FROM ${raw})) d${i}`);
 	});
 	const [row] = await db.query(`SELECT * FROM ${sources.join(', ')}`);
 	return new Map(
-		fields.filter((_, i) => Number(row[`x${i}`]) === 0 && !row[`y${i}`]).map((f) => [f.field, f.format])
+		fields.flatMap(({ field, format }, i) =>
+			Number(row[`x${i}`]) === 0 && !row[`y${i}`] ? [[field, { format, future: row[`z${i}`] === true }]] : []
+		)
 	);
 }
 
@@ -107,10 +123,10 @@ export async function dateOrderProbe(
 	db: Db,
 	raw: string,
 	dateFields: string[],
-	byField: Map<string, ColumnMapping>
+	byField: Map<string, MappedColumn>
 ): Promise<Row> {
 	if (!dateFields.length) return {};
-	const cols = dateFields.map((f) => col(byField.get(f)!.column));
+	const cols = dateFields.map((f) => colOf(byField.get(f)!));
 	return (await db.query(dayFirstProbe(cols, raw)))[0];
 }
 
