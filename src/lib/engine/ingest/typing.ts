@@ -68,6 +68,9 @@ interface Ctx {
 
 const rawOf = (field: string) => ident(`_raw_${field}`);
 
+/** Unmapped columns dropped one by one; past this many, the mapped ones are copied instead. */
+const MAX_DROPPED_COLUMNS = 40;
+
 /**
  * Types the raw table's columns in place and renames the table `mb_src_{id}`. Why in place: DuckDB's
  * ALTER TABLE rewrites only the column it changes (the others are shared, renaming is free), while a
@@ -116,17 +119,26 @@ export async function typeColumns(
 		const m = byField.get(field);
 		parts.push(m ? await typeColumn(ctx, field, type, m, plain.get(field)) : missingColumn(ctx, field, type));
 	}
-	const [{ n: width }] = await db.query(
-		`SELECT count(*)::INTEGER AS n FROM duckdb_columns() WHERE table_name = ? AND regexp_matches(column_name, '^c[0-9]+$')`,
-		[raw]
-	);
-	const unmapped = Array.from({ length: Number(width) }, (_, i) => i).filter((i) => !owned.has(i));
+	await db.exec(parts.flatMap((p) => p.sql).join('\n'));
+	// The columns no field maps are dropped; a wide file's many are left behind by one copy of the rest
+	// instead (each DROP COLUMN rewrites the table's catalog entry: thousands of them take a minute).
+	const columns = (
+		await db.query(
+			`SELECT column_name AS c FROM duckdb_columns() WHERE table_name = ? ORDER BY column_index`,
+			[raw]
+		)
+	).map((r) => String(r.c));
+	const unmapped = columns.filter((c) => /^c\d+$/.test(c));
 	await db.exec(
-		[
-			...parts.flatMap((p) => p.sql),
-			...unmapped.map((i) => `ALTER TABLE ${raw} DROP COLUMN ${col(i)};`),
-			`DROP TABLE IF EXISTS ${src}; ALTER TABLE ${raw} RENAME TO ${src};`
-		].join('\n')
+		unmapped.length <= MAX_DROPPED_COLUMNS
+			? [
+					...unmapped.map((c) => `ALTER TABLE ${raw} DROP COLUMN ${ident(c)};`),
+					`DROP TABLE IF EXISTS ${src}; ALTER TABLE ${raw} RENAME TO ${src};`
+				].join('\n')
+			: `CREATE OR REPLACE TABLE ${src} AS SELECT ${columns
+					.filter((c) => !unmapped.includes(c))
+					.map(ident)
+					.join(', ')} FROM ${raw}; DROP TABLE ${raw};`
 	);
 	for (const t of parts.flatMap((p) => p.temp ?? [])) await db.exec(`DROP TABLE IF EXISTS ${t}`);
 	const checksOf = <K extends keyof ValueChecks>(k: K) =>
