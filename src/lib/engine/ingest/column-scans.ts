@@ -32,24 +32,41 @@ export interface PlainColumn {
 /** Distinct cells a column may hold for `distinctCells` to list them (a dimension or status column). */
 const DISTINCT_LIMIT = 5000;
 
+/** A column's distinct cells with their cleaned values (`mb_blank`), and whether cleaning changes none. */
+export interface DistinctCells {
+	values: { v: string | null; b: string | null }[];
+	clean: boolean;
+}
+
 /**
- * A column's distinct cells (up to DISTINCT_LIMIT + 1) with their cleaned values (`mb_blank`), and
- * whether cleaning changes none of them: then the column is copied as it is instead of cleaning each of
- * its cells (a million cells, a few distinct values).
+ * The distinct cells (up to DISTINCT_LIMIT + 1) of each column `cols` names, in one request: a column
+ * whose cells cleaning leaves unchanged is copied as it is instead of cleaning each of its cells (a
+ * million cells, a few distinct values).
  */
 export async function distinctCells(
 	db: Db,
 	raw: string,
-	c: string
-): Promise<{ values: { v: string | null; b: string | null }[]; clean: boolean }> {
+	cols: string[]
+): Promise<Map<string, DistinctCells>> {
+	const out = new Map<string, DistinctCells>(cols.map((c) => [c, { values: [], clean: true }]));
+	if (!cols.length) return out;
 	const rows = await db.query(
-		`SELECT v, mb_blank(v) AS b FROM (SELECT DISTINCT ${c} AS v FROM ${raw} LIMIT ${DISTINCT_LIMIT + 1})`
+		cols
+			.map(
+				(c, i) =>
+					`SELECT ${i} AS i, v, mb_blank(v) AS b FROM (SELECT DISTINCT ${c} AS v FROM ${raw} LIMIT ${DISTINCT_LIMIT + 1})`
+			)
+			.join(' UNION ALL ')
 	);
-	const values = rows.map((r) => ({
-		v: r.v === null ? null : String(r.v),
-		b: r.b === null ? null : String(r.b)
-	}));
-	return { values, clean: values.length <= DISTINCT_LIMIT && values.every((x) => x.v === x.b) };
+	for (const r of rows) {
+		out.get(cols[Number(r.i)])!.values.push({
+			v: r.v === null ? null : String(r.v),
+			b: r.b === null ? null : String(r.b)
+		});
+	}
+	for (const cells of out.values())
+		cells.clean = cells.values.length <= DISTINCT_LIMIT && cells.values.every((x) => x.v === x.b);
+	return out;
 }
 
 /**

@@ -12,6 +12,7 @@ import {
 	colOf,
 	dateOrderProbe,
 	distinctCells,
+	type DistinctCells,
 	plainColumns,
 	sqlType,
 	type MappedColumn,
@@ -64,6 +65,8 @@ interface Ctx {
 	vocab: Vocabularies;
 	dateFields: string[];
 	probe: Row;
+	/** The distinct cells of the dimension and vocabulary columns, by column. */
+	cells: Map<string, DistinctCells>;
 }
 
 const rawOf = (field: string) => ident(`_raw_${field}`);
@@ -113,7 +116,21 @@ export async function typeColumns(
 		(f) => (types[f] === 'date' || types[f] === 'month') && byField.has(f) && !plain.has(f)
 	);
 	const probe = await dateOrderProbe(db, raw, dateFields, byField);
-	const ctx: Ctx = { db, id, raw, src, vocab, dateFields, probe };
+	// Dimensions (text fields but ids) and vocabulary fields: their distinct cells, in one request.
+	const listed = Object.keys(types).filter(
+		(f) =>
+			byField.has(f) &&
+			(types[f] === 'status' ||
+				types[f] === 'outcome' ||
+				types[f] === 'type' ||
+				(types[f] === 'text' && !f.endsWith('_id')))
+	);
+	const cells = await distinctCells(
+		db,
+		raw,
+		listed.map((f) => colOf(byField.get(f)!))
+	);
+	const ctx: Ctx = { db, id, raw, src, vocab, dateFields, probe, cells };
 	const parts: Part[] = [];
 	for (const [field, type] of Object.entries(types)) {
 		const m = byField.get(field);
@@ -249,7 +266,7 @@ async function typeColumn(
 			)
 		};
 	// A dimension (channel, owner, segment, rep): a few distinct cells, cleaned once each.
-	const cells = await distinctCells(ctx.db, ctx.raw, c);
+	const cells = ctx.cells.get(c)!;
 	return { field, sql: retype(ctx, c, field, 'VARCHAR', cells.clean ? null : `mb_blank(${c})`) };
 }
 
@@ -310,7 +327,7 @@ async function vocabColumn(
 	c: string
 ): Promise<Part> {
 	const vocabKind = type === 'status' ? 'status' : (type as 'outcome' | 'type');
-	const cells = await distinctCells(ctx.db, ctx.raw, c);
+	const cells = ctx.cells.get(c)!;
 	const distinct = new Set(cells.values.flatMap((x) => (x.b === null ? [] : [x.b])));
 	const vt = `mb_voc_${ctx.id}_${field}`;
 	await ctx.db.exec(`CREATE OR REPLACE TEMP TABLE ${vt} (raw VARCHAR, target VARCHAR)`);
