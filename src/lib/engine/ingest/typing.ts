@@ -67,7 +67,12 @@ interface Ctx {
 	probe: Row;
 	/** The distinct cells of the dimension and vocabulary columns, by column. */
 	cells: Map<string, DistinctCells>;
+	/** Id columns whose every cell is already clean (see `idCell`). */
+	cleanIds: Set<string>;
 }
+
+/** An id cell as the typed table holds it. */
+const idCell = (c: string) => `nullif(nullif(mb_blank(${c}), '000000000000000AAA'), '000000000000000')`;
 
 const rawOf = (field: string) => ident(`_raw_${field}`);
 
@@ -130,7 +135,16 @@ export async function typeColumns(
 		raw,
 		listed.map((f) => colOf(byField.get(f)!))
 	);
-	const ctx: Ctx = { db, id, raw, src, vocab, dateFields, probe, cells };
+	const ids = Object.keys(types)
+		.filter((f) => byField.has(f) && types[f] === 'text' && f.endsWith('_id'))
+		.map((f) => colOf(byField.get(f)!));
+	const [clean] = ids.length
+		? await db.query(
+				`SELECT ${ids.map((c, i) => `count(*) FILTER (WHERE ${idCell(c)} IS DISTINCT FROM ${c})::INTEGER AS i${i}`).join(', ')} FROM ${raw}`
+			)
+		: [{}];
+	const cleanIds = new Set(ids.filter((_, i) => Number(clean[`i${i}`]) === 0));
+	const ctx: Ctx = { db, id, raw, src, vocab, dateFields, probe, cells, cleanIds };
 	const parts: Part[] = [];
 	for (const [field, type] of Object.entries(types)) {
 		const m = byField.get(field);
@@ -253,17 +267,14 @@ async function typeColumn(
 		};
 	}
 	if (type === 'status' || type === 'outcome' || type === 'type') return vocabColumn(ctx, field, type, m, c);
-	// Salesforce writes an empty reference as 000000000000000AAA (or its 15-character form): blank.
+	// Salesforce writes an empty reference as 000000000000000AAA (or its 15-character form): blank. An
+	// id column that needs none of it is only renamed (rewriting a million unique ids is slow in ALTER).
+	if (field.endsWith('_id') && ctx.cleanIds.has(c))
+		return { field, sql: retype(ctx, c, field, 'VARCHAR', null) };
 	if (field.endsWith('_id'))
 		return {
 			field,
-			sql: retype(
-				ctx,
-				c,
-				field,
-				'VARCHAR',
-				`nullif(nullif(mb_blank(${c}), '000000000000000AAA'), '000000000000000')`
-			)
+			sql: retype(ctx, c, field, 'VARCHAR', idCell(c))
 		};
 	// A dimension (channel, owner, segment, rep): a few distinct cells, cleaned once each.
 	const cells = ctx.cells.get(c)!;
