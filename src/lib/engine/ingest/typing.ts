@@ -1,8 +1,9 @@
 /**
- * Step 5b, type: the raw text table → `mb_src_{id}`, the file's canonical typed columns and `_row`.
- * Each cell is parsed once; the checks then read the typed columns, with the raw text kept beside them
- * (`_raw_<field>`) for the examples and dropped after the checks (`dropRawText`). Plain columns are
- * cast in one go, dates parsed once per distinct value, clean dimensions copied as they are.
+ * Step 5b, type: the raw text table becomes `mb_src_{id}`, the file's canonical typed columns and `_row`,
+ * in place (see `typeColumns`). Each cell is parsed once; the checks then read the typed columns, with
+ * the raw text kept beside them (`_raw_<field>`) for the examples and dropped after the checks
+ * (`dropRawText`). Plain columns are cast in one go, dates parsed once per distinct value, clean
+ * dimensions and ids only renamed.
  */
 import type { Db, Row } from '../db/types';
 import { ident, literal } from '../db/sql';
