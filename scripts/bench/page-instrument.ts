@@ -166,6 +166,8 @@ export interface LongTasks {
 	count: number;
 	maxMs: number;
 	totalMs: number;
+	/** Each one (in the JSON only): start in ms after `from`, and duration, to place it among the marks. */
+	list: { at: number; ms: number }[];
 }
 
 export function longTasks(
@@ -178,6 +180,7 @@ export function longTasks(
 	return {
 		count: inside.length,
 		maxMs: inside.reduce((m, x) => Math.max(m, x.d), 0),
-		totalMs: inside.reduce((a, x) => a + x.d, 0)
+		totalMs: inside.reduce((a, x) => a + x.d, 0),
+		list: inside.map((x) => ({ at: Math.round(x.t - from), ms: Math.round(x.d) }))
 	};
 }

@@ -1,11 +1,14 @@
 /**
  * Where the ingest time goes: runs the engine's `Dataset.add` on native DuckDB (same JS + SQL as the
  * page) and prints every statement slower than 5 ms, slowest first, plus the total spent outside SQL.
- * Usage: npx tsx scripts/bench/profile-ingest.ts FILE [--threads N]
+ * Usage: npx tsx scripts/bench/profile-ingest.ts FILE [--threads N] [--wasm] [--split]
+ * `--wasm` runs duckdb-wasm's Node bundle (the page's engine and DuckDB version, 1 thread) instead of
+ * native DuckDB: slower and closer to the page.
  */
 import { readFileSync, rmSync, mkdtempSync } from 'node:fs';
 import path from 'node:path';
 import { createNativeDb } from './native';
+import { createNodeDb } from '../../src/lib/engine/db/node';
 import { Dataset } from '../../src/lib/engine/ingest/dataset';
 import { DEFAULT_VOCABULARIES } from '../../src/lib/engine/ingest/vocab';
 import { dataSpan } from '../../src/lib/engine/metrics/report';
@@ -13,7 +16,7 @@ import { dataSpan } from '../../src/lib/engine/metrics/report';
 const file = process.argv[2];
 const threads = Number(process.argv[process.argv.indexOf('--threads') + 1] || 1) || 1;
 const dir = mkdtempSync('/dev/shm/mb-prof-');
-const db = await createNativeDb(threads, dir);
+const db = process.argv.includes('--wasm') ? await createNodeDb() : await createNativeDb(threads, dir);
 const log: { ms: number; sql: string }[] = [];
 const wrap = <T extends (...a: never[]) => Promise<unknown>>(fn: T): T =>
 	(async (...a: Parameters<T>) => {
@@ -30,7 +33,13 @@ const wrap = <T extends (...a: never[]) => Promise<unknown>>(fn: T): T =>
 		}
 	}) as T;
 db.query = wrap(db.query.bind(db));
-db.exec = wrap(db.exec.bind(db));
+const exec = wrap(db.exec.bind(db));
+// --split: a batch of statements (one per line, each ending in `;`) is timed statement by statement.
+db.exec = process.argv.includes('--split')
+	? async (sql: string) => {
+			for (const one of sql.split(/;\n/).filter((x) => x.trim())) await exec(one);
+		}
+	: exec;
 const ds = new Dataset(db, { vocab: DEFAULT_VOCABULARIES, today: '2026-11-24' });
 await ds.clear();
 log.length = 0;

@@ -5,6 +5,7 @@
  */
 import type { Db, Param, Row } from './types';
 import { normaliseRow } from './sql';
+import { blobInSlices } from '../next-task';
 
 let started: Promise<Db> | null = null;
 
@@ -128,8 +129,9 @@ async function start(): Promise<Db> {
 		async registerFile(name: string, bytes: Uint8Array) {
 			// A Blob, read by the worker in chunks as DuckDB asks (FileReaderSync): the bytes are neither
 			// copied into the worker's wasm heap nor posted to it, so a big file is not held twice more
-			// in the tab's memory (registerFileBuffer did both). The caller keeps its own bytes.
-			const blob = new Blob([bytes as Uint8Array<ArrayBuffer>]);
+			// in the tab's memory (registerFileBuffer did both). The caller keeps its own bytes. Built a
+			// slice per task: one `new Blob([bytes])` of a big file is a long main-thread task.
+			const blob = await blobInSlices(bytes);
 			await db.registerFileHandle(name, blob, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true);
 		},
 		async dropFile(name: string) {

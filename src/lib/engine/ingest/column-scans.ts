@@ -17,27 +17,56 @@ import {
 
 export const col = (i: number) => ident(`c${i}`);
 
+/** A mapping as typing reads it: `source` names a copy of the column when two fields share one. */
+export type MappedColumn = ColumnMapping & { source?: string };
+
+/** The raw table's column a mapping reads. */
+export const colOf = (m: MappedColumn) => (m.source ? ident(m.source) : col(m.column));
+
+/** How a plain column is read (a FAST_DATE_FORMATS format, or 'number'), and whether a date lies after today. */
+export interface PlainColumn {
+	format: string;
+	future: boolean;
+}
+
 /** Distinct cells a column may hold for `distinctCells` to list them (a dimension or status column). */
 const DISTINCT_LIMIT = 5000;
 
+/** A column's distinct cells with their cleaned values (`mb_blank`), and whether cleaning changes none. */
+export interface DistinctCells {
+	values: { v: string | null; b: string | null }[];
+	clean: boolean;
+}
+
 /**
- * A column's distinct cells (up to DISTINCT_LIMIT + 1) with their cleaned values (`mb_blank`), and
- * whether cleaning changes none of them: then the column is copied as it is instead of cleaning each of
- * its cells (a million cells, a few distinct values).
+ * The distinct cells (up to DISTINCT_LIMIT + 1) of each column `cols` names, in one request: a column
+ * whose cells cleaning leaves unchanged is copied as it is instead of cleaning each of its cells (a
+ * million cells, a few distinct values).
  */
 export async function distinctCells(
 	db: Db,
 	raw: string,
-	c: string
-): Promise<{ values: { v: string | null; b: string | null }[]; clean: boolean }> {
+	cols: string[]
+): Promise<Map<string, DistinctCells>> {
+	const out = new Map<string, DistinctCells>(cols.map((c) => [c, { values: [], clean: true }]));
+	if (!cols.length) return out;
 	const rows = await db.query(
-		`SELECT v, mb_blank(v) AS b FROM (SELECT DISTINCT ${c} AS v FROM ${raw} LIMIT ${DISTINCT_LIMIT + 1})`
+		cols
+			.map(
+				(c, i) =>
+					`SELECT ${i} AS i, v, mb_blank(v) AS b FROM (SELECT DISTINCT ${c} AS v FROM ${raw} LIMIT ${DISTINCT_LIMIT + 1})`
+			)
+			.join(' UNION ALL ')
 	);
-	const values = rows.map((r) => ({
-		v: r.v === null ? null : String(r.v),
-		b: r.b === null ? null : String(r.b)
-	}));
-	return { values, clean: values.length <= DISTINCT_LIMIT && values.every((x) => x.v === x.b) };
+	for (const r of rows) {
+		out.get(cols[Number(r.i)])!.values.push({
+			v: r.v === null ? null : String(r.v),
+			b: r.b === null ? null : String(r.b)
+		});
+	}
+	for (const cells of out.values())
+		cells.clean = cells.values.length <= DISTINCT_LIMIT && cells.values.every((x) => x.v === x.b);
+	return out;
 }
 
 /**
@@ -50,8 +79,9 @@ export async function plainColumns(
 	db: Db,
 	raw: string,
 	types: Record<string, FieldType>,
-	byField: Map<string, ColumnMapping>
-): Promise<Map<string, string>> {
+	byField: Map<string, MappedColumn>,
+	today: string
+): Promise<Map<string, PlainColumn>> {
 	const fields: { field: string; c: string; format: string }[] = [];
 	const dates = Object.keys(types).filter((f) => types[f] === 'date' && byField.has(f));
 	// Each date column's first filled cell, all in one request.
@@ -59,7 +89,7 @@ export async function plainColumns(
 		? await db.query(
 				`SELECT ${dates
 					.map((f, i) => {
-						const c = col(byField.get(f)!.column);
+						const c = colOf(byField.get(f)!);
 						return `(SELECT ${c} FROM ${raw} WHERE ${c} IS NOT NULL LIMIT 1) AS s${i}`;
 					})
 					.join(', ')}`
@@ -68,7 +98,7 @@ export async function plainColumns(
 	for (const f of Object.keys(types)) {
 		const m = byField.get(f);
 		if (!m) continue;
-		const c = col(m.column);
+		const c = colOf(m);
 		if (types[f] === 'number') fields.push({ field: f, c, format: 'number' });
 		else if (types[f] === 'date') {
 			const v = first[`s${dates.indexOf(f)}`];
@@ -93,12 +123,15 @@ export async function plainColumns(
 		if (format === 'number') return;
 		const d = `try_strptime(v, ${literal(format)})::DATE`;
 		sources.push(`(SELECT (count(v) - count(${d}))::INTEGER AS x${i},
-			coalesce(min(${d}) < DATE '${PLAUSIBLE_FROM}' OR max(${d}) > DATE '${PLAUSIBLE_TO}', false) AS y${i}
+			coalesce(min(${d}) < DATE '${PLAUSIBLE_FROM}' OR max(${d}) > DATE '${PLAUSIBLE_TO}', false) AS y${i},
+			coalesce(max(${d}) > ${literal(today)}::DATE, false) AS z${i}
 			FROM (SELECT DISTINCT ${c} AS v FROM ${raw})) d${i}`);
 	});
 	const [row] = await db.query(`SELECT * FROM ${sources.join(', ')}`);
 	return new Map(
-		fields.filter((_, i) => Number(row[`x${i}`]) === 0 && !row[`y${i}`]).map((f) => [f.field, f.format])
+		fields.flatMap(({ field, format }, i) =>
+			Number(row[`x${i}`]) === 0 && !row[`y${i}`] ? [[field, { format, future: row[`z${i}`] === true }]] : []
+		)
 	);
 }
 
@@ -107,10 +140,10 @@ export async function dateOrderProbe(
 	db: Db,
 	raw: string,
 	dateFields: string[],
-	byField: Map<string, ColumnMapping>
+	byField: Map<string, MappedColumn>
 ): Promise<Row> {
 	if (!dateFields.length) return {};
-	const cols = dateFields.map((f) => col(byField.get(f)!.column));
+	const cols = dateFields.map((f) => colOf(byField.get(f)!));
 	return (await db.query(dayFirstProbe(cols, raw)))[0];
 }
 

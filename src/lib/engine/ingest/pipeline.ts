@@ -7,7 +7,8 @@
 import type { Db } from '../db/types';
 import { activityTypes } from './activity-types';
 import { columnContributions } from './contributions';
-import { decodeFile, type DecodedFile } from './decode-file';
+import type { DecodedFile } from './decode-file';
+import { decodeFileOffThread } from './decode-off-thread';
 import { encodingIssues } from './encoding-issues';
 import { asIngestError, IngestError } from './errors';
 import { fileStages } from './file-stages';
@@ -16,6 +17,7 @@ import { finishScan, readHeader, sniffLayout, type FileHeader, type FileLayout }
 import type { FileOverrides, IngestContext, LoadedFile } from './load';
 import { chooseMapping, type MappingChoice } from './mapping';
 import { headerSignature } from './normalise';
+import { nextTask } from '../next-task';
 import { issue, MAX_EXAMPLES, shown, type FileQuality, type QualityIssue } from './quality';
 import { discardRead, startRead } from './read';
 import { countRows, rowLayout, rowNumber } from './rows';
@@ -34,7 +36,7 @@ export async function loadFile(
 	overrides: FileOverrides = {},
 	onProgress: OnProgress = () => {}
 ): Promise<LoadedFile> {
-	const file = decodeFile(name, bytes, overrides.encoding);
+	const file = await decodeFileOffThread(name, bytes, overrides.encoding);
 	onProgress('decoded');
 	// A big file is scanned while DuckDB reads it; if that scan finds a reason, scan first and read again.
 	const read =
@@ -47,7 +49,7 @@ export async function loadFile(
 	const counted = await countRows(db, id, header.headers, rows);
 	if (counted.rows === 0) throw new IngestError(name, 'no_rows', 'no_rows', { name });
 	onProgress('counted');
-	const typed = await typeColumns(db, id, choice.kind, choice.mapping, ctx.vocab);
+	const typed = await typeColumns(db, id, choice.kind, choice.mapping, ctx.vocab, ctx.today);
 	if (choice.reached) {
 		await markReached(db, id, choice.kind, choice.reached.stage);
 		typed.targets.status = new Set([...(typed.targets.status ?? []), choice.reached.stage]);
@@ -118,13 +120,17 @@ async function sniffMapAndRead(
 	overrides: FileOverrides,
 	overlap: boolean
 ): Promise<Read | null> {
+	// Each step a task of its own (nextTask), so the page's main thread is never held for long.
+	await nextTask();
 	const layout = sniffLayout(file, overlap);
+	await nextTask();
 	const header = readHeader(file.name, layout);
 	const { guess, choice } = chooseMapping(file.name, header, {
 		user: overrides,
 		remembered: ctx.mappings,
 		org: ctx.orgMappings
 	});
+	await nextTask();
 	// Started, not awaited: while DuckDB's worker reads, the full scan (if deferred) runs meanwhile, in
 	// a worker of its own in the browser.
 	const reading = startRead(db, id, layout, header);

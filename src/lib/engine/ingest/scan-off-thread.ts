@@ -3,31 +3,46 @@
  * not freeze the tab; in place elsewhere (Node: the report command, tests). If the worker cannot start,
  * the scan runs in place: slower to respond, the same result.
  */
+import { copyInSlices } from '../next-task';
 import { scanRecords, type RecordScan } from './scan';
-import type { ScanReply, ScanRequest } from './scan.worker';
+import type { WorkerReply, WorkerRequest } from './scan.worker';
 import type { Delimiter } from './types';
+
+/** Whether this thread can hand work to a module worker (a page; not Node). */
+export const canUseWorker = () => typeof window !== 'undefined' && typeof Worker !== 'undefined';
+
+/**
+ * Runs one request in a fresh ingest worker (scan.worker.ts) and resolves to its reply; null when no
+ * worker could start or it failed (the caller then does the work in place).
+ */
+export async function inWorker(
+	request: WorkerRequest,
+	transfer: Transferable[]
+): Promise<WorkerReply | null> {
+	if (!canUseWorker()) return null;
+	let worker: Worker;
+	try {
+		worker = new Worker(new URL('./scan.worker.ts', import.meta.url), { type: 'module' });
+	} catch {
+		return null;
+	}
+	const reply = await new Promise<WorkerReply>((resolve) => {
+		worker.onmessage = (e: MessageEvent<WorkerReply>) => resolve(e.data);
+		worker.onerror = (e) => resolve({ type: 'error', message: e.message || 'worker error' });
+		worker.postMessage(request, transfer);
+	}).finally(() => worker.terminate());
+	return reply.type === 'error' ? null : reply;
+}
 
 export async function scanOffThread(
 	data: Uint8Array,
 	delimiter: Delimiter,
 	keepStarts: number
 ): Promise<RecordScan> {
-	if (typeof window === 'undefined' || typeof Worker === 'undefined')
-		return scanRecords(data, delimiter, keepStarts);
-	let worker: Worker;
-	try {
-		worker = new Worker(new URL('./scan.worker.ts', import.meta.url), { type: 'module' });
-	} catch {
-		return scanRecords(data, delimiter, keepStarts);
-	}
+	if (!canUseWorker()) return scanRecords(data, delimiter, keepStarts);
 	// The caller keeps its bytes (they are read again, and DuckDB reads them meanwhile): the worker gets
-	// a copy of exactly these bytes (one memcpy), its buffer transferred rather than cloned once more.
-	const copy = data.slice();
-	const reply = await new Promise<ScanReply>((resolve) => {
-		worker.onmessage = (e: MessageEvent<ScanReply>) => resolve(e.data);
-		worker.onerror = (e) => resolve({ type: 'error', message: e.message || 'worker error' });
-		const request: ScanRequest = { data: copy, delimiter, keepStarts };
-		worker.postMessage(request, [copy.buffer]);
-	}).finally(() => worker.terminate());
-	return reply.type === 'done' ? reply.scan : scanRecords(data, delimiter, keepStarts);
+	// a copy of exactly these bytes, made a slice per task, its buffer transferred rather than cloned.
+	const copy = await copyInSlices(data);
+	const reply = await inWorker({ type: 'scan', data: copy, delimiter, keepStarts }, [copy.buffer]);
+	return reply?.type === 'scanned' ? reply.scan : scanRecords(data, delimiter, keepStarts);
 }

@@ -1,29 +1,47 @@
 /**
- * The record scan of a big file off the main thread: at a million rows it is seconds of work, during
- * which the page would not respond (see scan-off-thread.ts).
+ * The seconds-long steps of a big file's ingestion off the main thread: the full record scan and the
+ * decode of a legacy-encoded (Shift_JIS, windows-1252, UTF-16) file. At a million rows each is seconds
+ * of work during which the page would not respond (see scan-off-thread.ts, decode-off-thread.ts).
  */
+import { decodeFile, type DecodedFile } from './decode-file';
+import { IngestError } from './errors';
 import { scanRecords, type RecordScan } from './scan';
-import type { Delimiter } from './types';
+import type { Delimiter, Encoding } from './types';
 
-export interface ScanRequest {
-	data: Uint8Array;
-	delimiter: Delimiter;
-	keepStarts: number;
-}
+export type WorkerRequest =
+	| { type: 'scan'; data: Uint8Array; delimiter: Delimiter; keepStarts: number }
+	| { type: 'decode'; name: string; bytes: Uint8Array; override?: Encoding };
 
-export type ScanReply = { type: 'done'; scan: RecordScan } | { type: 'error'; message: string };
+/** An IngestError's fields: the error itself does not survive the trip between threads. */
+export type RefusedFile = Pick<IngestError, 'file' | 'code' | 'key' | 'params'>;
+
+export type WorkerReply =
+	| { type: 'scanned'; scan: RecordScan }
+	| { type: 'decoded'; file: DecodedFile }
+	| { type: 'refused'; error: RefusedFile }
+	| { type: 'error'; message: string };
 
 /** The dedicated-worker side of `self`, typed here because the project compiles against the DOM lib. */
 const scope = self as unknown as {
-	onmessage: ((e: MessageEvent<ScanRequest>) => void) | null;
-	postMessage(reply: ScanReply): void;
+	onmessage: ((e: MessageEvent<WorkerRequest>) => void) | null;
+	postMessage(reply: WorkerReply, transfer?: Transferable[]): void;
 };
 
 scope.onmessage = (e) => {
+	const request = e.data;
 	try {
-		const { data, delimiter, keepStarts } = e.data;
-		scope.postMessage({ type: 'done', scan: scanRecords(data, delimiter, keepStarts) });
+		if (request.type === 'scan') {
+			const { data, delimiter, keepStarts } = request;
+			scope.postMessage({ type: 'scanned', scan: scanRecords(data, delimiter, keepStarts) });
+			return;
+		}
+		const file = decodeFile(request.name, request.bytes, request.override);
+		// The decoded text goes back without a copy; the bytes it came from stay here and are freed.
+		scope.postMessage({ type: 'decoded', file }, [file.utf8.buffer]);
 	} catch (err) {
-		scope.postMessage({ type: 'error', message: (err as Error).message });
+		if (err instanceof IngestError) {
+			const { file, code, key, params } = err;
+			scope.postMessage({ type: 'refused', error: { file, code, key, params } });
+		} else scope.postMessage({ type: 'error', message: (err as Error).message });
 	}
 };

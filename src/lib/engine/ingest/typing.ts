@@ -1,13 +1,24 @@
 /**
- * Step 5b, type: the raw text table → `mb_src_{id}`, the file's canonical typed columns and `_row`.
- * Each cell is parsed once; the checks then read the typed columns, with the raw text kept beside them
- * (`_raw_<field>`) for the examples and dropped after the checks (`dropRawText`). Plain columns are
- * cast in one go, dates parsed once per distinct value, clean dimensions copied as they are.
+ * Step 5b, type: the raw text table becomes `mb_src_{id}`, the file's canonical typed columns and `_row`,
+ * in place (see `typeColumns`). Each cell is parsed once; the checks then read the typed columns, with
+ * the raw text kept beside them (`_raw_<field>`) for the examples and dropped after the checks
+ * (`dropRawText`). Plain columns are cast in one go, dates parsed once per distinct value, clean
+ * dimensions and ids only renamed.
  */
 import type { Db, Row } from '../db/types';
 import { ident, literal } from '../db/sql';
 import { STAGE_OF_FIELD, type Stage } from '../model/stages';
-import { col, dateOrderProbe, distinctCells, plainColumns, sqlType } from './column-scans';
+import {
+	col,
+	colOf,
+	dateOrderProbe,
+	distinctCells,
+	type DistinctCells,
+	plainColumns,
+	sqlType,
+	type MappedColumn,
+	type PlainColumn
+} from './column-scans';
 import { FIELD_TYPES, rawTable, srcTable, type FieldType } from './fields';
 import { issue, shown, type QualityIssue } from './quality';
 import type { ColumnMapping, FileKind, Vocabularies } from './types';
@@ -33,11 +44,13 @@ export interface TypedColumns {
 	datedStages: Stage[];
 }
 
-/** One column's share of the typed table's SELECT, and what it leaves to check. */
+/**
+ * One field's share of the typed table: statements that turn the file's column into the field's
+ * columns in place (on the raw table, which becomes the typed table), and what it leaves to check.
+ */
 interface Part {
 	field: string;
-	selects: string[];
-	joins?: string[];
+	sql: string[];
 	temp?: string[];
 	keptRaw?: boolean;
 	issues?: QualityIssue[];
@@ -53,38 +66,111 @@ interface Ctx {
 	vocab: Vocabularies;
 	dateFields: string[];
 	probe: Row;
+	/** The distinct cells of the dimension and vocabulary columns, by column. */
+	cells: Map<string, DistinctCells>;
+	/** Id columns whose every cell is already clean (see `idCell`). */
+	cleanIds: Set<string>;
 }
+
+/** An id cell as the typed table holds it. */
+const idCell = (c: string) => `nullif(nullif(mb_blank(${c}), '000000000000000AAA'), '000000000000000')`;
 
 const rawOf = (field: string) => ident(`_raw_${field}`);
 
+/** Unmapped columns dropped one by one; past this many, the mapped ones are copied instead. */
+const MAX_DROPPED_COLUMNS = 40;
+
+/**
+ * Types the raw table's columns in place and renames the table `mb_src_{id}`. Why in place: DuckDB's
+ * ALTER TABLE rewrites only the column it changes (the others are shared, renaming is free), while a
+ * `CREATE TABLE … AS SELECT` of the typed columns wrote a second copy of every column (at a million
+ * rows, copying the columns cost more than parsing them). A field that needs a second column (the
+ * raw text kept for the checks' examples, a vocabulary target) gets it with ADD COLUMN + UPDATE.
+ */
 export async function typeColumns(
 	db: Db,
 	id: number,
 	kind: FileKind,
 	mapping: ColumnMapping[],
-	vocab: Vocabularies
+	vocab: Vocabularies,
+	today: string
 ): Promise<TypedColumns> {
 	const raw = rawTable(id);
 	const src = srcTable(id);
 	const types = FIELD_TYPES[kind];
-	const byField = new Map(mapping.map((m) => [m.field, m]));
+	// A column mapped to two fields is copied first, so that each field owns the column it changes.
+	const copies: string[] = [];
+	const owned = new Set<number>();
+	const fieldMapping = mapping.map((m) => {
+		if (!(m.field in types)) return m;
+		if (!owned.has(m.column)) {
+			owned.add(m.column);
+			return m;
+		}
+		const copy = `_copy_${m.field}`;
+		copies.push(
+			`ALTER TABLE ${raw} ADD COLUMN ${ident(copy)} VARCHAR; UPDATE ${raw} SET ${ident(copy)} = ${col(m.column)};`
+		);
+		return { ...m, source: copy };
+	});
+	if (copies.length) await db.exec(copies.join(' '));
+	const byField = new Map(fieldMapping.map((m) => [m.field, m]));
 	// One scan tells which date and amount columns hold only plain values: those are typed by one cast,
 	// with nothing to report. The rest go through the general parsers and the checks.
-	const plain = await plainColumns(db, raw, types, byField);
+	const plain = await plainColumns(db, raw, types, byField, today);
 	const dateFields = Object.keys(types).filter(
 		(f) => (types[f] === 'date' || types[f] === 'month') && byField.has(f) && !plain.has(f)
 	);
 	const probe = await dateOrderProbe(db, raw, dateFields, byField);
-	const ctx: Ctx = { db, id, raw, src, vocab, dateFields, probe };
+	// Dimensions (text fields but ids) and vocabulary fields: their distinct cells, in one request.
+	const listed = Object.keys(types).filter(
+		(f) =>
+			byField.has(f) &&
+			(types[f] === 'status' ||
+				types[f] === 'outcome' ||
+				types[f] === 'type' ||
+				(types[f] === 'text' && !f.endsWith('_id')))
+	);
+	const cells = await distinctCells(
+		db,
+		raw,
+		listed.map((f) => colOf(byField.get(f)!))
+	);
+	const ids = Object.keys(types)
+		.filter((f) => byField.has(f) && types[f] === 'text' && f.endsWith('_id'))
+		.map((f) => colOf(byField.get(f)!));
+	const [clean] = ids.length
+		? await db.query(
+				`SELECT ${ids.map((c, i) => `count(*) FILTER (WHERE ${idCell(c)} IS DISTINCT FROM ${c})::INTEGER AS i${i}`).join(', ')} FROM ${raw}`
+			)
+		: [{}];
+	const cleanIds = new Set(ids.filter((_, i) => Number(clean[`i${i}`]) === 0));
+	const ctx: Ctx = { db, id, raw, src, vocab, dateFields, probe, cells, cleanIds };
 	const parts: Part[] = [];
 	for (const [field, type] of Object.entries(types)) {
 		const m = byField.get(field);
-		parts.push(m ? await typeColumn(ctx, field, type, m, plain.get(field)) : missingColumn(field, type));
+		parts.push(m ? await typeColumn(ctx, field, type, m, plain.get(field)) : missingColumn(ctx, field, type));
 	}
-	const selects = ['_row', ...parts.flatMap((p) => p.selects)];
-	const joins = parts.flatMap((p) => p.joins ?? []);
+	await db.exec(parts.flatMap((p) => p.sql).join('\n'));
+	// The columns no field maps are dropped; a wide file's many are left behind by one copy of the rest
+	// instead (each DROP COLUMN rewrites the table's catalog entry: thousands of them take a minute).
+	const columns = (
+		await db.query(
+			`SELECT column_name AS c FROM duckdb_columns() WHERE table_name = ? ORDER BY column_index`,
+			[raw]
+		)
+	).map((r) => String(r.c));
+	const unmapped = columns.filter((c) => /^c\d+$/.test(c));
 	await db.exec(
-		`CREATE OR REPLACE TABLE ${src} AS SELECT ${selects.join(', ')} FROM ${raw} ${joins.join(' ')}`
+		unmapped.length <= MAX_DROPPED_COLUMNS
+			? [
+					...unmapped.map((c) => `ALTER TABLE ${raw} DROP COLUMN ${ident(c)};`),
+					`DROP TABLE IF EXISTS ${src}; ALTER TABLE ${raw} RENAME TO ${src};`
+				].join('\n')
+			: `CREATE OR REPLACE TABLE ${src} AS SELECT ${columns
+					.filter((c) => !unmapped.includes(c))
+					.map(ident)
+					.join(', ')} FROM ${raw}; DROP TABLE ${raw};`
 	);
 	for (const t of parts.flatMap((p) => p.temp ?? [])) await db.exec(`DROP TABLE IF EXISTS ${t}`);
 	const checksOf = <K extends keyof ValueChecks>(k: K) =>
@@ -111,51 +197,93 @@ export async function dropRawText(db: Db, id: number, keptRaw: string[]): Promis
 	await db.exec(keptRaw.map((f) => `ALTER TABLE ${srcTable(id)} DROP COLUMN ${rawOf(f)};`).join(' '));
 }
 
-function missingColumn(field: string, type: FieldType): Part {
-	const selects = [`NULL::${sqlType(type)} AS ${ident(field)}`];
+function missingColumn(ctx: Ctx, field: string, type: FieldType): Part {
+	const sql = [`ALTER TABLE ${ctx.raw} ADD COLUMN ${ident(field)} ${sqlType(type)};`];
 	if (type === 'status' || type === 'outcome' || type === 'type')
-		selects.push(`NULL::VARCHAR AS ${ident(field + '_target')}`);
-	return { field, selects };
+		sql.push(`ALTER TABLE ${ctx.raw} ADD COLUMN ${ident(field + '_target')} VARCHAR;`);
+	return { field, sql };
+}
+
+/** The column `c` changed in place to `expr` (of type `type`) and named `field`. */
+function retype(ctx: Ctx, c: string, field: string, type: string, expr: string | null): string[] {
+	const t = ctx.raw;
+	return [
+		...(expr === null ? [] : [`ALTER TABLE ${t} ALTER ${c} TYPE ${type} USING ${expr};`]),
+		`ALTER TABLE ${t} RENAME ${c} TO ${ident(field)};`
+	];
+}
+
+/** A new column `field` set to `expr` (`from`: a table the expression reads), the text `c` kept as `_raw_<field>`. */
+function beside(ctx: Ctx, c: string, field: string, type: string, expr: string, from = ''): string[] {
+	const t = ctx.raw;
+	return [
+		`ALTER TABLE ${t} ADD COLUMN ${ident(field)} ${type};`,
+		`UPDATE ${t} SET ${ident(field)} = ${expr} ${from};`,
+		`ALTER TABLE ${t} RENAME ${c} TO ${rawOf(field)};`
+	];
 }
 
 async function typeColumn(
 	ctx: Ctx,
 	field: string,
 	type: FieldType,
-	m: ColumnMapping,
-	fast: string | undefined
+	m: MappedColumn,
+	fast: PlainColumn | undefined
 ): Promise<Part> {
-	const c = col(m.column);
+	const c = colOf(m);
 	if (fast && type === 'date') {
-		const d = `try_strptime(${c}, ${literal(fast)})::DATE`;
-		const raw = `(SELECT _row, ${c} AS v, ${d} AS d FROM ${ctx.raw})`;
-		return { field, selects: [`${d} AS ${ident(field)}`], checks: { future: { field, m, raw } } };
+		const d = `try_strptime(${c}, ${literal(fast.format)})::DATE`;
+		// A plain date column's cells are NULL exactly where its dates are: kept text (needed only for the
+		// examples of dates after today) shows the same NULLs as none.
+		if (fast.future)
+			return {
+				field,
+				sql: beside(ctx, c, field, 'DATE', d, `WHERE ${c} IS NOT NULL`),
+				keptRaw: true,
+				checks: {
+					future: {
+						field,
+						m,
+						raw: `(SELECT _row, ${rawOf(field)} AS v, ${ident(field)} AS d FROM ${ctx.src})`
+					}
+				}
+			};
+		return {
+			field,
+			sql: retype(ctx, c, field, 'DATE', d),
+			checks: {
+				future: { field, m, raw: `(SELECT _row, NULL::VARCHAR AS v, ${ident(field)} AS d FROM ${ctx.src})` }
+			}
+		};
 	}
-	if (fast) return { field, selects: [`try_cast(${c} AS DOUBLE) AS ${ident(field)}`] };
+	if (fast) return { field, sql: retype(ctx, c, field, 'DOUBLE', `try_cast(${c} AS DOUBLE)`) };
 	if (type === 'date' || type === 'month') return parsedDate(ctx, field, type, m, c);
 	if (type === 'number' || type === 'score') {
 		const fn = type === 'score' ? 'mb_score' : 'mb_num';
 		return {
 			field,
-			selects: [`${fn}(${c}) AS ${ident(field)}`, `${c} AS ${rawOf(field)}`],
+			sql: beside(ctx, c, field, sqlType(type), `${fn}(${c})`, `WHERE ${c} IS NOT NULL`),
 			keptRaw: true,
 			checks: { numbers: { field, m, score: type === 'score' } }
 		};
 	}
 	if (type === 'status' || type === 'outcome' || type === 'type') return vocabColumn(ctx, field, type, m, c);
-	// Salesforce writes an empty reference as 000000000000000AAA (or its 15-character form): blank.
+	// Salesforce writes an empty reference as 000000000000000AAA (or its 15-character form): blank. An
+	// id column that needs none of it is only renamed (rewriting a million unique ids is slow in ALTER).
+	if (field.endsWith('_id') && ctx.cleanIds.has(c))
+		return { field, sql: retype(ctx, c, field, 'VARCHAR', null) };
 	if (field.endsWith('_id'))
 		return {
 			field,
-			selects: [`nullif(nullif(mb_blank(${c}), '000000000000000AAA'), '000000000000000') AS ${ident(field)}`]
+			sql: retype(ctx, c, field, 'VARCHAR', idCell(c))
 		};
 	// A dimension (channel, owner, segment, rep): a few distinct cells, cleaned once each.
-	const cells = await distinctCells(ctx.db, ctx.raw, c);
-	return { field, selects: [`${cells.clean ? c : `mb_blank(${c})`} AS ${ident(field)}`] };
+	const cells = ctx.cells.get(c)!;
+	return { field, sql: retype(ctx, c, field, 'VARCHAR', cells.clean ? null : `mb_blank(${c})`) };
 }
 
 /** The date order a column's dates are read in, and the ambiguity to report. */
-function dateOrder(ctx: Ctx, field: string, m: ColumnMapping): { dmy: boolean; issues: QualityIssue[] } {
+function dateOrder(ctx: Ctx, field: string, m: MappedColumn): { dmy: boolean; issues: QualityIssue[] } {
 	const p = `p${ctx.dateFields.indexOf(field)}_`;
 	const [firstGt12, secondGt12, slashDates] = ['first_gt12', 'second_gt12', 'slash_dates'].map((k) =>
 		Number(ctx.probe[p + k])
@@ -178,7 +306,7 @@ async function parsedDate(
 	ctx: Ctx,
 	field: string,
 	type: 'date' | 'month',
-	m: ColumnMapping,
+	m: MappedColumn,
 	c: string
 ): Promise<Part> {
 	const { dmy, issues } = dateOrder(ctx, field, m);
@@ -192,8 +320,7 @@ async function parsedDate(
 	);
 	return {
 		field,
-		selects: [`dd${n}.d AS ${ident(field)}`, `${c} AS ${rawOf(field)}`],
-		joins: [`LEFT JOIN ${dict} dd${n} ON dd${n}.k = mb_date_key(${c})`],
+		sql: beside(ctx, c, field, 'DATE', `dd.d`, `FROM ${dict} dd WHERE dd.k = mb_date_key(${c})`),
 		temp: [dict],
 		keptRaw: true,
 		issues,
@@ -208,12 +335,11 @@ async function vocabColumn(
 	ctx: Ctx,
 	field: string,
 	type: FieldType,
-	m: ColumnMapping,
+	m: MappedColumn,
 	c: string
 ): Promise<Part> {
 	const vocabKind = type === 'status' ? 'status' : (type as 'outcome' | 'type');
-	const cells = await distinctCells(ctx.db, ctx.raw, c);
-	const text = cells.clean ? c : `mb_blank(${c})`;
+	const cells = ctx.cells.get(c)!;
 	const distinct = new Set(cells.values.flatMap((x) => (x.b === null ? [] : [x.b])));
 	const vt = `mb_voc_${ctx.id}_${field}`;
 	await ctx.db.exec(`CREATE OR REPLACE TEMP TABLE ${vt} (raw VARCHAR, target VARCHAR)`);
@@ -234,11 +360,14 @@ async function vocabColumn(
 			chunk
 		);
 	}
-	const alias = `v_${field}`;
+	const target = ident(field + '_target');
 	return {
 		field,
-		selects: [`${text} AS ${ident(field)}`, `${alias}.target AS ${ident(field + '_target')}`],
-		joins: [`LEFT JOIN ${vt} ${alias} ON ${alias}.raw = ${text}`],
+		sql: [
+			...retype(ctx, c, field, 'VARCHAR', cells.clean ? null : `mb_blank(${c})`),
+			`ALTER TABLE ${ctx.raw} ADD COLUMN ${target} VARCHAR;`,
+			`UPDATE ${ctx.raw} SET ${target} = v.target FROM ${vt} v WHERE v.raw = ${ctx.raw}.${ident(field)} AND v.target IS NOT NULL;`
+		],
 		temp: [vt],
 		targets,
 		checks: unknown.length ? { unknown: { field, m, type, unknown } } : undefined
