@@ -28,13 +28,50 @@ const MAX_DISTINCT = 50;
 /** Columns tried as a candidate at most. */
 const MAX_CANDIDATES = 40;
 
-export async function activityTypes(
+/** The side table that keeps the candidate columns' text through typing (which drops unmapped columns). */
+const candidateTable = (id: number) => `mb_calls_${id}`;
+
+/**
+ * Before typing: when no value of the type column reads as a call, copies the unmapped columns that
+ * might hold calls (with `_row`) to a side table, because typing drops them. True when it did; a
+ * file with a call in its type column (the normal case) pays one DISTINCT over that column.
+ */
+export async function keepCallCandidates(
 	db: Db,
 	id: number,
 	kind: FileKind,
 	mapping: ColumnMapping[],
 	headers: readonly string[],
 	vocab: Vocabularies
+): Promise<boolean> {
+	const type = mapping.find((m) => m.field === 'type');
+	if (kind !== 'activities' || !type) return false;
+	const values = await db.query(
+		`SELECT DISTINCT c${type.column} AS v FROM ${rawTable(id)} WHERE c${type.column} IS NOT NULL LIMIT 1001`
+	);
+	if (values.some((r) => lookup(vocab, 'type', String(r.v)) === 'call')) return false;
+	const columns = candidateColumns(kind, mapping, headers);
+	if (columns.length === 0) return false;
+	await db.exec(
+		`CREATE OR REPLACE TABLE ${candidateTable(id)} AS SELECT _row, ${columns.map(({ i }) => `c${i}`).join(', ')} FROM ${rawTable(id)}`
+	);
+	return true;
+}
+
+/** Drops the side table of keepCallCandidates. */
+export async function dropCallCandidates(db: Db, id: number): Promise<void> {
+	await db.exec(`DROP TABLE IF EXISTS ${candidateTable(id)}`);
+}
+
+/** `kept`: keepCallCandidates copied the candidate columns before typing. */
+export async function activityTypes(
+	db: Db,
+	id: number,
+	kind: FileKind,
+	mapping: ColumnMapping[],
+	headers: readonly string[],
+	vocab: Vocabularies,
+	kept: boolean
 ): Promise<ActivityTypes | null> {
 	const type = mapping.find((m) => m.field === 'type');
 	if (kind !== 'activities' || !type) return null;
@@ -58,11 +95,23 @@ export async function activityTypes(
 			target: r.t === null ? null : String(r.t),
 			count: Number(r.n)
 		})),
-		candidates: await callColumns(db, id, kind, mapping, headers, vocab)
+		candidates: kept ? await callColumns(db, id, kind, mapping, headers, vocab) : []
 	};
 }
 
-/** Unmapped text columns of the raw table whose values the vocabulary reads as calls. */
+/** Unmapped, named columns other than the type's: the ones that might hold calls (at most MAX_CANDIDATES). */
+function candidateColumns(kind: FileKind, mapping: ColumnMapping[], headers: readonly string[]) {
+	const used = new Set(
+		mapping.filter((m) => m.field !== 'type' && FIELD_TYPES[kind][m.field]).map((m) => m.column)
+	);
+	const typeColumn = mapping.find((m) => m.field === 'type')?.column;
+	return headers
+		.map((h, i) => ({ h, i }))
+		.filter(({ h, i }) => h !== '' && !used.has(i) && i !== typeColumn)
+		.slice(0, MAX_CANDIDATES);
+}
+
+/** Unmapped text columns (kept by keepCallCandidates) whose values the vocabulary reads as calls. */
 async function callColumns(
 	db: Db,
 	id: number,
@@ -71,19 +120,11 @@ async function callColumns(
 	headers: readonly string[],
 	vocab: Vocabularies
 ): Promise<{ header: string; calls: number }[]> {
-	const used = new Set(
-		mapping.filter((m) => m.field !== 'type' && FIELD_TYPES[kind][m.field]).map((m) => m.column)
-	);
-	const typeColumn = mapping.find((m) => m.field === 'type')?.column;
 	const out: { header: string; calls: number }[] = [];
-	const columns = headers
-		.map((h, i) => ({ h, i }))
-		.filter(({ h, i }) => h !== '' && !used.has(i) && i !== typeColumn)
-		.slice(0, MAX_CANDIDATES);
-	for (const { h, i } of columns) {
+	for (const { h, i } of candidateColumns(kind, mapping, headers)) {
 		// Column names are ours (c0, c1, …), never the file's header text.
 		const cells = await db.query(
-			`SELECT r.c${i} AS v, count(*)::INTEGER AS n FROM ${rawTable(id)} r JOIN ${srcTable(id)} s USING (_row)
+			`SELECT r.c${i} AS v, count(*)::INTEGER AS n FROM ${candidateTable(id)} r JOIN ${srcTable(id)} s USING (_row)
 			WHERE r.c${i} IS NOT NULL AND s.occurred_at IS NOT NULL GROUP BY 1 ORDER BY n DESC LIMIT ${MAX_DISTINCT + 1}`
 		);
 		if (cells.length > MAX_DISTINCT) continue;

@@ -5,7 +5,7 @@
  * tells `onProgress` as each step ends (progress.ts).
  */
 import type { Db } from '../db/types';
-import { activityTypes } from './activity-types';
+import { activityTypes, dropCallCandidates, keepCallCandidates } from './activity-types';
 import { columnContributions } from './contributions';
 import type { DecodedFile } from './decode-file';
 import { decodeFileOffThread } from './decode-off-thread';
@@ -49,6 +49,8 @@ export async function loadFile(
 	const counted = await countRows(db, id, header.headers, rows);
 	if (counted.rows === 0) throw new IngestError(name, 'no_rows', 'no_rows', { name });
 	onProgress('counted');
+	// Typing drops unmapped columns; a file with no call keeps the ones that might hold calls aside.
+	const kept = await keepCallCandidates(db, id, choice.kind, choice.mapping, header.headers, ctx.vocab);
 	const typed = await typeColumns(db, id, choice.kind, choice.mapping, ctx.vocab, ctx.today);
 	if (choice.reached) {
 		await markReached(db, id, choice.kind, choice.reached.stage);
@@ -58,7 +60,8 @@ export async function loadFile(
 	const byField = new Map(choice.mapping.map((m) => [m.field, m]));
 	const values = await checkValues(db, id, typed.checks, ctx.today, rowNumber(rows), choice.mapping);
 	const checked = await qualityChecks(db, id, choice.kind, byField, rowNumber(rows), new Set(typed.keptRaw));
-	const types = await activityTypes(db, id, choice.kind, choice.mapping, header.headers, ctx.vocab);
+	const types = await activityTypes(db, id, choice.kind, choice.mapping, header.headers, ctx.vocab, kept);
+	if (kept) await dropCallCandidates(db, id);
 	await dropRawText(db, id, typed.keptRaw);
 	// The raw text table and the reader's rejects are not read again (a re-map reads the bytes anew):
 	// dropped now, not when the file is removed, so a big file does not hold its text twice.
