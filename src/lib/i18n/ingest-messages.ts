@@ -92,6 +92,8 @@ const en: Record<IngestMessageKey, string> = {
 	engine_start:
 		'The analysis engine could not start. Check the connection and reload the page; your files are not affected.',
 	fetch_failed: '{path} could not be fetched from this site: {reason}',
+	fetch_unreachable:
+		'{path} could not be fetched: the site did not answer. Check the connection and reload the page.',
 	undated_records:
 		'{count} records have no creation date in any file: they are outside every cohort (period mode still counts their own stage dates). Add a file with their creation date, or map a first-contact column as the created date.',
 	fx_missing_rates:
@@ -209,6 +211,8 @@ const ja: Record<IngestMessageKey, string> = {
 	engine_start:
 		'分析エンジンを起動できませんでした。接続を確認してページを再読み込みしてください。ファイルには影響ありません。',
 	fetch_failed: '{path} をこのサイトから取得できませんでした：{reason}',
+	fetch_unreachable:
+		'{path} を取得できませんでした：サイトから応答がありません。接続を確認してページを再読み込みしてください。',
 	undated_records:
 		'{count} 件のレコードはどのファイルにも作成日がありません。どのコホートにも入りません（期間モードでは各ステージの日付で数えます）。作成日のあるファイルを追加するか、初回接触日の列を「作成日」に対応付けてください。',
 	fx_missing_rates:

@@ -50,6 +50,8 @@ const en = {
 		'"Remember" was on, but nothing remembered could be found on this device (the browser may have removed it or run out of room). Nothing was restored.',
 	'persist.clear': 'Clear the remembered data',
 	'demo.failed': 'The demo data could not be downloaded ({reason}). Check the connection and try again.',
+	'demo.unreachable':
+		'The demo data could not be downloaded: the site did not answer for {reason}. Check the connection and try again.',
 	'mapping.invalid': '{name} is not a mapping file Modelboard can read: {reason}',
 	'mappingFile.json.end':
 		'This is not a mapping file Modelboard can read: it ends too early, at line {line}, column {column} (a closing }, ] or " is missing).',
@@ -125,6 +127,8 @@ const ja: Record<keyof typeof en, string> = {
 	'persist.clear': '保存データを消去',
 	'demo.failed':
 		'デモデータをダウンロードできませんでした（{reason}）。接続を確認してもう一度お試しください。',
+	'demo.unreachable':
+		'デモデータをダウンロードできませんでした（{reason} についてサイトから応答がありません）。接続を確認してもう一度お試しください。',
 	'mapping.invalid': '{name} は読み込める対応付けファイルではありません：{reason}',
 	'mappingFile.json.end':
 		'読み込める対応付けファイルではありません（JSON として読めません）：{line} 行目 {column} 文字目で途中で終わっています（閉じる }、] または " がありません）。',

@@ -101,15 +101,24 @@ export class DataStore extends DataFiles {
 	/** Same-origin data files named in the URL (`?src=data/2026-11.csv`), already checked by the view parser. */
 	async loadSources(base: string, paths: string[]): Promise<void> {
 		const { inputs, failures } = await fetchSources(base, paths);
-		for (const f of failures) this.reportError(f.path, 'fetch_failed', { path: f.path, reason: f.reason });
+		for (const f of failures)
+			this.reportError(f.path, f.reason ? 'fetch_failed' : 'fetch_unreachable', {
+				path: f.path,
+				reason: f.reason ?? ''
+			});
 		if (inputs.length) await this.addFiles(inputs);
 	}
 
 	/** Fetches the demo CSVs shipped with the site (same origin) and loads them as a user's drop would. */
 	async loadDemo(base: string): Promise<void> {
 		const demo = await fetchDemo(base);
-		if ('failed' in demo) this.reportNotice('', { code: 'demo.failed', params: { reason: demo.failed } });
-		else await this.addFiles(demo);
+		if ('failed' in demo) {
+			const { name, reason } = demo.failed;
+			this.reportNotice('', {
+				code: reason ? 'demo.failed' : 'demo.unreachable',
+				params: { reason: reason ? `${name}: ${reason}` : name }
+			});
+		} else await this.addFiles(demo);
 	}
 
 	/** On start-up: reloads what was remembered, and says what could not be read back. */

@@ -10,7 +10,12 @@ export interface FetchedFile {
 
 export const DEMO_FILES = ['leads.csv', 'activities.csv', 'customers.csv', 'spend.csv'] as const;
 
-const reason = (e: unknown) => (e instanceof Error ? e.message : String(e));
+/**
+ * Why a fetch failed, in words no language owns: the HTTP status (`HTTP 404`), or null when the site
+ * could not be reached at all (the browser's own text, e.g. "Failed to fetch", is English).
+ */
+const reason = (e: unknown): string | null =>
+	e instanceof Error && /^HTTP \d+$/.test(e.message) ? e.message : null;
 
 async function fetchBytes(url: URL | string): Promise<Uint8Array> {
 	const res = await fetch(url, { credentials: 'same-origin' });
@@ -21,9 +26,9 @@ async function fetchBytes(url: URL | string): Promise<Uint8Array> {
 export async function fetchSources(
 	base: string,
 	paths: string[]
-): Promise<{ inputs: FetchedFile[]; failures: { path: string; reason: string }[] }> {
+): Promise<{ inputs: FetchedFile[]; failures: { path: string; reason: string | null }[] }> {
 	const inputs: FetchedFile[] = [];
-	const failures: { path: string; reason: string }[] = [];
+	const failures: { path: string; reason: string | null }[] = [];
 	for (const p of paths) {
 		const url = new URL(`${base}/${p}`, location.href);
 		if (url.origin !== location.origin) continue;
@@ -36,19 +41,20 @@ export async function fetchSources(
 	return { inputs, failures };
 }
 
-/** All demo files, or the first failure's reason (a partial demo would show misleading figures). */
-export async function fetchDemo(base: string): Promise<FetchedFile[] | { failed: string }> {
-	try {
-		return await Promise.all(
-			DEMO_FILES.map(async (name) => {
-				try {
-					return { name, bytes: await fetchBytes(`${base}/demo/${name}`) };
-				} catch (e) {
-					throw new Error(`${name}: ${reason(e)}`, { cause: e });
-				}
-			})
-		);
-	} catch (e) {
-		return { failed: reason(e) };
-	}
+/** All demo files, or the first failure (a partial demo would show misleading figures). */
+export async function fetchDemo(
+	base: string
+): Promise<FetchedFile[] | { failed: { name: string; reason: string | null } }> {
+	let failed: { name: string; reason: string | null } | null = null;
+	const files = await Promise.all(
+		DEMO_FILES.map(async (name) => {
+			try {
+				return { name, bytes: await fetchBytes(`${base}/demo/${name}`) };
+			} catch (e) {
+				failed ??= { name, reason: reason(e) };
+				return null;
+			}
+		})
+	);
+	return failed ? { failed } : files.filter((f): f is FetchedFile => f !== null);
 }

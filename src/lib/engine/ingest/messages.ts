@@ -68,6 +68,7 @@ export const INGEST_MESSAGE_KEYS = [
 	// The browser's data store
 	'engine_start',
 	'fetch_failed',
+	'fetch_unreachable',
 	// Phrases used as parameters
 	'what.xlsx',
 	'what.xls',
