@@ -47,7 +47,7 @@ export async function fetchDemo(
 ): Promise<FetchedFile[] | { failed: { name: string; reason: string | null } }> {
 	let failed: { name: string; reason: string | null } | null = null;
 	const files = await Promise.all(
-		DEMO_FILES.map(async (name) => {
+		DEMO_FILES.map(async (name): Promise<FetchedFile | null> => {
 			try {
 				return { name, bytes: await fetchBytes(`${base}/demo/${name}`) };
 			} catch (e) {
@@ -56,5 +56,6 @@ export async function fetchDemo(
 			}
 		})
 	);
-	return failed ? { failed } : files.filter((f): f is FetchedFile => f !== null);
+	if (failed) return { failed };
+	return files.filter((f): f is FetchedFile => f !== null);
 }
