@@ -113,6 +113,7 @@ async function main(argv: string[]): Promise<number> {
 			native: args.native,
 			papa: args.papa,
 			activities: args.activities,
+			coldDrop: args.coldDrop,
 			log
 		};
 		for (const leads of args.sizes) sizes.push(await measureSize({ ...common, leads }));

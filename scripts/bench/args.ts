@@ -16,6 +16,8 @@ export interface BenchArgs {
 	activities: boolean;
 	/** A second visit with the network off (service worker cache). */
 	secondVisit: boolean;
+	/** Choose the file as soon as the engine is ready, without waiting for its warm-up. */
+	coldDrop: boolean;
 	/** The largest size ≤ 1M again with DuckDB's multi-threaded build (cross-origin isolated). */
 	threads: boolean;
 	buildDir: string;
@@ -37,6 +39,7 @@ export const BENCH_USAGE = `npm run bench -- [options]
   --no-papa        skip papaparse              --no-activities  leads only
   --no-second-visit  skip the offline second visit
   --no-threads     skip the multi-threaded (cross-origin isolated) run
+  --cold-drop      choose the file as soon as the engine is ready (default: after its warm-up)
   --build DIR      built site (default build/; built with BASE_PATH=/modelboard if missing)
   --build-site     rebuild the site first (BASE_PATH=/modelboard npx vite build)
   --chromium PATH  browser binary (default $CHROMIUM_PATH or /usr/bin/chromium)
@@ -57,6 +60,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
 		papa: true,
 		activities: true,
 		secondVisit: true,
+		coldDrop: false,
 		threads: true,
 		buildDir: path.join(ROOT, 'build'),
 		buildSite: false,
@@ -85,6 +89,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
 			else if (flag === '--no-papa') args.papa = false;
 			else if (flag === '--no-activities') args.activities = false;
 			else if (flag === '--no-second-visit') args.secondVisit = false;
+			else if (flag === '--cold-drop') args.coldDrop = true;
 			else if (flag === '--no-threads') args.threads = false;
 			else if (flag === '--build') args.buildDir = path.resolve(value());
 			else if (flag === '--build-site') args.buildSite = true;

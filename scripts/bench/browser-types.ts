@@ -24,6 +24,8 @@ export interface BrowserOptions {
 	secondVisit?: { offline: boolean; engine: 'eh' | 'coi' };
 	/** Stop after the start-up figures (interactive shell, wasm start-up): no file is dropped. */
 	shellOnly?: boolean;
+	/** Choose the file right after `mb:wasm-ready`, not after the engine's warm-up (`mb:engine-warm`). */
+	coldDrop?: boolean;
 }
 
 export interface QueryTiming {
@@ -37,6 +39,8 @@ export interface PhaseQueries {
 	count: number;
 	totalMs: number;
 	top: QueryTiming[];
+	/** Every request of the phase in the order sent: `at` ms after the phase began, `ms` until its reply. */
+	timeline?: { type: string; at: number; ms: number; sql: string | null }[];
 }
 
 export interface BrowserRun {
@@ -50,8 +54,12 @@ export interface BrowserRun {
 		interactiveMs: number | null;
 		wasmStartMs: number | null;
 		wasmReadyMs: number | null;
+		/** `mb:engine-warm`: the warm-up on a made-up file ended (null: not waited for, or none). */
+		warmMs: number | null;
 	};
 	wasmStartupMs: number | null;
+	/** `mb:wasm-ready` → `mb:engine-warm`. */
+	warmUpMs: number | null;
 	/** `change` on the input → `mb:ingest-start`: reading the File into bytes, queueing. */
 	readMs: number | null;
 	ingestMs: number | null;

@@ -34,6 +34,8 @@ export interface MeasureOptions {
 	/** Thread counts for native DuckDB (default [1, 2]). */
 	threads?: number[];
 	browserTimeoutMs?: number;
+	/** Choose the file without waiting for the engine's warm-up. */
+	coldDrop?: boolean;
 	/** Run jobs in this process instead of a child per job (the smoke test; no memory figures). */
 	inProcess?: boolean;
 	log?: (m: string) => void;
@@ -109,6 +111,7 @@ async function measureScenario(
 			runs: opts.runs,
 			chromiumPath: opts.chromium,
 			timeoutMs: opts.browserTimeoutMs,
+			coldDrop: opts.coldDrop,
 			log
 		});
 	}

@@ -141,7 +141,14 @@ export function phaseQueries(
 	return {
 		count: inside.length,
 		totalMs: inside.reduce((a, x) => a + (x.t1 - x.t0), 0),
-		top: [...bySql.values()].sort((a, b) => b.ms - a.ms).slice(0, top)
+		top: [...bySql.values()].sort((a, b) => b.ms - a.ms).slice(0, top),
+		// Every request in order: whether they ran one after another or waited on each other.
+		timeline: inside.map((x) => ({
+			type: x.type,
+			at: Math.round(x.t0 - from),
+			ms: Math.round(x.t1 - x.t0),
+			sql: x.sql?.slice(0, 90) ?? null
+		}))
 	};
 }
 

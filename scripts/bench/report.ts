@@ -41,6 +41,8 @@ export interface ShellSummary {
 	wasmStartMs: number | null;
 	wasmReadyMs: number | null;
 	wasmStartupMs: number | null;
+	/** `mb:wasm-ready` → `mb:engine-warm` (the warm-up on a made-up file); null when not waited for. */
+	warmUpMs: number | null;
 	/** JS the page fetched before any file was dropped (incl. the lazily loaded engine), gzip. */
 	fetchedJs: AssetSize[];
 	fetchedJsGzip: number;
@@ -192,6 +194,7 @@ export function summariseShell(sizes: SizeResult[], fetchedJs: AssetSize[]): She
 		wasmStartMs: median(runs.map((r) => r.shell.wasmStartMs)),
 		wasmReadyMs: median(runs.map((r) => r.shell.wasmReadyMs)),
 		wasmStartupMs: median(runs.map((r) => r.wasmStartupMs)),
+		warmUpMs: median(runs.map((r) => r.warmUpMs)),
 		fetchedJs,
 		fetchedJsGzip: fetchedJs.reduce((a, x) => a + x.gzip, 0),
 		samples: runs.length
@@ -243,6 +246,11 @@ export function printReport(doc: BenchDocument, out: (s: string) => void = conso
 		);
 		out(
 			`  wasm start-up (mb:wasm-start → mb:wasm-ready): ${fmtMs(s.wasmStartupMs)}, starting at ${fmtMs(s.wasmStartMs)} after navigation, ready at ${fmtMs(s.wasmReadyMs)}`
+		);
+		out(
+			s.warmUpMs === null
+				? '  engine warm-up: not waited for (--cold-drop), the file was chosen at mb:wasm-ready'
+				: `  engine warm-up (mb:wasm-ready → mb:engine-warm, a made-up file loaded and queried): ${fmtMs(s.warmUpMs)}; the file is chosen after it`
 		);
 		out(
 			`  JS fetched before a drop (incl. the lazily loaded engine chunk and worker): ${(s.fetchedJsGzip / 1000).toFixed(1)} kB gzip in ${s.fetchedJs.length} files`

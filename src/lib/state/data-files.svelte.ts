@@ -8,6 +8,7 @@
 import { getBrowserDb } from '$lib/engine/db/browser';
 import type { Db } from '$lib/engine/db/types';
 import { Dataset } from '$lib/engine/ingest/dataset';
+import { warmUp } from '$lib/engine/warm-up';
 import { IngestError } from '$lib/engine/ingest/errors';
 import type { FileOverrides, LoadedFile } from '$lib/engine/ingest/load';
 import type { IngestMessageKey, MessageParams } from '$lib/engine/ingest/messages';
@@ -113,6 +114,9 @@ export class DataFiles {
 			const db: Db = await getBrowserDb();
 			performance.mark('mb:wasm-ready');
 			const ds = new Dataset(db, this.context());
+			// Compile the engine's code on a small made-up file while the user picks theirs (warm-up.ts);
+			// queued first, it gives way to any load queued meanwhile.
+			void warmUp(ds).then((done) => performance.mark('mb:engine-warm', { detail: { done } }));
 			if (this.phase === 'starting') this.phase = 'idle';
 			return ds;
 		})().catch((e) => {

@@ -4,7 +4,7 @@
  * Started lazily behind one shared promise (see `getBrowserDb`).
  */
 import type { Db, Param, Row } from './types';
-import { normaliseRow } from './sql';
+import { inlineParams, normaliseRow } from './sql';
 import { blobInSlices } from '../next-task';
 
 let started: Promise<Db> | null = null;
@@ -116,6 +116,9 @@ async function start(): Promise<Db> {
 	return {
 		async query(sql: string, params: readonly Param[] = []) {
 			if (params.length === 0) return toRows((await conn.query(sql)) as unknown as Result);
+			// One request instead of three (prepare, run, close): see inlineParams.
+			const inlined = inlineParams(sql, params);
+			if (inlined !== null) return toRows((await conn.query(inlined)) as unknown as Result);
 			const stmt = await conn.prepare(sql);
 			try {
 				return toRows((await stmt.query(...params)) as unknown as Result);

@@ -5,7 +5,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Db, Param, Row } from './types';
-import { normaliseRow } from './sql';
+import { inlineParams, normaliseRow } from './sql';
 
 interface BlockingConn {
 	query(sql: string): { toArray(): { toJSON(): Record<string, unknown> }[] };
@@ -41,6 +41,9 @@ export async function createNodeDb(): Promise<Db> {
 	return {
 		async query(sql: string, params: readonly Param[] = []) {
 			if (params.length === 0) return toRows(conn.query(sql));
+			// The same SQL as the page sends (browser.ts): parameters written as literals where safe.
+			const inlined = inlineParams(sql, params);
+			if (inlined !== null) return toRows(conn.query(inlined));
 			const stmt = conn.prepare(sql);
 			try {
 				return toRows(stmt.query(...params));

@@ -66,3 +66,47 @@ export function normaliseRow(obj: Record<string, unknown>): Row {
 export function safeFileName(n: number, ext = 'csv'): string {
 	return `mb_file_${n}.${ext}`;
 }
+
+/** A bound parameter written as the literal it stands for: the type DuckDB-wasm binds it as (numbers DOUBLE). */
+function paramLiteral(v: Param): string | null {
+	if (v === null) return 'NULL';
+	if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+	if (typeof v === 'number') return `CAST(${literal(String(v))} AS DOUBLE)`;
+	return v.includes('\u0000') ? null : literal(v);
+}
+
+/**
+ * `sql` with its `?` placeholders replaced by the parameters' literals, or null when that cannot be
+ * done safely (a count that does not match, a NUL character). Why: duckdb-wasm runs a prepared
+ * statement as three requests to its worker (prepare, run, close), each a round trip while the page
+ * waits; one query with literals is one request, and the planner sees the constants. Placeholders inside
+ * quoted strings, quoted names and comments are left alone.
+ */
+export function inlineParams(sql: string, params: readonly Param[]): string | null {
+	let out = '';
+	let used = 0;
+	let i = 0;
+	while (i < sql.length) {
+		const ch = sql[i];
+		const close =
+			ch === "'" || ch === '"' ? ch : sql.startsWith('--', i) ? '\n' : sql.startsWith('/*', i) ? '*/' : null;
+		if (close !== null) {
+			let end = sql.indexOf(close, i + (close === '*/' ? 2 : 1));
+			// A doubled quote inside a quoted string or name is an escaped quote, not its end.
+			while (close.length === 1 && close !== '\n' && end !== -1 && sql[end + 1] === close)
+				end = sql.indexOf(close, end + 2);
+			const stop = end === -1 ? sql.length : end + close.length;
+			out += sql.slice(i, stop);
+			i = stop;
+			continue;
+		}
+		if (ch === '?') {
+			if (used >= params.length) return null;
+			const lit = paramLiteral(params[used++]);
+			if (lit === null) return null;
+			out += lit;
+		} else out += ch;
+		i++;
+	}
+	return used === params.length ? out : null;
+}

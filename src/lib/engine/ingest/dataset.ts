@@ -22,6 +22,8 @@ export class Dataset {
 	 * and the dashboard's queries (`run`) never see a half-loaded file.
 	 */
 	private queue: Promise<unknown> = Promise.resolve();
+	/** Operations queued and not started yet (the warm-up gives way to them). */
+	private waiting = 0;
 	files: LoadedFile[] = [];
 	meta: DatasetMeta = emptyMeta();
 	/** What the merge found across files: undated records, currencies without a rate, linked deals. */
@@ -39,7 +41,9 @@ export class Dataset {
 
 	/** Runs `op` on the queue: after every operation queued before it, before any queued after it. */
 	run<T>(op: () => Promise<T>): Promise<T> {
+		this.waiting++;
 		const run = this.queue.then(async () => {
+			this.waiting--;
 			await this.ready;
 			return op();
 		});
@@ -111,6 +115,32 @@ export class Dataset {
 		if (previous) await dropFileTables(this.db, previous.id);
 		onProgress?.('merged');
 		return loaded;
+	}
+
+	/**
+	 * Loads a throwaway file `id` while nothing is loaded, asks `ask` questions of it (`stop()` tells
+	 * when an operation is waiting), then leaves the data as it was: empty. See `warmUp` (warm-up.ts).
+	 * Resolves to false when it did not run to the end.
+	 */
+	warmUp(
+		id: number,
+		name: string,
+		bytes: Uint8Array,
+		ask: (db: Db, meta: DatasetMeta, stop: () => boolean) => Promise<boolean>
+	): Promise<boolean> {
+		const stop = () => this.waiting > 0;
+		return this.run(async () => {
+			if (this.files.length > 0 || stop()) return false;
+			try {
+				const file = await loadFile(this.db, id, name, bytes, this.ctx);
+				if (stop()) return false;
+				const meta = await rebuildCanonical(this.db, [file], this.fx);
+				return !stop() && (await ask(this.db, meta, stop));
+			} finally {
+				await rebuildCanonical(this.db, [], this.fx);
+				await dropFileTables(this.db, id);
+			}
+		});
 	}
 
 	remove(id: number): Promise<void> {

@@ -62,18 +62,29 @@ function openDealsSql(view: MetricView): Sql {
 	return { text, params: [view.to, view.to, view.to, ...dims.params] };
 }
 
-/** Probabilities are percentages when any probability in the data is above 1, else fractions. */
-async function probabilityScale(db: Db): Promise<number> {
-	const [r] = await db.query(`SELECT coalesce(max(probability), 0)::DOUBLE AS m FROM leads`);
-	return Number(r?.m ?? 0) > 1 ? 100 : 1;
+/**
+ * What the deal figures need to know of the data as a whole (not of the view), read in one pass:
+ * whether probabilities are percentages (any probability above 1) or fractions (`scale` 100 or 1);
+ * whether the data can tell staleness (a last-activity value, or any activity); whether it has a stage
+ * history. A query runner reads them once per state of the data (`env.fact`).
+ */
+export interface DealFacts {
+	scale: number;
+	knowsActivity: boolean;
+	hasHistory: boolean;
 }
 
-/** The data can tell staleness: a last-activity column with a value, or any activity. */
-async function knowsActivity(db: Db): Promise<boolean> {
+export async function dealFacts(db: Db): Promise<DealFacts> {
 	const [r] = await db.query(
-		`SELECT (SELECT count(last_activity_at) FROM leads) + (SELECT count(*) FROM (SELECT 1 FROM activities LIMIT 1)) AS n`
+		`SELECT (SELECT coalesce(max(probability), 0) FROM leads)::DOUBLE AS m,
+			(SELECT count(last_activity_at) FROM leads) + (SELECT count(*) FROM (SELECT 1 FROM activities LIMIT 1)) AS a,
+			(SELECT count(*) FROM (SELECT 1 FROM stage_history LIMIT 1)) AS h`
 	);
-	return Number(r?.n ?? 0) > 0;
+	return {
+		scale: Number(r?.m ?? 0) > 1 ? 100 : 1,
+		knowsActivity: Number(r?.a ?? 0) > 0,
+		hasHistory: Number(r?.h ?? 0) > 0
+	};
 }
 
 /** Open deals with their age and last activity (the later of the column and the activities ≤ A). */
@@ -99,55 +110,59 @@ function dealsSql(view: MetricView, scale: number): Sql {
 export async function pipeline(
 	db: Db,
 	view: MetricView,
-	opts: { target?: number | null; wonRevenue?: number | null } = {}
+	opts: { target?: number | null; wonRevenue?: number | null; facts?: DealFacts } = {}
 ): Promise<Pipeline> {
 	assertView(view);
-	const scale = await probabilityScale(db);
-	const stale = (await knowsActivity(db))
+	const facts = opts.facts ?? (await dealFacts(db));
+	const stale = facts.knowsActivity
 		? `count(*) FILTER (WHERE last_at IS NULL OR last_at < ?::DATE - ${STALE_DAYS})::INTEGER`
 		: 'NULL::INTEGER';
-	const deals = dealsSql(view, scale);
-	const [t] = await db.query(
-		`WITH x AS (${deals.text})
-		SELECT count(*)::INTEGER AS open_deals, coalesce(sum(amount), 0)::DOUBLE AS open_amount,
-			sum(amount * p)::DOUBLE AS weighted, quantile_cont(age, 0.5)::DOUBLE AS age, ${stale} AS stale
-		FROM x`,
-		[...deals.params, ...(stale.startsWith('count') ? [view.to] : [])]
-	);
+	const deals = dealsSql(view, facts.scale);
+	// The totals (grouping id 1) and one line per stage (0), in one pass over the open deals.
 	const rows = await db.query(
 		`WITH x AS (${deals.text})
-		SELECT stage, count(*)::INTEGER AS deals, coalesce(sum(amount), 0)::DOUBLE AS amount,
+		SELECT grouping(stage) AS total, stage, count(*)::INTEGER AS deals, coalesce(sum(amount), 0)::DOUBLE AS amount,
 			sum(amount * p)::DOUBLE AS weighted, quantile_cont(age, 0.5)::DOUBLE AS age,
-			avg(p) FILTER (WHERE NOT closes_later)::DOUBLE AS mean_p
-		FROM x GROUP BY 1 ORDER BY mean_p ASC NULLS LAST, stage ASC NULLS LAST`,
-		deals.params
+			avg(p) FILTER (WHERE NOT closes_later)::DOUBLE AS mean_p, ${stale} AS stale
+		FROM x GROUP BY GROUPING SETS ((), (stage))
+		ORDER BY total DESC, mean_p ASC NULLS LAST, stage ASC NULLS LAST`,
+		[...deals.params, ...(facts.knowsActivity ? [view.to] : [])]
 	);
-	const openAmount = Number(t?.open_amount ?? 0);
+	const t = rows.find((r) => Number(r.total) === 1);
+	const openAmount = Number(t?.amount ?? 0);
 	const target = opts.target ?? null;
 	const won = opts.wonRevenue ?? 0;
 	return {
 		as_of: view.to,
-		open_deals: Number(t?.open_deals ?? 0),
+		open_deals: Number(t?.deals ?? 0),
 		open_amount: openAmount,
 		weighted_amount: t?.weighted === null || t?.weighted === undefined ? null : Number(t.weighted),
 		median_age_days: t?.age === null || t?.age === undefined ? null : Number(t.age),
 		stale_deals: t?.stale === null || t?.stale === undefined ? null : Number(t.stale),
 		coverage: target !== null && target > won ? ratio(openAmount, target - won) : null,
-		by_stage: rows.map((r) => ({
-			stage: r.stage === null ? null : String(r.stage),
-			deals: Number(r.deals),
-			amount: Number(r.amount),
-			weighted_amount: r.weighted === null ? null : Number(r.weighted),
-			median_age_days: r.age === null ? null : Number(r.age)
-		}))
+		by_stage: rows
+			.filter((r) => Number(r.total) === 0)
+			.map((r) => ({
+				stage: r.stage === null ? null : String(r.stage),
+				deals: Number(r.deals),
+				amount: Number(r.amount),
+				weighted_amount: r.weighted === null ? null : Number(r.weighted),
+				median_age_days: r.age === null ? null : Number(r.age)
+			}))
 	};
 }
 
 /** Open deals without an activity in the last STALE_DAYS days, oldest first (the list to chase). */
-export async function staleDeals(db: Db, view: MetricView, limit = 200): Promise<StaleDeal[]> {
+export async function staleDeals(
+	db: Db,
+	view: MetricView,
+	limit = 200,
+	given?: DealFacts
+): Promise<StaleDeal[]> {
 	assertView(view);
-	if (!(await knowsActivity(db))) return [];
-	const deals = dealsSql(view, await probabilityScale(db));
+	const facts = given ?? (await dealFacts(db));
+	if (!facts.knowsActivity) return [];
+	const deals = dealsSql(view, facts.scale);
 	const rows = await db.query(
 		`WITH x AS (${deals.text})
 		SELECT lead_id, deal_owner, stage, amount, age, strftime(last_at, '%Y-%m-%d') AS last_at FROM x
@@ -182,8 +197,9 @@ export interface Changes {
  * New, won and lost deals in [from, to] (period semantics); lost counts only leads that reached the
  * opportunity stage. Advanced/slipped need a stage history.
  */
-export async function changes(db: Db, view: MetricView): Promise<Changes> {
+export async function changes(db: Db, view: MetricView, given?: DealFacts): Promise<Changes> {
 	assertView(view);
+	const facts = given ?? (await dealFacts(db));
 	const dims = dimensionFilter(view);
 	const r = (c: string): Sql => ({ text: `${c} BETWEEN ?::DATE AND ?::DATE`, params: [view.from, view.to] });
 	// A lost *deal* reached the opportunity stage: a lead dropped at SQL is not a lost deal.
@@ -207,7 +223,7 @@ export async function changes(db: Db, view: MetricView): Promise<Changes> {
 		deals: Number(row?.[`n${i}`] ?? 0),
 		amount: Number(row?.[`a${i}`] ?? 0)
 	});
-	const moved = await stageMoves(db, view);
+	const moved = facts.hasHistory ? await stageMoves(db, view, facts.scale) : null;
 	return {
 		new: c(0),
 		won: c(1),
@@ -223,13 +239,13 @@ export async function changes(db: Db, view: MetricView): Promise<Changes> {
  * before `from`, and the latest on or before `to`. Stages are ordered by their mean probability over
  * every deal that carries the stage in `deal_stage` (or, without one, in `status`: a deal export whose
  * stage column is read as the status); a stage without a probability cannot be
- * compared, and a deal without a stage at `from` (it opened in the period) is new, not moved. `null`
- * without a history.
+ * compared, and a deal without a stage at `from` (it opened in the period) is new, not moved.
  */
-async function stageMoves(db: Db, view: MetricView): Promise<{ advanced: Change; slipped: Change } | null> {
-	const [h] = await db.query(`SELECT count(*)::INTEGER AS n FROM (SELECT 1 FROM stage_history LIMIT 1)`);
-	if (Number(h?.n ?? 0) === 0) return null;
-	const scale = await probabilityScale(db);
+async function stageMoves(
+	db: Db,
+	view: MetricView,
+	scale: number
+): Promise<{ advanced: Change; slipped: Change }> {
 	const dims = dimensionFilter(view);
 	const [r] = await db.query(
 		`WITH ord AS (

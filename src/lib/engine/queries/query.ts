@@ -15,6 +15,14 @@ export interface QueryEnv {
 	need<A, R>(query: NamedQuery<A, R>, args: A): Promise<R>;
 	/** Another query's result over the same view if it is already known, without computing it. */
 	peek<A, R>(query: NamedQuery<A, R>, args: A): R | undefined;
+	/** A fact of the data as a whole, whatever the view: read once per runner (one state of the data). */
+	fact<R>(fact: DataFact<R>): Promise<R>;
+}
+
+/** What a query needs to know of the data itself, not of the view (e.g. the probability scale). */
+export interface DataFact<R> {
+	readonly name: string;
+	read(db: Db): Promise<R>;
 }
 
 export interface NamedQuery<A, R> {

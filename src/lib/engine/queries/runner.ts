@@ -5,12 +5,14 @@
 import type { Db } from '../db/types';
 import type { DatasetMeta } from '../schema';
 import { assertView, type MetricView } from '../metrics/view';
-import { queryKey, type NamedQuery, type QueryEnv } from './query';
+import { queryKey, type DataFact, type NamedQuery, type QueryEnv } from './query';
 
 export class QueryRunner {
 	/** Settled results, oldest first (re-inserted on use, so the oldest unused goes first). */
 	private readonly settled = new Map<string, unknown>();
 	private readonly running = new Map<string, Promise<unknown>>();
+	/** Facts of the data (`env.fact`): one read each, whatever the view. */
+	private readonly facts = new Map<string, Promise<unknown>>();
 
 	constructor(
 		readonly db: Db,
@@ -60,8 +62,20 @@ export class QueryRunner {
 			meta: this.meta,
 			view,
 			need: (q, a) => this.run(q, view, a),
-			peek: (q, a) => this.peek(q, view, a)
+			peek: (q, a) => this.peek(q, view, a),
+			fact: (f) => this.fact(f)
 		};
+	}
+
+	private fact<R>(f: DataFact<R>): Promise<R> {
+		let p = this.facts.get(f.name) as Promise<R> | undefined;
+		if (!p) {
+			p = f.read(this.db);
+			// A failed read is not remembered: the next query tries again.
+			p.catch(() => this.facts.delete(f.name));
+			this.facts.set(f.name, p);
+		}
+		return p;
 	}
 
 	private remember(key: string, v: unknown): void {

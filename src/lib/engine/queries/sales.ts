@@ -20,14 +20,19 @@ import {
 import type { Grain } from '../metrics/grain';
 import {
 	changes as changesSql,
+	dealFacts as readDealFacts,
 	pipeline as pipelineSql,
 	staleDeals as staleSql,
 	type Changes,
+	type DealFacts,
 	type Pipeline,
 	type StaleDeal
 } from '../metrics/pipeline';
 import { revenue } from './funnel';
-import { defineQuery, type QueryEnv } from './query';
+import { defineQuery, type DataFact, type QueryEnv } from './query';
+
+/** The probability scale, whether staleness can be told, whether there is a stage history. */
+const dealFacts: DataFact<DealFacts> = { name: 'dealFacts', read: readDealFacts };
 
 /** Deals need a lead file with the opportunity stage. */
 const hasDeals = (env: QueryEnv) => env.meta.tables.leads && env.meta.stages.includes('opportunity');
@@ -38,17 +43,19 @@ export const pipeline = defineQuery<{ target?: number | null }, Pipeline | null>
 	async (env, { target }) => {
 		if (!hasDeals(env)) return null;
 		const won = target ? ((await env.need(revenue, undefined))?.won_revenue ?? 0) : 0;
-		return pipelineSql(env.db, env.view, { target: target ?? null, wonRevenue: won });
+		const facts = await env.fact(dealFacts);
+		return pipelineSql(env.db, env.view, { target: target ?? null, wonRevenue: won, facts });
 	}
 );
 
 export const staleDeals = defineQuery<{ limit?: number }, StaleDeal[] | null>(
 	'staleDeals',
-	async (env, { limit }) => (hasDeals(env) ? staleSql(env.db, env.view, limit) : null)
+	async (env, { limit }) =>
+		hasDeals(env) ? staleSql(env.db, env.view, limit, await env.fact(dealFacts)) : null
 );
 
 export const changes = defineQuery<void, Changes | null>('changes', async (env) =>
-	hasDeals(env) ? changesSql(env.db, env.view) : null
+	hasDeals(env) ? changesSql(env.db, env.view, await env.fact(dealFacts)) : null
 );
 
 export const triage = defineQuery<void, Triage | null>('triage', (env) =>
