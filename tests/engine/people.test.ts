@@ -210,3 +210,32 @@ describe('lost reasons and MQL triage', () => {
 		expect(await triageTrend(db, APRIL, meta({ leads: true }, ['lead', 'sql']), 'month')).toBeNull();
 	});
 });
+
+describe('lost reasons of deals known by their status alone', () => {
+	it('count a lead whose status says it reached opportunity and was lost, not one lost before it', async () => {
+		const db2 = await freshDb();
+		await reset(db2);
+		await insert(db2, 'leads', [
+			// No dates past creation: the status (rank 3, lost) alone makes it a lost deal.
+			{
+				lead_id: 'S1',
+				created_at: '2025-04-03',
+				status_rank: 3,
+				lost: true,
+				status_target: 'lost',
+				lost_reason: '納期'
+			},
+			// Lost at MQL (rank 1): a lost lead, not a lost deal.
+			{
+				lead_id: 'S2',
+				created_at: '2025-04-04',
+				mql_at: '2025-04-05',
+				status_rank: 1,
+				lost: true,
+				status_target: 'lost',
+				lost_reason: '予算'
+			}
+		]);
+		expect(await lostReasons(db2, APRIL)).toEqual([{ reason: '納期', deals: 1 }]);
+	});
+});

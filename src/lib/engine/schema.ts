@@ -3,7 +3,7 @@
  * them. Every table always exists (empty when no file gave it), and `DatasetMeta` says what was given.
  */
 
-import { cubeReached, reachedSql, STAGES, type Stage } from './model/stages';
+import { cubeReached, reachedSql, STAGES, statusReachesSql, type Stage } from './model/stages';
 
 export { STAGES, STAGE_DATE, type Stage } from './model/stages';
 
@@ -45,11 +45,13 @@ export const LEAD_CUBE_SELECT = `SELECT created_at, channel, owner, segment, dea
 FROM leads GROUP BY ALL`;
 
 /**
- * The deals: leads with an opportunity or a won date (the reach date of the opportunity stage). The
- * open pipeline and "what changed" only ever look at deals, so they read these few per cent of the
- * rows, not every lead. A view over `leads` until materialised, like the cube.
+ * The deals: leads that reached the opportunity stage, by a date (an opportunity or a won date: the
+ * stage's reach date) or by a status alone. The open pipeline, "what changed" and the lost reasons only
+ * ever look at deals, so they read these few per cent of the rows, not every lead; the pipeline and
+ * "what changed" go by the reach date, which a deal known by its status alone does not have. A view
+ * over `leads` until materialised, like the cube.
  */
-export const DEALS_SELECT = `SELECT * FROM leads WHERE opportunity_at IS NOT NULL OR won_at IS NOT NULL`;
+export const DEALS_SELECT = `SELECT * FROM leads WHERE opportunity_at IS NOT NULL OR won_at IS NOT NULL OR ${statusReachesSql(STAGES.indexOf('opportunity'))}`;
 
 /**
  * The leads with both an opportunity and a won date: the sales cycle (opportunity → won velocity, the

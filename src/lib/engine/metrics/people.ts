@@ -141,21 +141,28 @@ export async function dealOwnerTable(db: Db, view: MetricView): Promise<OwnerLin
 	}));
 }
 
+/** Whether any lead carries a lost reason (without one, there is no lost-reasons table to show). */
+export async function anyLostReason(db: Db): Promise<boolean> {
+	const [any] = await db.query(`SELECT count(lost_reason)::INTEGER AS n FROM leads`);
+	return Number(any?.n ?? 0) > 0;
+}
+
 /** A lost lead: a lost date, or a status that maps to `lost` (`lost` alone also holds disqualified). */
 const IS_LOST = `(lost_at IS NOT NULL OR coalesce(status_target = 'lost', status_target IS NULL AND lost, false))`;
 
 /** Lost deals per reason as written (blank → null), most first; null without a lost-reason column. */
 export async function lostReasons(
 	db: Db,
-	view: MetricView
+	view: MetricView,
+	hasReasons?: boolean
 ): Promise<{ reason: string | null; deals: number }[] | null> {
 	assertView(view);
-	const [any] = await db.query(`SELECT count(lost_reason)::INTEGER AS n FROM leads`);
-	if (Number(any?.n ?? 0) === 0) return null;
+	if (!(hasReasons ?? (await anyLostReason(db)))) return null;
 	const where = baseLeads(view);
 	const [o, w] = (['opportunity', 'won'] as const).map((st) => countsFor(st, view));
+	// Only deals (leads that reached opportunity) can count: `deals` holds exactly those rows.
 	const rows = await db.query(
-		`SELECT nullif(trim(lost_reason), '') AS reason, count(*)::INTEGER AS deals FROM leads
+		`SELECT nullif(trim(lost_reason), '') AS reason, count(*)::INTEGER AS deals FROM deals
 		WHERE ${where.text} AND ${o.text} AND NOT (${w.text}) AND ${IS_LOST}
 		GROUP BY 1 ORDER BY deals DESC, reason ASC NULLS LAST`,
 		[...where.params, ...o.params, ...w.params]

@@ -13,7 +13,7 @@ import {
 	type VelocityBin
 } from '../metrics/trends';
 import { isSalesCycle, velocity as velocitySql, type VelocityStep } from '../metrics/velocity';
-import { defineQuery, type NamedQuery, type QueryEnv } from './query';
+import { defineQuery, type DataFact, type NamedQuery, type QueryEnv } from './query';
 
 /** The stages a lead query counts: none without a lead file. */
 export const leadStages = (env: QueryEnv): readonly Stage[] => (env.meta.tables.leads ? env.meta.stages : []);
@@ -66,10 +66,13 @@ export const cohorts = defineQuery<{ fyStartMonth: number }, Cohorts>('cohorts',
 	rows: await leadTrend(env.db, env.view, env.meta.stages, 'month', a.fyStartMonth)
 }));
 
+/** The lead → won p90 over every lead with both dates: a fact of the data, read once per runner. */
+const wonP90: DataFact<Maturity> = { name: 'wonP90', read: (db) => maturitySql(db, true) };
+
 /**
  * The lead → won p90 that decides which cohort buckets are still maturing (over all the data, so it
- * does not move with the range or a filter; the runner still keys it by view, which is cheap).
+ * does not move with the range or a filter: read once, not per view).
  */
 export const maturity = defineQuery<void, Maturity>('maturity', async (env) =>
-	maturitySql(env.db, leadStages(env).includes('won'))
+	leadStages(env).includes('won') ? env.fact(wonP90) : { p90_days: null }
 );

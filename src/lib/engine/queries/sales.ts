@@ -11,6 +11,7 @@ import {
 	type Fx
 } from '../metrics/money';
 import {
+	anyLostReason,
 	lostReasons as lostSql,
 	triage as triageSql,
 	triageTrend as triageTrendSql,
@@ -33,6 +34,8 @@ import { defineQuery, type DataFact, type QueryEnv } from './query';
 
 /** The probability scale, whether staleness can be told, whether there is a stage history. */
 const dealFacts: DataFact<DealFacts> = { name: 'dealFacts', read: readDealFacts };
+
+const lostReasonFact: DataFact<boolean> = { name: 'anyLostReason', read: anyLostReason };
 
 /** Deals need a lead file with the opportunity stage. */
 const hasDeals = (env: QueryEnv) => env.meta.tables.leads && env.meta.stages.includes('opportunity');
@@ -69,7 +72,7 @@ export const triageTrend = defineQuery<{ grain: Grain; fyStartMonth: number }, T
 
 export const lostReasons = defineQuery<void, { reason: string | null; deals: number }[] | null>(
 	'lostReasons',
-	async (env) => (hasDeals(env) ? lostSql(env.db, env.view) : null)
+	async (env) => (hasDeals(env) ? lostSql(env.db, env.view, await env.fact(lostReasonFact)) : null)
 );
 
 export const scoreBands = defineQuery<void, ScoreBand[] | null>('scoreBands', (env) =>
