@@ -45,6 +45,18 @@ describe('warm-up', () => {
 		expect(await tables(ds)).toEqual(['mb_src_1']);
 	});
 
+	it('gives way in the middle of its file, and leaves none of its tables behind', async () => {
+		const ds = new Dataset(await newDb(), context());
+		const warm = warmUp(ds);
+		// Queued once the warm-up is reading its file (it takes far longer than this).
+		await new Promise((r) => setTimeout(r, 30));
+		const load = ds.add('leads.csv', utf8(LEADS));
+		expect(await warm).toBe(false);
+		expect((await load).id).toBe(1);
+		expect(await funnelCounts(ds, '2025-04-01', '2025-04-30')).toMatchObject({ lead: 3, mql: 2, won: 1 });
+		expect(await tables(ds)).toEqual(['mb_src_1']);
+	});
+
 	it('does not run over loaded data', async () => {
 		const ds = new Dataset(await newDb(), context());
 		await ds.add('leads.csv', utf8(LEADS));

@@ -129,13 +129,20 @@ export class Dataset {
 		ask: (db: Db, meta: DatasetMeta, stop: () => boolean) => Promise<boolean>
 	): Promise<boolean> {
 		const stop = () => this.waiting > 0;
+		const gaveWay = new Error('warm-up gave way');
 		return this.run(async () => {
 			if (this.files.length > 0 || stop()) return false;
 			try {
-				const file = await loadFile(this.db, id, name, bytes, this.ctx);
+				// Between the file's steps too: a load queued meanwhile waits for one step, not the file.
+				const file = await loadFile(this.db, id, name, bytes, this.ctx, {}, () => {
+					if (stop()) throw gaveWay;
+				});
 				if (stop()) return false;
 				const meta = await rebuildCanonical(this.db, [file], this.fx);
 				return !stop() && (await ask(this.db, meta, stop));
+			} catch (e) {
+				if (e === gaveWay) return false;
+				throw e;
 			} finally {
 				await rebuildCanonical(this.db, [], this.fx);
 				await dropFileTables(this.db, id);

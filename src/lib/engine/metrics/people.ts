@@ -11,7 +11,7 @@ import {
 	TRIAGE_NURTURE,
 	type DatasetMeta
 } from '../schema';
-import { cubeReached } from '../model/stages';
+import { cubeReached, STAGES } from '../model/stages';
 import { baseLeads, countsFor, ratio, usesCube } from './funnel';
 import { bucketSql, type Grain } from './grain';
 import { insideSalesFigures, type InsideSalesFigures } from './inside-sales';
@@ -115,17 +115,7 @@ export interface OwnerLine {
 /** Field sales per deal owner (never the lead owner); null when no lead has a deal owner. */
 export async function dealOwnerTable(db: Db, view: MetricView): Promise<OwnerLine[] | null> {
 	assertView(view);
-	const where = baseLeads(view);
-	const [o, w] = (['opportunity', 'won'] as const).map((st) => countsFor(st, view));
-	const rows = await db.query(
-		`SELECT deal_owner AS owner, count(*) FILTER (WHERE ${o.text})::INTEGER AS opportunities,
-			count(*) FILTER (WHERE ${w.text})::INTEGER AS won,
-			coalesce(sum(amount) FILTER (WHERE ${w.text}), 0)::DOUBLE AS won_revenue,
-			quantile_cont(date_diff('day', opportunity_at, won_at), 0.5)
-				FILTER (WHERE won_at >= opportunity_at)::DOUBLE AS days
-		FROM leads WHERE ${where.text} AND nullif(deal_owner, '') IS NOT NULL GROUP BY 1 ORDER BY 1`,
-		[...o.params, ...w.params, ...w.params, ...where.params]
-	);
+	const rows = await ownerRows(db, view);
 	if (rows.length === 0) {
 		const [any] = await db.query(`SELECT count(nullif(deal_owner, ''))::INTEGER AS n FROM leads`);
 		if (Number(any?.n ?? 0) === 0) return null;
@@ -139,6 +129,39 @@ export async function dealOwnerTable(db: Db, view: MetricView): Promise<OwnerLin
 		avg_deal: ratio(Number(r.won_revenue), Number(r.won)),
 		median_days_to_win: r.days === null ? null : Number(r.days)
 	}));
+}
+
+/**
+ * One row per deal owner of the view's leads: opportunities, won, won revenue and the median days from
+ * opportunity to won. A windowless cohort reads the lead cube (counts and revenue, by deal owner) and
+ * the sales-cycle table (the leads with both dates: the median); other views read every lead.
+ */
+async function ownerRows(db: Db, view: MetricView) {
+	const where = baseLeads(view);
+	const owned = `nullif(deal_owner, '') IS NOT NULL`;
+	const days = `quantile_cont(date_diff('day', opportunity_at, won_at), 0.5) FILTER (WHERE won_at >= opportunity_at)::DOUBLE`;
+	if (usesCube(view)) {
+		const [o, w] = (['opportunity', 'won'] as const).map((s) => cubeReached(STAGES.indexOf(s)));
+		return db.query(
+			`WITH c AS (
+				SELECT deal_owner AS owner, coalesce(sum(n) FILTER (WHERE ${o}), 0)::INTEGER AS opportunities,
+					coalesce(sum(n) FILTER (WHERE ${w}), 0)::INTEGER AS won,
+					coalesce(sum(amount) FILTER (WHERE ${w}), 0)::DOUBLE AS won_revenue
+				FROM lead_cube WHERE ${where.text} AND ${owned} GROUP BY 1
+			),
+			d AS (SELECT deal_owner AS owner, ${days} AS days FROM sales_cycle WHERE ${where.text} AND ${owned} GROUP BY 1)
+			SELECT c.*, d.days FROM c LEFT JOIN d ON d.owner = c.owner ORDER BY 1`,
+			[...where.params, ...where.params]
+		);
+	}
+	const [o, w] = (['opportunity', 'won'] as const).map((st) => countsFor(st, view));
+	return db.query(
+		`SELECT deal_owner AS owner, count(*) FILTER (WHERE ${o.text})::INTEGER AS opportunities,
+			count(*) FILTER (WHERE ${w.text})::INTEGER AS won,
+			coalesce(sum(amount) FILTER (WHERE ${w.text}), 0)::DOUBLE AS won_revenue, ${days} AS days
+		FROM leads WHERE ${where.text} AND ${owned} GROUP BY 1 ORDER BY 1`,
+		[...o.params, ...w.params, ...w.params, ...where.params]
+	);
 }
 
 /** Whether any lead carries a lost reason (without one, there is no lost-reasons table to show). */
