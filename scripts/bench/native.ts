@@ -15,9 +15,9 @@ import { Dataset } from '../../src/lib/engine/ingest/dataset';
 import { DEFAULT_VOCABULARIES } from '../../src/lib/engine/ingest/vocab';
 import { funnelCountsSql } from '../../src/lib/engine/metrics/funnel';
 import { computeReport, dataSpan } from '../../src/lib/engine/metrics/report';
-import { activityTrend, customerTrend, leadTrend } from '../../src/lib/engine/metrics/trends';
+import * as Q from '../../src/lib/engine/queries';
+import { DEPARTMENT_NAMES, QueryRunner } from '../../src/lib/engine/queries';
 import type { MetricView } from '../../src/lib/engine/metrics/view';
-import type { DatasetMeta } from '../../src/lib/engine/schema';
 import { previousRange } from '../../src/lib/state/range';
 
 export type Scenario = 'leads' | 'activities';
@@ -108,19 +108,31 @@ export async function createNativeDb(threads: number, dir: string): Promise<Db &
 
 const now = () => performance.now();
 
-/** What the overview runs for one view (src/lib/state/dashboard.svelte.ts): report, previous, trends. */
+/**
+ * The named queries the overview asks for one view (src/routes/Overview.svelte and
+ * src/lib/state/dashboard.svelte.ts), one after another as the page's worker runs them: funnel,
+ * bottleneck, the four departments' KPIs (and the previous period's, when it reaches the data),
+ * benchmarks, trends, the open pipeline, what changed, the MQL triage and the maturing p90. `runner`
+ * is one per state of the data, as in the page: facts of the data are read once, views are not cached
+ * across calls because each call asks for a view it has not seen.
+ */
 export async function overviewQueries(
-	db: Db,
-	meta: DatasetMeta,
+	runner: QueryRunner,
 	view: MetricView,
 	span: { from: string; to: string }
 ): Promise<void> {
-	await computeReport(db, meta, view, {});
+	const names = { names: [...DEPARTMENT_NAMES] };
+	await runner.run(Q.funnel, view, undefined);
+	await runner.run(Q.bottleneck, view, { overrides: [] });
+	await runner.run(Q.departments, view, names);
 	const prev = { ...view, ...previousRange(view) };
-	if (prev.to >= span.from) await computeReport(db, meta, prev, { plan: null });
-	if (meta.tables.leads) await leadTrend(db, view, meta.stages, 'month', 4);
-	await activityTrend(db, view, meta, 'month', 4);
-	await customerTrend(db, view, meta, 'month', 4);
+	if (prev.to >= span.from) await runner.run(Q.departments, prev, names);
+	await runner.run(Q.benchmarks, view, { overrides: [], sources: [...Q.BENCHMARK_SOURCES] });
+	await runner.run(Q.trends, view, { grain: 'month', fyStartMonth: 4 });
+	await runner.run(Q.pipeline, view, { target: null });
+	await runner.run(Q.changes, view, undefined);
+	await runner.run(Q.triage, view, undefined);
+	await runner.run(Q.maturity, view, undefined);
 }
 
 function addDays(iso: string, n: number): string {
@@ -168,16 +180,17 @@ export async function runNativeEngine(job: NativeJob): Promise<NativeEngineResul
 			const warm = times.slice(1).sort((a, b) => a - b);
 			funnelWarmMs = (warm[1] + warm[2]) / 2;
 		}
-		const [overviewMs] = await timed(() => overviewQueries(db, ds.meta, view, span));
+		const runner = new QueryRunner(db, ds.meta);
+		const [overviewMs] = await timed(() => overviewQueries(runner, view, span));
 		let filterMs: number | null = null;
 		const brushView = { ...view, from: addDays(view.from, 30) };
-		const [brushMs] = await timed(() => overviewQueries(db, ds.meta, brushView, span));
+		const [brushMs] = await timed(() => overviewQueries(runner, brushView, span));
 		if (ds.meta.tables.leads) {
 			const report = await computeReport(db, ds.meta, view, {});
 			const channel = report.kpis.marketing?.by_channel?.[0]?.channel;
 			if (channel !== undefined && channel !== null) {
 				const filtered = { ...view, filters: { channel: [String(channel)] } };
-				[filterMs] = await timed(() => overviewQueries(db, ds.meta, filtered, span));
+				[filterMs] = await timed(() => overviewQueries(runner, filtered, span));
 			}
 		}
 		return {
