@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Dataset } from '../../src/lib/engine/ingest/dataset';
+import type { LoadedFile } from '../../src/lib/engine/ingest/load';
 import { emptyMeta } from '../../src/lib/engine/schema';
 import { warmUp, warmUpCsv } from '../../src/lib/engine/warm-up';
 import { context, funnelCounts, newDb, utf8 } from '../fixtures/ingest/harness';
@@ -46,13 +47,26 @@ describe('warm-up', () => {
 	});
 
 	it('gives way in the middle of its file, and leaves none of its tables behind', async () => {
-		const ds = new Dataset(await newDb(), context());
-		const warm = warmUp(ds);
-		// Queued once the warm-up is reading its file (it takes far longer than this).
-		await new Promise((r) => setTimeout(r, 30));
-		const load = ds.add('leads.csv', utf8(LEADS));
-		expect(await warm).toBe(false);
-		expect((await load).id).toBe(1);
+		const db = await newDb();
+		// The load is queued while the warm-up reads its file: on its way into DuckDB, not on a timer.
+		let load: Promise<LoadedFile> | undefined;
+		let typedAfter = false;
+		const ds: Dataset = new Dataset(
+			{
+				...db,
+				exec: (sql: string) => {
+					if (load && sql.includes('ALTER TABLE mb_raw_0')) typedAfter = true;
+					if (!load && sql.includes('mb_raw_0')) load = ds.add('leads.csv', utf8(LEADS));
+					return db.exec(sql);
+				}
+			},
+			context()
+		);
+		expect(await warmUp(ds)).toBe(false);
+		expect(load).toBeDefined();
+		// It stopped at the next step of its file: it never typed the file it had read.
+		expect(typedAfter).toBe(false);
+		expect((await load!).id).toBe(1);
 		expect(await funnelCounts(ds, '2025-04-01', '2025-04-30')).toMatchObject({ lead: 3, mql: 2, won: 1 });
 		expect(await tables(ds)).toEqual(['mb_src_1']);
 	});
