@@ -385,7 +385,9 @@ describe('big files: the full scan overlaps the read, and what only it finds sti
 		expect(await count(db, 'leads')).toBe(N);
 		// Spreadsheet row: header row 1, lead k on row k + 1, plus 1 for the empty line above it.
 		expect(issueOf(f.quality, 'missing_required').examples).toEqual([{ row: N - 2 + 2, value: 'soon' }]);
-		expect(reads).toBe(1);
+		// Read once by the overlap; the sample's plain dates had created_at read as DATE, which 'soon'
+		// does not cast to, so the file was read a second time, as text (read-types.ts).
+		expect(reads).toBe(2);
 	});
 
 	it('mixed line breaks after the first megabyte: read again with every break as a row end', async () => {

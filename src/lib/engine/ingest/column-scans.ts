@@ -6,6 +6,7 @@
 import type { Db, Row } from '../db/types';
 import { ident, literal } from '../db/sql';
 import type { FieldType } from './fields';
+import type { ReadTypes } from './read-types';
 import type { ColumnMapping } from './types';
 import {
 	dayFirstProbe,
@@ -27,6 +28,8 @@ export const colOf = (m: MappedColumn) => (m.source ? ident(m.source) : col(m.co
 export interface PlainColumn {
 	format: string;
 	future: boolean;
+	/** The reader typed the column already (read-types.ts): it only needs its field's name. */
+	read?: boolean;
 }
 
 /** Distinct cells a column may hold for `distinctCells` to list them (a dimension or status column). */
@@ -80,10 +83,17 @@ export async function plainColumns(
 	raw: string,
 	types: Record<string, FieldType>,
 	byField: Map<string, MappedColumn>,
-	today: string
+	today: string,
+	readTypes: ReadTypes = new Map()
 ): Promise<Map<string, PlainColumn>> {
+	// The columns the reader typed were checked by the read (verifyTypedRead): plain by construction.
+	const read = new Map<string, PlainColumn>();
+	for (const [f, m] of byField) {
+		const t = m.source ? undefined : readTypes.get(m.column);
+		if (t) read.set(f, { format: t.format, future: !!t.max && t.max > today, read: true });
+	}
 	const fields: { field: string; c: string; format: string }[] = [];
-	const dates = Object.keys(types).filter((f) => types[f] === 'date' && byField.has(f));
+	const dates = Object.keys(types).filter((f) => types[f] === 'date' && byField.has(f) && !read.has(f));
 	// Each date column's first filled cell, all in one request.
 	const [first] = dates.length
 		? await db.query(
@@ -97,7 +107,7 @@ export async function plainColumns(
 		: [{}];
 	for (const f of Object.keys(types)) {
 		const m = byField.get(f);
-		if (!m) continue;
+		if (!m || read.has(f)) continue;
 		const c = colOf(m);
 		if (types[f] === 'number') fields.push({ field: f, c, format: 'number' });
 		else if (types[f] === 'date') {
@@ -107,7 +117,7 @@ export async function plainColumns(
 			if (fmt) fields.push({ field: f, c, format: fmt.format });
 		}
 	}
-	if (!fields.length) return new Map();
+	if (!fields.length) return read;
 	// Numbers: every filled cell casts to a plausible number (docs/metrics.md bounds), in one scan. Dates: every filled cell parses
 	// and min/max lie in the plausible span, decided over each column's distinct cells (a few hundred
 	// dates in a million rows: parsing each distinct cell once is what costs, not the scan).
@@ -128,11 +138,14 @@ export async function plainColumns(
 			FROM (SELECT DISTINCT ${c} AS v FROM ${raw})) d${i}`);
 	});
 	const [row] = await db.query(`SELECT * FROM ${sources.join(', ')}`);
-	return new Map(
-		fields.flatMap(({ field, format }, i) =>
-			Number(row[`x${i}`]) === 0 && !row[`y${i}`] ? [[field, { format, future: row[`z${i}`] === true }]] : []
+	return new Map([
+		...read,
+		...fields.flatMap(({ field, format }, i) =>
+			Number(row[`x${i}`]) === 0 && !row[`y${i}`]
+				? [[field, { format, future: row[`z${i}`] === true }] as const]
+				: []
 		)
-	);
+	]);
 }
 
 /** Month-first or day-first, decided per date column over the whole column, in one scan. */

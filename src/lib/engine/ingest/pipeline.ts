@@ -20,6 +20,7 @@ import { headerSignature } from './normalise';
 import { nextTask } from '../next-task';
 import { issue, MAX_EXAMPLES, shown, type FileQuality, type QualityIssue } from './quality';
 import { discardRead, startRead } from './read';
+import { chooseReadTypes, type ReadTypes } from './read-types';
 import { countRows, rowLayout, rowNumber } from './rows';
 import { qualityChecks } from './checks';
 import { dropRawText, typeColumns } from './typing';
@@ -43,15 +44,15 @@ export async function loadFile(
 		(await sniffMapAndRead(db, id, file, ctx, overrides, true)) ??
 		(await sniffMapAndRead(db, id, file, ctx, overrides, false));
 	if (!read) throw new Error('unreachable: a read without overlap always completes');
-	const { layout, header, guess, choice } = read;
+	const { layout, header, guess, choice, types: readTypes } = read;
 	onProgress('read');
 	const rows = rowLayout(layout);
-	const counted = await countRows(db, id, header.headers, rows);
+	const counted = await countRows(db, id, header.headers, rows, readTypes);
 	if (counted.rows === 0) throw new IngestError(name, 'no_rows', 'no_rows', { name });
 	onProgress('counted');
 	// Typing drops unmapped columns; a file with no call keeps the ones that might hold calls aside.
 	const kept = await keepCallCandidates(db, id, choice.kind, choice.mapping, header.headers, ctx.vocab);
-	const typed = await typeColumns(db, id, choice.kind, choice.mapping, ctx.vocab, ctx.today);
+	const typed = await typeColumns(db, id, choice.kind, choice.mapping, ctx.vocab, ctx.today, readTypes);
 	if (choice.reached) {
 		await markReached(db, id, choice.kind, choice.reached.stage);
 		typed.targets.status = new Set([...(typed.targets.status ?? []), choice.reached.stage]);
@@ -109,6 +110,8 @@ interface Read {
 	header: FileHeader;
 	guess: KindGuess;
 	choice: MappingChoice;
+	/** The columns the reader typed itself. */
+	types: ReadTypes;
 }
 
 /**
@@ -136,15 +139,21 @@ async function sniffMapAndRead(
 	await nextTask();
 	// Started, not awaited: while DuckDB's worker reads, the full scan (if deferred) runs meanwhile, in
 	// a worker of its own in the browser.
-	const reading = startRead(db, id, layout, header);
+	const reading = startRead(
+		db,
+		id,
+		layout,
+		header,
+		chooseReadTypes(choice.kind, choice.mapping, header.sample)
+	);
 	const full = await finishScan(layout);
-	const failed = await reading;
+	const { failed, types } = await reading;
 	if (!full) {
 		await discardRead(db, id);
 		return null;
 	}
 	if (failed) throw asIngestError(failed, file.name, file.size, 'read', header.headers);
-	return { layout: full, header, guess, choice };
+	return { layout: full, header, guess, choice, types };
 }
 
 /** The quality report's header: what the file was read as. */

@@ -9,6 +9,7 @@ import { ident } from '../db/sql';
 import { rawTable } from './fields';
 import type { FileLayout } from './layout';
 import { issue, MAX_EXAMPLES, type QualityIssue } from './quality';
+import type { ReadTypes } from './read-types';
 import { linesFrom } from './scan';
 import { balancedSql } from './sql-balanced';
 import { summaryRows } from './summary-rows';
@@ -52,7 +53,13 @@ export function rowLayout({ dialect, scan, utf8 }: FileLayout): RowLayout {
 /** Spreadsheet row of data record r: the header is row headerRow + 1 and record 1 the row below it. */
 export const rowNumber = (layout: Pick<RowLayout, 'headerRow'>) => (r: number) => r + layout.headerRow + 1;
 
-export async function countRows(db: Db, id: number, headers: string[], layout: RowLayout): Promise<RowCount> {
+export async function countRows(
+	db: Db,
+	id: number,
+	headers: string[],
+	layout: RowLayout,
+	types: ReadTypes = new Map()
+): Promise<RowCount> {
 	const raw = rawTable(id);
 	const rowNo = rowNumber(layout);
 	// Rows DuckDB's reader set aside (more fields than the header, broken quoting). `line` is the
@@ -62,7 +69,7 @@ export async function countRows(db: Db, id: number, headers: string[], layout: R
 		FROM mb_rej_${id} GROUP BY line ORDER BY line`
 	);
 	await renumberRows(db, raw, [...layout.emptyLines, ...rej.map((r) => Number(r.line))]);
-	const blankRows = await deleteBlankRows(db, raw, headers);
+	const blankRows = await deleteBlankRows(db, raw, headers, types);
 	const [{ n: total }] = await db.query(`SELECT count(*)::INTEGER AS n FROM ${raw}`);
 	const u = layout.unclosed;
 	const issues = unreadIssues(rej, u, rowNo);
@@ -70,7 +77,7 @@ export async function countRows(db: Db, id: number, headers: string[], layout: R
 	const rows = Number(total) + unread;
 	if (rows === 0) return { rows, rejected: 0, issues };
 	const blank = [...layout.emptyLines, ...blankRows].sort((a, b) => a - b);
-	const summary = await summaryRows(db, raw, headers, blank);
+	const summary = await summaryRows(db, raw, headers, blank, types);
 	if (summary.length) {
 		issues.push(
 			issue(
@@ -123,12 +130,14 @@ function unreadIssues(rej: Row[], u: RowLayout['unclosed'], rowNo: (r: number) =
 /**
  * Blank rows (empty lines, or only delimiters and spaces) are not records: they leave the raw table,
  * so nothing after this has to filter them. trim() removes spaces only, so a blank cell is NULL, '' or
- * starts with a space (cheap tests first). Returns their record numbers, sorted.
+ * starts with a space (cheap tests first); a column the reader typed is blank where it is NULL. Returns their record numbers, sorted.
  */
-async function deleteBlankRows(db: Db, raw: string, headers: string[]): Promise<number[]> {
+async function deleteBlankRows(db: Db, raw: string, headers: string[], types: ReadTypes): Promise<number[]> {
 	const allBlank = balancedSql(
-		headers.map(
-			(_, i) => `(${col(i)} IS NULL OR ${col(i)} = '' OR prefix(${col(i)}, ' ') AND trim(${col(i)}) = '')`
+		headers.map((_, i) =>
+			types.has(i)
+				? `${col(i)} IS NULL`
+				: `(${col(i)} IS NULL OR ${col(i)} = '' OR prefix(${col(i)}, ' ') AND trim(${col(i)}) = '')`
 		),
 		'AND',
 		'true'

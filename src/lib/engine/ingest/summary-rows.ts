@@ -4,11 +4,10 @@
  */
 import type { Db, Row } from '../db/types';
 import { ident, literal } from '../db/sql';
+import { rawText, type ReadTypes } from './read-types';
 import type { ExampleRow } from './checks';
 import { isSummaryRow } from './sniff';
 import { balancedSql } from './sql-balanced';
-
-const col = (i: number) => ident(`c${i}`);
 
 /** Words a non-empty first cell of a total row or report footer may start with; `isSummaryRow` decides. */
 const SUMMARY_WORDS = [
@@ -57,8 +56,11 @@ export async function summaryRows(
 	db: Db,
 	raw: string,
 	headers: string[],
-	blank: number[]
+	blank: number[],
+	types: ReadTypes = new Map()
 ): Promise<ExampleRow[]> {
+	// Each column as text (a column the reader typed, cast back).
+	const col = (i: number) => rawText(i, types);
 	const leading = headers.slice(0, 10).map((_, i) => `nullif(trim(${col(i)}), '')`);
 	const firstCell = leading.length > 1 ? `coalesce(${leading.join(', ')})` : leading[0];
 	const firstRaw =
@@ -71,7 +73,7 @@ export async function summaryRows(
 	// The pattern is a constant (compiled once); only rows whose first filled cell starts like a total
 	// word reach it.
 	const candidates = await db.query(
-		`SELECT * FROM ${raw} WHERE unicode(${firstRaw}) IN (${SUMMARY_STARTS.join(', ')})
+		`SELECT _row, ${headers.map((_, i) => `${col(i)} AS ${ident(`c${i}`)}`).join(', ')} FROM ${raw} WHERE unicode(${firstRaw}) IN (${SUMMARY_STARTS.join(', ')})
 			AND regexp_matches(lower(${firstCell}), ${literal(SUMMARY_HINT)}) ORDER BY _row LIMIT 10000`
 	);
 	const cellsOf = (r: Row) => headers.map((_, i) => (r[`c${i}`] === null ? '' : String(r[`c${i}`])));
@@ -81,7 +83,7 @@ export async function summaryRows(
 		if (isSummaryRow(cells))
 			summary.push({ _row: Number(r._row), v: cells.filter(Boolean).join(' | ').slice(0, 120) });
 	}
-	summary.push(...(await footerBlock(db, raw, headers, blank, new Set(summary.map((s) => s._row)))));
+	summary.push(...(await footerBlock(db, raw, headers, blank, new Set(summary.map((s) => s._row)), col)));
 	return summary.sort((a, b) => a._row - b._row);
 }
 
@@ -97,7 +99,8 @@ async function footerBlock(
 	raw: string,
 	headers: string[],
 	blank: number[],
-	already: Set<number>
+	already: Set<number>,
+	col: (i: number) => string
 ): Promise<ExampleRow[]> {
 	const filled = balancedSql(
 		headers.map((_, i) => `(coalesce(trim(${col(i)}), '') <> '')::INTEGER`),

@@ -11,6 +11,7 @@ import { STAGE_OF_FIELD, type Stage } from '../model/stages';
 import { col, colOf, dateOrderProbe, distinctCells, plainColumns } from './column-scans';
 import { FIELD_TYPES, rawTable, srcTable } from './fields';
 import type { QualityIssue } from './quality';
+import type { ReadTypes } from './read-types';
 import type { ColumnMapping, FileKind, Vocabularies } from './types';
 import {
 	idCell,
@@ -52,7 +53,8 @@ export async function typeColumns(
 	kind: FileKind,
 	mapping: ColumnMapping[],
 	vocab: Vocabularies,
-	today: string
+	today: string,
+	readTypes: ReadTypes = new Map()
 ): Promise<TypedColumns> {
 	const raw = rawTable(id);
 	const src = srcTable(id);
@@ -76,7 +78,7 @@ export async function typeColumns(
 	const byField = new Map(fieldMapping.map((m) => [m.field, m]));
 	// One scan tells which date and amount columns hold only plain values: those are typed by one cast,
 	// with nothing to report. The rest go through the general parsers and the checks.
-	const plain = await plainColumns(db, raw, types, byField, today);
+	const plain = await plainColumns(db, raw, types, byField, today, readTypes);
 	const dateFields = Object.keys(types).filter(
 		(f) => (types[f] === 'date' || types[f] === 'month') && byField.has(f) && !plain.has(f)
 	);
