@@ -19,11 +19,11 @@ const map = (...fields: string[]): ColumnMapping[] =>
 	fields.map((field, column) => ({ field, column, header: field, confidence: 1 }));
 
 describe('chooseReadTypes: from the sample', () => {
-	const mapping = map('lead_id', 'created_at', 'amount', 'mql_at', 'lead_score');
-	it('types plain padded dates and plain decimals; ids, text and scores stay text', () => {
+	const mapping = map('lead_id', 'created_at', 'amount', 'mql_at', 'channel');
+	it('types plain padded dates and plain decimals; ids and text stay text', () => {
 		const sample = [
 			['L1', '2025/04/01', '1200', '2025/04/03', '40'],
-			['L2', '2025/04/02', '-3.5', '', '55'],
+			['L2', '2025/04/02', '-3.5', '', '2025/04/01'],
 			['L3', '', '', '', '']
 		];
 		expect([...chooseReadTypes('leads', mapping, sample)]).toEqual([
@@ -111,6 +111,16 @@ describe('a typed read, checked', () => {
 		expect(f.quality.rows).toBe(250);
 		expect(issueOf(f.quality, 'implausible_number').examples).toEqual([{ row: 231, value: '1e20' }]);
 		expect(await leadsOf()).toHaveLength(250);
+	});
+
+	it('"NaN" in a typed amount column: read again as text, reported as not a number', async () => {
+		const lines = [header, ...Array.from({ length: 250 }, (_, i) => leads(i + 1))];
+		lines[220] = 'L220,2025/04/25,NaN';
+		const { f, readsAtAdd } = await load('nan.csv', lines);
+		expect(readsAtAdd).toBe(2);
+		expect(issueOf(f.quality, 'unparseable_number').examples).toEqual([{ row: 221, value: 'NaN' }]);
+		const rows = await leadsOf();
+		expect(rows[219]).toEqual({ lead_id: 'L220', created: '2025-04-25', amount: null });
 	});
 
 	it('a date after today in a typed column: reported with the cell as the file wrote it', async () => {

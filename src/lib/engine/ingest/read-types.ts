@@ -80,18 +80,21 @@ export async function verifyTypedRead(
 	);
 	if (Number(cast.n) > 0) return null;
 	const entries = [...types];
+	// Bounds by min and max, the cheapest aggregates: a NaN sorts above every number (its max fails).
 	const [row] = await db.query(
 		`SELECT ${entries
 			.map(([i, t]) => {
 				const c = ident(`c${i}`);
-				return t.sql === 'DOUBLE'
-					? `count(*) FILTER (WHERE ${c} IS NOT NULL AND NOT abs(${c}) <= ${MAX_PLAUSIBLE_NUMBER})::INTEGER AS x${i}, NULL AS m${i}`
-					: `count(*) FILTER (WHERE ${c} < DATE '${PLAUSIBLE_FROM}' OR ${c} > DATE '${PLAUSIBLE_TO}')::INTEGER AS x${i},
-						strftime(max(${c}), '%Y-%m-%d') AS m${i}`;
+				const [lo, hi] =
+					t.sql === 'DOUBLE'
+						? [`${-MAX_PLAUSIBLE_NUMBER}`, `${MAX_PLAUSIBLE_NUMBER}`]
+						: [`DATE '${PLAUSIBLE_FROM}'`, `DATE '${PLAUSIBLE_TO}'`];
+				const max = t.sql === 'DOUBLE' ? 'NULL' : `strftime(max(${c}), '%Y-%m-%d')`;
+				return `coalesce(min(${c}) < ${lo} OR NOT max(${c}) <= ${hi}, false) AS x${i}, ${max} AS m${i}`;
 			})
 			.join(', ')} FROM ${raw}`
 	);
-	if (entries.some(([i]) => Number(row[`x${i}`]) > 0)) return null;
+	if (entries.some(([i]) => row[`x${i}`] === true)) return null;
 	return new Map(
 		entries.map(([i, t]) => [
 			i,

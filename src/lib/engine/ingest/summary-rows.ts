@@ -63,13 +63,17 @@ export async function summaryRows(
 	const col = (i: number) => rawText(i, types);
 	const leading = headers.slice(0, 10).map((_, i) => `nullif(trim(${col(i)}), '')`);
 	const firstCell = leading.length > 1 ? `coalesce(${leading.join(', ')})` : leading[0];
+	// For the first code point only, a typed column stands as '0' where it is filled: its text starts
+	// with a digit or '-', never like a total word (and writing a million dates as text is not free).
+	const startOf = (i: number) =>
+		types.has(i) ? `CASE WHEN ${ident(`c${i}`)} IS NOT NULL THEN '0' END` : col(i);
 	const firstRaw =
 		leading.length > 1
 			? `coalesce(${headers
 					.slice(0, 10)
-					.map((_, i) => col(i))
+					.map((_, i) => startOf(i))
 					.join(', ')})`
-			: col(0);
+			: startOf(0);
 	// The pattern is a constant (compiled once); only rows whose first filled cell starts like a total
 	// word reach it.
 	const candidates = await db.query(
