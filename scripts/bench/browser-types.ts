@@ -78,6 +78,17 @@ export interface BrowserRun {
 	/** `mb:dashboard-ready` marks beyond the first in an interaction's burst (0 = one clean update). */
 	extraRenders: number;
 	peakMemoryMiB: number | null;
+	/**
+	 * The renderers' resident memory (the largest, sampled every 250 ms) from the drop until the page
+	 * settled: before the drop, when the ingest started (the file's bytes read), at its peak, and which
+	 * worker request was running then (null: none, the main thread's work). Times in ms after the drop.
+	 */
+	memory: {
+		beforeDropMiB: number | null;
+		atIngestStartMiB: number | null;
+		peak: { mib: number; at: number; during: string | null } | null;
+		samples: [number, number][];
+	} | null;
 	renderers: { pid: number; vmHwmMiB: number | null }[];
 	funnel: Record<string, number> | null;
 	range: { from: string; to: string } | null;

@@ -19,7 +19,7 @@
  */
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { existsSync } from 'node:fs';
-import { vmHwmMiB } from './util';
+import { vmHwmMiB, vmRssMiB } from './util';
 import type { BrowserOptions, BrowserRun } from './browser-types';
 import { fieldSales, interact, markTime, mbReady, readyMarks } from './interact';
 import { funnelQueryMs, instrument, longTasks, phaseQueries, type BenchWindow } from './page-instrument';
@@ -92,6 +92,55 @@ export async function rendererMemory(browser: Browser): Promise<{ pid: number; v
 	}
 }
 
+/**
+ * Samples the renderers' resident memory every 250 ms from now until `stop()`: [page time, MiB] pairs,
+ * page time on the page's own clock (`performance.now()`), so samples line up with its requests.
+ */
+async function memorySampler(browser: Browser, page: Page) {
+	const pids = (await rendererMemory(browser)).map((r) => r.pid);
+	const origin = await page.evaluate(() => performance.timeOrigin);
+	const samples: [number, number][] = [];
+	const sample = () => {
+		const now = pids.map(vmRssMiB).filter((x): x is number => x !== null);
+		if (now.length) samples.push([Date.now() - origin, Math.max(...now)]);
+	};
+	sample();
+	const timer = setInterval(sample, 250);
+	timer.unref();
+	return {
+		stop() {
+			clearInterval(timer);
+			sample();
+			return samples;
+		}
+	};
+}
+
+/** What the samples say (see BrowserRun.memory), placed among the page's requests. */
+function memoryProfile(
+	samples: [number, number][],
+	B: BenchWindow | null,
+	drop: number | null,
+	ingestStart: number | null
+): BrowserRun['memory'] {
+	if (!samples.length || drop === null) return null;
+	const before = samples[0][1];
+	const at = (t: number) =>
+		samples.reduce((best, s) => (Math.abs(s[0] - t) < Math.abs(best[0] - t) ? s : best))[1];
+	const [peakT, peakMiB] = samples.reduce((best, s) => (s[1] > best[1] ? s : best));
+	const running = B?.q.find((x) => x.t0 <= peakT && (x.t1 === 0 || x.t1 >= peakT)) ?? null;
+	return {
+		beforeDropMiB: before,
+		atIngestStartMiB: ingestStart === null ? null : at(ingestStart),
+		peak: {
+			mib: peakMiB,
+			at: Math.round(peakT - drop),
+			during: running ? (running.sql ?? running.type).replace(/\s+/g, ' ').slice(0, 100) : null
+		},
+		samples: samples.map(([t, m]) => [Math.round(t - drop), Math.round(m)])
+	};
+}
+
 async function oneRun(opts: BrowserOptions, runIndex: number): Promise<BrowserRun> {
 	const log = opts.log ?? (() => {});
 	const timeoutMs = opts.timeoutMs ?? 180_000;
@@ -121,6 +170,7 @@ async function oneRun(opts: BrowserOptions, runIndex: number): Promise<BrowserRu
 		loadLongTasks: null,
 		extraRenders: 0,
 		peakMemoryMiB: null,
+		memory: null,
 		renderers: [],
 		funnel: null,
 		range: null,
@@ -217,6 +267,7 @@ async function oneRun(opts: BrowserOptions, runIndex: number): Promise<BrowserRu
 		}
 
 		log(`  browser run ${runIndex + 1}: dropping ${opts.files.length} file(s)`);
+		const sampler = await memorySampler(browser, page);
 		await page.locator('[data-testid="file-input"]').setInputFiles(opts.files);
 		const settled = await Promise.race([
 			page
@@ -251,11 +302,13 @@ async function oneRun(opts: BrowserOptions, runIndex: number): Promise<BrowserRu
 			} else run.outcome = 'dashboard';
 		}
 
+		const rss = sampler.stop();
 		const B = crashed
 			? null
 			: await page.evaluate(() => (window as unknown as { __mbBench: BenchWindow }).__mbBench);
 		const drop = B?.changeAt.find((c) => c.id === 'file-input')?.t ?? null;
 		const ingestStart = crashed ? null : await markTime(page, 'mb:ingest-start');
+		run.memory = memoryProfile(rss, B, drop, ingestStart);
 		const ingestEnd = crashed ? null : await markTime(page, 'mb:ingest-end');
 		if (ingestStart !== null && ingestEnd !== null) run.ingestMs = ingestEnd - ingestStart;
 		if (drop !== null && ingestStart !== null) run.readMs = ingestStart - drop;

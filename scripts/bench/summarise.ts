@@ -30,6 +30,8 @@ export interface BrowserSummary {
 	longTaskCount: number | null;
 	extraRenders: number;
 	peakMemoryMiB: number | null;
+	/** The first run's memory profile of the load (BrowserRun.memory). */
+	memory: BrowserRun['memory'];
 	/** After a failed load: did the tab still respond (Dismiss button worked)? */
 	responsive: boolean | null;
 	chromiumVersion: string | null;
@@ -98,6 +100,7 @@ export function summariseBrowser(runs: BrowserRun[]): BrowserSummary {
 		longTaskCount: all((r) => r.loadLongTasks?.count ?? null),
 		extraRenders: runs.reduce((a, r) => a + r.extraRenders, 0),
 		peakMemoryMiB: all((r) => r.peakMemoryMiB),
+		memory: runs[0]?.memory ?? null,
 		responsive: responsive.length ? responsive.every(Boolean) : null,
 		chromiumVersion: runs[0]?.chromiumVersion ?? null
 	};

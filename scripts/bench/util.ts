@@ -59,6 +59,16 @@ export function sizeLabel(n: number): string {
 	return String(n);
 }
 
+/** `VmRSS` (resident set now) of a process from /proc, in MiB; null if unreadable. */
+export function vmRssMiB(pid: number): number | null {
+	try {
+		const m = /^VmRSS:\s+(\d+)\s+kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+		return m ? Number(m[1]) / 1024 : null;
+	} catch {
+		return null;
+	}
+}
+
 /** `VmHWM` (peak resident set) of a process from /proc, in MiB; null if unreadable. */
 export function vmHwmMiB(pid: number): number | null {
 	try {
