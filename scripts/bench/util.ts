@@ -59,25 +59,18 @@ export function sizeLabel(n: number): string {
 	return String(n);
 }
 
-/** `VmRSS` (resident set now) of a process from /proc, in MiB; null if unreadable. */
-export function vmRssMiB(pid: number): number | null {
+/** A memory line of a process's /proc status (`VmRSS`: resident now, `VmHWM`: peak), in MiB; null if unreadable. */
+function procMiB(pid: number, line: 'VmRSS' | 'VmHWM'): number | null {
 	try {
-		const m = /^VmRSS:\s+(\d+)\s+kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+		const m = new RegExp(`^${line}:\\s+(\\d+)\\s+kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
 		return m ? Number(m[1]) / 1024 : null;
 	} catch {
 		return null;
 	}
 }
 
-/** `VmHWM` (peak resident set) of a process from /proc, in MiB; null if unreadable. */
-export function vmHwmMiB(pid: number): number | null {
-	try {
-		const m = /^VmHWM:\s+(\d+)\s+kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-		return m ? Number(m[1]) / 1024 : null;
-	} catch {
-		return null;
-	}
-}
+export const vmRssMiB = (pid: number) => procMiB(pid, 'VmRSS');
+export const vmHwmMiB = (pid: number) => procMiB(pid, 'VmHWM');
 
 export function packageVersion(name: string): string | null {
 	try {

@@ -7,9 +7,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/lib/engine/db/types';
 import fc from 'fast-check';
 import { scanRecords, type RecordScan } from '../../src/lib/engine/ingest/scan';
-import { Dataset } from '../../src/lib/engine/ingest/dataset';
 import {
-	context,
+	countingReads,
 	count,
 	fixture,
 	funnelCounts,
@@ -360,18 +359,7 @@ describe('big files: the full scan overlaps the read, and what only it finds sti
 	const N = 60_000;
 	// How many times the file was read: once when the overlapped scan finds nothing, twice when it
 	// finds a reason to scan first.
-	let reads = 0;
-	const counting = (): Db => ({
-		...db,
-		async exec(sql: string) {
-			if (sql.includes('read_csv(')) reads++;
-			return db.exec(sql);
-		}
-	});
-	const dataset = () => {
-		reads = 0;
-		return new Dataset(counting(), context());
-	};
+	const { dataset, reads } = countingReads(() => db);
 	const rows = (nl: string) =>
 		Array.from({ length: N }, (_, i) => `B${String(i + 1).padStart(6, '0')},2025-04-01,Web${nl}`);
 
@@ -387,7 +375,7 @@ describe('big files: the full scan overlaps the read, and what only it finds sti
 		expect(issueOf(f.quality, 'missing_required').examples).toEqual([{ row: N - 2 + 2, value: 'soon' }]);
 		// Read once by the overlap; the sample's plain dates had created_at read as DATE, which 'soon'
 		// does not cast to, so the file was read a second time, as text (read-types.ts).
-		expect(reads).toBe(2);
+		expect(reads()).toBe(2);
 	});
 
 	it('mixed line breaks after the first megabyte: read again with every break as a row end', async () => {
@@ -398,7 +386,7 @@ describe('big files: the full scan overlaps the read, and what only it finds sti
 		expect(f.quality.rows).toBe(N);
 		expect(await count(db, 'leads')).toBe(N);
 		expect(issueOf(f.quality, 'mixed_newlines').severity).toBe('info');
-		expect(reads).toBe(2);
+		expect(reads()).toBe(2);
 	});
 
 	it('a quote left open after the first megabyte: the rows before it load, the rest is reported', async () => {
@@ -411,6 +399,6 @@ describe('big files: the full scan overlaps the read, and what only it finds sti
 			(i) => i.code === 'rejected_row' && english(i).includes('never closed')
 		);
 		expect(rej?.count).toBe(3);
-		expect(reads).toBe(2);
+		expect(reads()).toBe(2);
 	});
 });

@@ -5,10 +5,9 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/lib/engine/db/types';
-import { Dataset } from '../../src/lib/engine/ingest/dataset';
 import { chooseReadTypes } from '../../src/lib/engine/ingest/read-types';
 import type { ColumnMapping } from '../../src/lib/engine/ingest/types';
-import { context, issueOf, newDb, utf8 } from '../fixtures/ingest/harness';
+import { countingReads, issueOf, newDb, utf8 } from '../fixtures/ingest/harness';
 
 let db: Db;
 beforeAll(async () => {
@@ -54,20 +53,12 @@ describe('chooseReadTypes: from the sample', () => {
 });
 
 describe('a typed read, checked', () => {
-	let reads = 0;
-	const counting = (): Db => ({
-		...db,
-		async exec(sql: string) {
-			if (sql.includes('read_csv(')) reads++;
-			return db.exec(sql);
-		}
-	});
 	const load = async (name: string, lines: string[]) => {
-		reads = 0;
-		const ds = new Dataset(counting(), context());
+		const { dataset, reads } = countingReads(() => db);
+		const ds = dataset();
 		await ds.clear();
 		const f = await ds.add(name, utf8(lines.join('\n') + '\n'));
-		return { f, readsAtAdd: reads };
+		return { f, readsAtAdd: reads() };
 	};
 	const leadsOf = async () =>
 		db.query(
