@@ -9,6 +9,10 @@ import { DEMO_FILES, openDemo, reportFor } from './helpers';
 const PLAN = ['--target', '100000000', '--deal', '1800000'];
 const LANGS = ['en', 'ja'] as const;
 const AHEAD = { en: 'The actual is ahead of the requirement', ja: '実績が必要数を上回っています' };
+/** The spend line is an amount: 必要額, where the counts say 必要数. */
+const AHEAD_AMOUNT = { en: 'The actual is ahead of the requirement', ja: '実績が必要額を上回っています' };
+const REQUIRED = { en: 'Required', ja: '必要数' };
+const REQUIRED_AMOUNT = { en: 'Required', ja: '必要額' };
 const UNFILTERED = { en: /Customer figures are not filtered/, ja: /顧客の数値は絞り込まれていません/ };
 
 async function go(page: Page, testid: string) {
@@ -58,8 +62,14 @@ for (const lang of LANGS) {
 					`${line.key} actual per month`
 				);
 			}
+			const amount = line.key === 'spend';
+			await expect(page.getByTestId(`plan-line-${line.key}`).locator('.req .lbl')).toHaveText(
+				(amount ? REQUIRED_AMOUNT : REQUIRED)[lang]
+			);
 			if (line.gap !== null && line.gap <= 0)
-				await expect(page.getByTestId(`plan-${line.key}-ahead`)).toHaveText(AHEAD[lang]);
+				await expect(page.getByTestId(`plan-${line.key}-ahead`)).toHaveText(
+					(amount ? AHEAD_AMOUNT : AHEAD)[lang]
+				);
 			else await expect(page.getByTestId(`plan-${line.key}-ahead`)).toHaveCount(0);
 			if (line.required === null) await expect(page.getByTestId(`plan-${line.key}-why`)).toBeVisible();
 		}
