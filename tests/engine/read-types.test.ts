@@ -68,12 +68,12 @@ describe('a typed read, checked', () => {
 	const leads = (k: number) =>
 		`L${String(k).padStart(3, '0')},2025/04/${String((k % 28) + 1).padStart(2, '0')},${100 * k}`;
 	const header = 'lead_id,created_at,amount';
+	/** The 250-lead file, with `lines` (by line index; line 0 is the header) written over. */
+	const file = (lines: Record<number, string> = {}) =>
+		[header, ...Array.from({ length: 250 }, (_, i) => leads(i + 1))].map((l, i) => lines[i] ?? l);
 
 	it('a clean file is read once, typed, with the same values as the text read', async () => {
-		const { f, readsAtAdd } = await load('clean.csv', [
-			header,
-			...Array.from({ length: 250 }, (_, i) => leads(i + 1))
-		]);
+		const { f, readsAtAdd } = await load('clean.csv', file());
 		expect(readsAtAdd).toBe(1);
 		expect(f.quality.rows).toBe(250);
 		const rows = await leadsOf();
@@ -83,9 +83,8 @@ describe('a typed read, checked', () => {
 	});
 
 	it('a date the reader cannot read below the sample: the file is read again as text, the date parsed', async () => {
-		const lines = [header, ...Array.from({ length: 250 }, (_, i) => leads(i + 1))];
-		lines[240] = 'L240,2025年5月3日,24000'; // lead 240 on spreadsheet row 241
-		const { f, readsAtAdd } = await load('late-date.csv', lines);
+		// lead 240 on spreadsheet row 241
+		const { f, readsAtAdd } = await load('late-date.csv', file({ 240: 'L240,2025年5月3日,24000' }));
 		expect(readsAtAdd).toBe(2);
 		expect(f.quality.rows).toBe(250);
 		const rows = await leadsOf();
@@ -95,9 +94,7 @@ describe('a typed read, checked', () => {
 	});
 
 	it('an implausible amount below the sample: read again as text and reported, not dropped', async () => {
-		const lines = [header, ...Array.from({ length: 250 }, (_, i) => leads(i + 1))];
-		lines[230] = 'L230,2025/04/07,1e20';
-		const { f, readsAtAdd } = await load('huge.csv', lines);
+		const { f, readsAtAdd } = await load('huge.csv', file({ 230: 'L230,2025/04/07,1e20' }));
 		expect(readsAtAdd).toBe(2);
 		expect(f.quality.rows).toBe(250);
 		expect(issueOf(f.quality, 'implausible_number').examples).toEqual([{ row: 231, value: '1e20' }]);
@@ -105,9 +102,7 @@ describe('a typed read, checked', () => {
 	});
 
 	it('"NaN" in a typed amount column: read again as text, reported as not a number', async () => {
-		const lines = [header, ...Array.from({ length: 250 }, (_, i) => leads(i + 1))];
-		lines[220] = 'L220,2025/04/25,NaN';
-		const { f, readsAtAdd } = await load('nan.csv', lines);
+		const { f, readsAtAdd } = await load('nan.csv', file({ 220: 'L220,2025/04/25,NaN' }));
 		expect(readsAtAdd).toBe(2);
 		expect(issueOf(f.quality, 'unparseable_number').examples).toEqual([{ row: 221, value: 'NaN' }]);
 		const rows = await leadsOf();
@@ -115,21 +110,13 @@ describe('a typed read, checked', () => {
 	});
 
 	it('a date after today in a typed column: reported with the cell as the file wrote it', async () => {
-		const lines = [header, ...Array.from({ length: 250 }, (_, i) => leads(i + 1))];
-		lines[245] = 'L245,2030/01/05,24500';
-		const { f, readsAtAdd } = await load('future.csv', lines);
+		const { f, readsAtAdd } = await load('future.csv', file({ 245: 'L245,2030/01/05,24500' }));
 		expect(readsAtAdd).toBe(1);
 		expect(issueOf(f.quality, 'future_date').examples).toEqual([{ row: 246, value: '2030/01/05' }]);
 	});
 
 	it('blank rows, a total row and a row with too many fields: counted as before, no second read', async () => {
-		const lines = [
-			header,
-			...Array.from({ length: 250 }, (_, i) => leads(i + 1)),
-			',,',
-			'L251,2025/04/10,100,extra,fields',
-			'合計,,3137500'
-		];
+		const lines = [...file(), ',,', 'L251,2025/04/10,100,extra,fields', '合計,,3137500'];
 		lines.splice(101, 0, ' , ,'); // a blank row of spaces between lead 100 and lead 101
 		const { f, readsAtAdd } = await load('totals.csv', lines);
 		expect(readsAtAdd).toBe(1);
