@@ -33,77 +33,129 @@ export interface RecordScan {
  * character. Every line break kind ends a record, as spreadsheets read them.
  */
 export function scanRecords(data: Uint8Array, delimiter: Delimiter, keepStarts: number): RecordScan {
-	const delim = delimiter.charCodeAt(0);
-	const starts = [0];
-	let empty: number[] = [];
-	let kinds = 0;
-	let record = 0;
-	let recordStart = 0;
-	let lastContent = -1;
-	let fieldStart = true;
-	let quoted = false;
-	const n = data.length;
-	// Jumps from one quote or line break to the next with the engine's native indexOf (memchr speed):
-	// between them no byte changes the state, except that a delimiter right before a quote makes it
-	// open a quoted field. Next positions are cached (-1 → n) and looked up again once passed.
-	const next = (b: number, from: number) => {
-		const at = data.indexOf(b, from);
-		return at < 0 ? n : at;
-	};
-	let nextLF = next(LF, 0);
-	let nextCR = next(CR, 0);
-	let nextQ = next(QUOTE, 0);
-	let i = 0;
-	while (i < n) {
-		if (quoted) {
-			// Inside a quoted field only a quote matters: `""` is a literal quote, a single one closes it.
-			if (nextQ < i) nextQ = next(QUOTE, i);
-			if (nextQ >= n) break; // still open at the end of the file
-			if (data[nextQ + 1] === QUOTE) {
-				i = nextQ + 2;
+	return new RecordScanner(delimiter, keepStarts).end(data);
+}
+
+/**
+ * `scanRecords` over a file given in consecutive parts (a big file read from disk a part at a time, so
+ * it is never whole in memory): `push` each part, `end` with the last. The result is the same as one
+ * scan of the parts joined, wherever they are cut (a part may end inside a `\r\n` or a `""`: the bytes
+ * from the last undecided position on wait for the next part).
+ */
+export class RecordScanner {
+	private readonly delim: number;
+	private readonly starts = [0];
+	private empty: number[] = [];
+	private kinds = 0;
+	private record = 0;
+	private recordStart = 0;
+	private lastContent = -1;
+	private fieldStart = true;
+	private quoted = false;
+	/** Absolute offset of `rest[0]`; `rest`: the bytes not yet decided. */
+	private base = 0;
+	private rest: Uint8Array = new Uint8Array(0);
+
+	constructor(
+		delimiter: Delimiter,
+		private readonly keepStarts: number
+	) {
+		this.delim = delimiter.charCodeAt(0);
+	}
+
+	push(part: Uint8Array): void {
+		this.scan(part, false);
+	}
+
+	end(part: Uint8Array = new Uint8Array(0)): RecordScan {
+		this.scan(part, true);
+		const n = this.base + this.rest.length;
+		const { record, recordStart, starts } = this;
+		const openQuote = this.quoted ? { record, offset: recordStart } : null;
+		let lastContent = this.lastContent;
+		if (recordStart < n) lastContent = record;
+		let empty = this.empty;
+		if (empty.length && empty[empty.length - 1] > lastContent) empty = empty.filter((e) => e < lastContent);
+		const newlines = new Set<'\r\n' | '\n' | '\r'>();
+		if (this.kinds & 1) newlines.add('\r\n');
+		if (this.kinds & 2) newlines.add('\n');
+		if (this.kinds & 4) newlines.add('\r');
+		return { starts, empty, records: recordStart < n ? record + 1 : record, newlines, openQuote };
+	}
+
+	private scan(part: Uint8Array, final: boolean): void {
+		let data = part;
+		if (this.rest.length) {
+			data = new Uint8Array(this.rest.length + part.length);
+			data.set(this.rest);
+			data.set(part, this.rest.length);
+		}
+		const { delim, base } = this;
+		const n = data.length;
+		// Jumps from one quote or line break to the next with the engine's native indexOf (memchr speed):
+		// between them no byte changes the state, except that a delimiter right before a quote makes it
+		// open a quoted field. Next positions are cached (-1 → n) and looked up again once passed.
+		const next = (b: number, from: number) => {
+			const at = data.indexOf(b, from);
+			return at < 0 ? n : at;
+		};
+		let nextLF = -1;
+		let nextCR = -1;
+		let nextQ = -1;
+		let i = 0;
+		while (i < n) {
+			if (this.quoted) {
+				// Inside a quoted field only a quote matters: `""` is a literal quote, a single one closes it.
+				if (nextQ < i) nextQ = next(QUOTE, i);
+				if (nextQ >= n) {
+					i = n; // still open at the end of this part (of the file, if final)
+					break;
+				}
+				if (nextQ + 1 === n && !final) {
+					i = nextQ; // `"` or `""`: the next part tells
+					break;
+				}
+				if (data[nextQ + 1] === QUOTE) {
+					i = nextQ + 2;
+					continue;
+				}
+				this.quoted = false;
+				this.fieldStart = false;
+				i = nextQ + 1;
 				continue;
 			}
-			quoted = false;
-			fieldStart = false;
-			i = nextQ + 1;
-			continue;
+			if (nextLF < i) nextLF = next(LF, i);
+			if (nextCR < i) nextCR = next(CR, i);
+			if (nextQ < i) nextQ = next(QUOTE, i);
+			const nl = nextLF < nextCR ? nextLF : nextCR;
+			if (nextQ < nl) {
+				// A quote before the line ends: it opens a quoted field only at the start of a field.
+				const atStart = nextQ === i ? this.fieldStart : data[nextQ - 1] === delim;
+				if (atStart) this.quoted = true;
+				this.fieldStart = false;
+				i = nextQ + 1;
+				continue;
+			}
+			if (nl >= n) break; // the last record has no line break after it (or continues in the next part)
+			const b = data[nl];
+			if (b === CR && nl + 1 === n && !final) break; // `\r` or `\r\n`: the next part tells
+			if (base + nl === this.recordStart) this.empty.push(this.record);
+			else this.lastContent = this.record;
+			if (b === CR && data[nl + 1] === LF) {
+				this.kinds |= 1;
+				i = nl + 2;
+			} else {
+				this.kinds |= b === LF ? 2 : 4;
+				i = nl + 1;
+			}
+			this.record++;
+			this.recordStart = base + i;
+			this.fieldStart = true;
+			if (this.starts.length <= this.keepStarts) this.starts.push(this.recordStart);
 		}
-		if (nextLF < i) nextLF = next(LF, i);
-		if (nextCR < i) nextCR = next(CR, i);
-		if (nextQ < i) nextQ = next(QUOTE, i);
-		const nl = nextLF < nextCR ? nextLF : nextCR;
-		if (nextQ < nl) {
-			// A quote before the line ends: it opens a quoted field only at the start of a field.
-			const atStart = nextQ === i ? fieldStart : data[nextQ - 1] === delim;
-			if (atStart) quoted = true;
-			fieldStart = false;
-			i = nextQ + 1;
-			continue;
-		}
-		if (nl >= n) break; // the last record has no line break after it
-		const b = data[nl];
-		if (nl === recordStart) empty.push(record);
-		else lastContent = record;
-		if (b === CR && data[nl + 1] === LF) {
-			kinds |= 1;
-			i = nl + 2;
-		} else {
-			kinds |= b === LF ? 2 : 4;
-			i = nl + 1;
-		}
-		record++;
-		recordStart = i;
-		fieldStart = true;
-		if (starts.length <= keepStarts) starts.push(recordStart);
+		this.rest = data.subarray(i);
+		this.base = base + i;
 	}
-	const openQuote = quoted ? { record, offset: recordStart } : null;
-	if (recordStart < n) lastContent = record;
-	if (empty.length && empty[empty.length - 1] > lastContent) empty = empty.filter((e) => e < lastContent);
-	const newlines = new Set<'\r\n' | '\n' | '\r'>();
-	if (kinds & 1) newlines.add('\r\n');
-	if (kinds & 2) newlines.add('\n');
-	if (kinds & 4) newlines.add('\r');
-	return { starts, empty, records: recordStart < n ? record + 1 : record, newlines, openQuote };
 }
 
 /**
