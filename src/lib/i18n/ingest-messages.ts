@@ -29,6 +29,8 @@ const en: Record<IngestMessageKey, string> = {
 		'{name}: could not tell what this file is. It looks most like a "{kind}" file, but too few columns were recognised. Columns found: {columns}. Rename the columns as in the CSV templates, or set the mapping on the Data page.',
 	unreadable:
 		'{name} could not be read as CSV. Open it in a spreadsheet, save it again as CSV (UTF-8) and drop the new file.',
+	file_changed:
+		'{name} could not be read: it was changed, moved or deleted after it was dropped. Drop the file again.',
 	no_rows:
 		'{name} has a header but no data rows. Export the report again with its rows and drop the new file.',
 	too_large:
@@ -148,6 +150,8 @@ const ja: Record<IngestMessageKey, string> = {
 		'{name}：どのようなファイルか判別できませんでした。「{kind}」のファイルに最も近いものの、認識できた列が少なすぎます。見つかった列：{columns}。CSV テンプレートのとおりに列名を変えるか、データページで列の対応を設定してください。',
 	unreadable:
 		'{name} を CSV として読み込めませんでした。表計算ソフトで開き、CSV（UTF-8）で保存し直して、新しいファイルをドロップしてください。',
+	file_changed:
+		'{name} を読み込めませんでした。ドロップした後にファイルが変更・移動・削除されたようです。もう一度ファイルをドロップしてください。',
 	no_rows:
 		'{name} には見出しはありますが、データ行がありません。データ行を含めてレポートをエクスポートし直し、新しいファイルをドロップしてください。',
 	too_large:

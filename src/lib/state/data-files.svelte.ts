@@ -10,6 +10,7 @@ import type { Db } from '$lib/engine/db/types';
 import { Dataset } from '$lib/engine/ingest/dataset';
 import { warmUp } from '$lib/engine/warm-up';
 import { IngestError } from '$lib/engine/ingest/errors';
+import { dataSize, type FileData } from '$lib/engine/ingest/file-data';
 import type { FileOverrides, LoadedFile } from '$lib/engine/ingest/load';
 import type { IngestMessageKey, MessageParams } from '$lib/engine/ingest/messages';
 import { DEFAULT_VOCABULARIES, mergeVocabularies, type VocabularyOverride } from '$lib/engine/ingest/vocab';
@@ -26,8 +27,11 @@ import { readWorkbook } from '$lib/engine/ingest/xlsx/browser';
 import { stepDone, type LoadStep } from '$lib/engine/ingest/progress';
 import { LoadProgress } from './load-progress';
 
-/** A file to load: its bytes, the user's overrides, and the loaded file it replaces (if any). */
-type AddInput = { name: string; bytes: Uint8Array; overrides?: FileOverrides; replaceId?: number };
+/**
+ * A file to load: its bytes (or, a big dropped file, its File on disk), the user's overrides, and the
+ * loaded file it replaces (if any).
+ */
+type AddInput = { name: string; bytes: FileData; overrides?: FileOverrides; replaceId?: number };
 
 import type { LoadError, Phase, RefusedFile } from './data-types';
 
@@ -158,7 +162,7 @@ export class DataFiles {
 				(b) => readWorkbook(b.slice()),
 				(e) => this.reportError(e.file, e.key, e.params)
 			);
-			const shares = readable.map((input) => this.tracker.track(input.bytes.length));
+			const shares = readable.map((input) => this.tracker.track(dataSize(input.bytes)));
 			for (const [i, input] of readable.entries()) {
 				this.current = input.name;
 				const onProgress = (step: LoadStep) => {

@@ -1,4 +1,5 @@
 /** What the browser's data store shows besides the loaded files: load problems and refused files. */
+import type { FileData } from '$lib/engine/ingest/file-data';
 import type { FileOverrides } from '$lib/engine/ingest/load';
 import type { IngestMessage } from '$lib/engine/ingest/messages';
 import type { ColumnMapping, FileKind } from '$lib/engine/ingest/types';
@@ -22,7 +23,7 @@ export type LoadError = {
 /** A file read but not recognised: kept (bytes and headers) so the user can map it by hand. */
 export interface RefusedFile {
 	name: string;
-	bytes: Uint8Array;
+	bytes: FileData;
 	overrides?: FileOverrides;
 	headers: string[];
 	kind: FileKind;

@@ -4,10 +4,12 @@
  * disk), so nothing read back is trusted: unreadable entries are counted and set aside, never loaded.
  */
 import type { FileOverrides } from '$lib/engine/ingest/load';
+import type { FileData } from '$lib/engine/ingest/file-data';
 
 export interface StoredFile {
 	name: string;
-	bytes: Uint8Array;
+	/** The file's bytes, or (a big dropped file) its File: the browser's storage keeps either. */
+	bytes: FileData;
 	overrides?: FileOverrides;
 }
 
@@ -68,7 +70,11 @@ function readFile(v: unknown): StoredFile | null {
 	const { name, bytes } = v;
 	if (typeof name !== 'string' || name === '' || name.length > 1000) return null;
 	const data =
-		bytes instanceof Uint8Array ? bytes : bytes instanceof ArrayBuffer ? new Uint8Array(bytes) : null;
+		bytes instanceof Uint8Array || (typeof Blob !== 'undefined' && bytes instanceof Blob)
+			? bytes
+			: bytes instanceof ArrayBuffer
+				? new Uint8Array(bytes)
+				: null;
 	if (!data) return null;
 	const overrides = readOverrides(v.overrides);
 	return overrides ? { name, bytes: data, overrides } : null;

@@ -15,6 +15,7 @@ import {
 	snapshotPayload
 } from '$lib/state/snapshot-codec';
 import type { SnapshotState } from '$lib/state/snapshot.svelte';
+import { dataSize, readBytes, type FileData } from '$lib/engine/ingest/file-data';
 
 /** `'problem'`: the caller shows the start page with the message. */
 export async function openFromHash(
@@ -37,7 +38,7 @@ export async function openFromHash(
 
 interface Dropped {
 	name: string;
-	bytes: Uint8Array;
+	bytes: FileData;
 }
 
 /**
@@ -50,14 +51,18 @@ export async function openSnapshotFiles(
 	snap: SnapshotState,
 	ctl: ViewController
 ): Promise<Dropped[]> {
-	const head = (f: Dropped) => new TextDecoder().decode(f.bytes.subarray(0, 512));
-	const pages = files.filter((f) => looksLikeHtml(f.name, head(f)));
+	// A file that cannot be read here is no pack: it goes on as data, and the load says what happened.
+	const text = (f: Dropped, end?: number) =>
+		readBytes(f.name, f.bytes, 0, end).then(
+			(b) => new TextDecoder().decode(b),
+			() => ''
+		);
+	const heads = await Promise.all(files.map((f) => text(f, 512)));
+	const pages = files.filter((f, i) => looksLikeHtml(f.name, heads[i]));
 	if (!pages.length) return files;
 	const f = pages[0];
 	const s =
-		f.bytes.length > MAX_PACK_BYTES
-			? 'snapshot.fileNotPack'
-			: await decodeSnapshotFile(new TextDecoder().decode(f.bytes));
+		dataSize(f.bytes) > MAX_PACK_BYTES ? 'snapshot.fileNotPack' : await decodeSnapshotFile(await text(f));
 	if (typeof s === 'string') {
 		snap.problem = s;
 		snap.problemFile = f.name;

@@ -129,12 +129,13 @@ async function start(): Promise<Db> {
 		async exec(sql: string) {
 			await conn.query(sql);
 		},
-		async registerFile(name: string, bytes: Uint8Array) {
+		async registerFile(name: string, data: Uint8Array | Blob) {
 			// A Blob, read by the worker in chunks as DuckDB asks (FileReaderSync): the bytes are neither
 			// copied into the worker's wasm heap nor posted to it, so a big file is not held twice more
-			// in the tab's memory (registerFileBuffer did both). The caller keeps its own bytes. Built a
-			// slice per task: one `new Blob([bytes])` of a big file is a long main-thread task.
-			const blob = await blobInSlices(bytes);
+			// in the tab's memory (registerFileBuffer did both). A dropped File is read from disk; bytes
+			// in memory are made a Blob a slice per task (one `new Blob([bytes])` of a big file is a long
+			// main-thread task), the caller keeping its own.
+			const blob = data instanceof Uint8Array ? await blobInSlices(data) : data;
 			await db.registerFileHandle(name, blob, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true);
 		},
 		async dropFile(name: string) {

@@ -54,8 +54,11 @@ export async function createNodeDb(): Promise<Db> {
 		async exec(sql: string) {
 			conn.query(sql);
 		},
-		async registerFile(name: string, bytes: Uint8Array) {
-			db.registerFileBuffer(name, bytes);
+		async registerFile(name: string, data: Uint8Array | Blob) {
+			db.registerFileBuffer(
+				name,
+				data instanceof Uint8Array ? data : new Uint8Array(await data.arrayBuffer())
+			);
 		},
 		async dropFile(name: string) {
 			db.dropFile(name);

@@ -11,7 +11,10 @@ export interface Db {
 	query(sql: string, params?: readonly Param[]): Promise<Row[]>;
 	/** Runs statements that return nothing (DDL); no parameters. */
 	exec(sql: string): Promise<void>;
-	/** Makes bytes readable by `read_csv('<name>')`. The name must come from `safeFileName`. */
-	registerFile(name: string, bytes: Uint8Array): Promise<void>;
+	/**
+	 * Makes bytes readable by `read_csv('<name>')`: bytes in memory, or a file on disk (a Blob, read as
+	 * DuckDB asks). The name must come from `safeFileName`.
+	 */
+	registerFile(name: string, data: Uint8Array | Blob): Promise<void>;
 	dropFile(name: string): Promise<void>;
 }

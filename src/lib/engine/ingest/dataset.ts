@@ -3,6 +3,7 @@
  * another, replaced, remapped or removed; a file that fails leaves everything loaded before it intact
  * (its own tables are dropped, the canonical tables are only rebuilt after a success, in a transaction).
  */
+import { dataSize, type FileData } from './file-data';
 import type { Db } from '../db/types';
 import { CANONICAL_DDL, emptyMeta, type DatasetMeta } from '../schema';
 import { asIngestError } from './errors';
@@ -58,7 +59,7 @@ export class Dataset {
 	 */
 	add(
 		name: string,
-		bytes: Uint8Array,
+		bytes: FileData,
 		overrides: FileOverrides = {},
 		replace?: number | 'same-name',
 		onProgress?: OnProgress
@@ -89,7 +90,7 @@ export class Dataset {
 
 	private async addNow(
 		name: string,
-		bytes: Uint8Array,
+		bytes: FileData,
 		overrides: FileOverrides,
 		replaceId?: number,
 		onProgress?: OnProgress
@@ -100,7 +101,7 @@ export class Dataset {
 			loaded = await loadFile(this.db, id, name, bytes, this.ctx, overrides, onProgress);
 		} catch (e) {
 			await dropFileTables(this.db, id);
-			throw asIngestError(e, name, bytes.length, 'load');
+			throw asIngestError(e, name, dataSize(bytes), 'load');
 		}
 		const previous = replaceId === undefined ? undefined : this.files.find((f) => f.id === replaceId);
 		const files = previous ? this.files.map((f) => (f === previous ? loaded : f)) : [...this.files, loaded];
@@ -109,7 +110,7 @@ export class Dataset {
 		} catch (e) {
 			// The rebuild rolled back: the canonical tables still hold the files loaded before this one.
 			await dropFileTables(this.db, id);
-			throw asIngestError(e, name, bytes.length, 'merge');
+			throw asIngestError(e, name, dataSize(bytes), 'merge');
 		}
 		this.files = files;
 		if (previous) await dropFileTables(this.db, previous.id);

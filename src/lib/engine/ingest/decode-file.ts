@@ -8,6 +8,7 @@ import { decodeMixedLines, garbledLines, type LineList } from './decode-lines';
 import { IngestError } from './errors';
 import type { IngestMessageKey } from './messages';
 import type { Encoding, EncodingGuess } from './types';
+import type { FileData } from './file-data';
 
 /** Bytes of text detection reads; DuckDB reads the whole file. */
 export const SAMPLE_BYTES = 1 << 20;
@@ -17,9 +18,14 @@ export interface DecodedFile {
 	/** Size of the file as dropped, in bytes. */
 	size: number;
 	encoding: EncodingGuess;
-	/** The file as UTF-8 without BOM (plain UTF-8 is the dropped bytes, not a copy). */
-	utf8: Uint8Array;
-	/** The first SAMPLE_BYTES as text. */
+	/**
+	 * The file as UTF-8 without BOM: plain UTF-8 is the dropped bytes (not a copy), or the dropped File
+	 * itself, on disk, when it is big (decodeOnDisk).
+	 */
+	utf8: FileData;
+	/** The first SAMPLE_BYTES of `utf8`, in memory. */
+	head: Uint8Array;
+	/** `head` as text. */
 	sampleText: string;
 	/** Lines read in another encoding than the file's, and lines still holding undecodable bytes. */
 	lines: { other: { encoding: Encoding; lines: LineList } | null; garbled: LineList | null };
@@ -60,7 +66,7 @@ function toUtf8(
 	enc: EncodingGuess
 ): { utf8: Uint8Array; encoding: EncodingGuess; lines: DecodedFile['lines'] } {
 	if (enc.encoding === 'utf-8') {
-		const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+		const bom = hasUtf8Bom(bytes);
 		return { utf8: bom ? bytes.subarray(3) : bytes, encoding: enc, lines: { other: null, garbled: null } };
 	}
 	const legacy = enc.encoding === 'shift_jis' || enc.encoding === 'windows-1252';
@@ -79,19 +85,58 @@ function toUtf8(
 
 export const sampleOf = (utf8: Uint8Array) => new TextDecoder('utf-8').decode(utf8.subarray(0, SAMPLE_BYTES));
 
-/** Decodes a file (in the given encoding, or the detected one); throws IngestError for what is no CSV. */
-export function decodeFile(name: string, bytes: Uint8Array, override?: Encoding): DecodedFile {
-	if (bytes.length === 0) throw new IngestError(name, 'empty', 'empty', { name });
-	const foreign = NOT_CSV.find((s) => s.magic.every((b, i) => bytes[i] === b));
+const hasUtf8Bom = (bytes: Uint8Array) => bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+
+/** The encoding to read a file in; throws IngestError for what is no CSV. `head`: its first bytes. */
+function encodingOf(name: string, head: Uint8Array, size: number, override?: Encoding): EncodingGuess {
+	if (size === 0) throw new IngestError(name, 'empty', 'empty', { name });
+	const foreign = NOT_CSV.find((s) => s.magic.every((b, i) => head[i] === b));
 	if (foreign) throw new IngestError(name, 'binary', 'not_csv', { name, what: { key: foreign.what } });
-	const detected = detectEncoding(bytes);
+	const detected = detectEncoding(head, size);
 	const encoding: EncodingGuess = override
 		? { encoding: override, bom: detected.bom, confidence: 1 }
 		: detected;
-	if (looksBinary(bytes, encoding.encoding)) throw new IngestError(name, 'binary', 'binary', { name });
-	const { utf8, encoding: read, lines } = toUtf8(bytes, encoding);
-	const sampleText = sampleOf(utf8);
+	if (looksBinary(head, encoding.encoding)) throw new IngestError(name, 'binary', 'binary', { name });
+	return encoding;
+}
+
+/** The sample as text; throws IngestError when it holds no text or is a web page. */
+function sampleTextOf(name: string, head: Uint8Array): string {
+	const sampleText = sampleOf(head);
 	if (sampleText.trim() === '') throw new IngestError(name, 'empty', 'no_text', { name });
 	if (MARKUP.test(sampleText)) throw new IngestError(name, 'unrecognised', 'markup', { name });
-	return { name, size: bytes.length, encoding: read, utf8, sampleText, lines };
+	return sampleText;
+}
+
+/** Decodes a file (in the given encoding, or the detected one); throws IngestError for what is no CSV. */
+export function decodeFile(name: string, bytes: Uint8Array, override?: Encoding): DecodedFile {
+	const encoding = encodingOf(name, bytes, bytes.length, override);
+	const { utf8, encoding: read, lines } = toUtf8(bytes, encoding);
+	const head = utf8.subarray(0, SAMPLE_BYTES);
+	const sampleText = sampleTextOf(name, head);
+	return { name, size: bytes.length, encoding: read, utf8, head, sampleText, lines };
+}
+
+/** Bytes of a file on disk that `decodeOnDisk` wants in memory: the sample, and a BOM before it. */
+export const HEAD_BYTES = SAMPLE_BYTES + 3;
+
+/**
+ * A file on disk (`file`) whose first HEAD_BYTES (`head`) are read: if it is UTF-8 it is decoded as
+ * `decodeFile` would, but stays on disk (`utf8` is the file, less its BOM); null when it needs
+ * decoding (another encoding), which takes the whole file. Throws IngestError for what is no CSV.
+ */
+export function decodeOnDisk(
+	name: string,
+	file: Blob,
+	head: Uint8Array,
+	override?: Encoding
+): DecodedFile | null {
+	const encoding = encodingOf(name, head, file.size, override);
+	if (encoding.encoding !== 'utf-8') return null;
+	const bom = hasUtf8Bom(head) ? 3 : 0;
+	const sample = head.subarray(bom, bom + SAMPLE_BYTES);
+	const sampleText = sampleTextOf(name, sample);
+	const utf8 = bom ? file.slice(bom) : file;
+	const lines = { other: null, garbled: null };
+	return { name, size: file.size, encoding, utf8, head: sample, sampleText, lines };
 }

@@ -5,13 +5,30 @@
  * Node and any file when the worker cannot start.
  */
 import { detectEncoding } from './decode';
-import { decodeFile, SAMPLE_BYTES, type DecodedFile } from './decode-file';
+import { decodeFile, decodeOnDisk, HEAD_BYTES, SAMPLE_BYTES, type DecodedFile } from './decode-file';
+import { readBytes, type FileData } from './file-data';
 import { IngestError } from './errors';
 import { copyInSlices } from '../next-task';
 import { canUseWorker, inWorker } from './scan-off-thread';
 import type { Encoding } from './types';
+import type { WorkerRequest } from './scan.worker';
 
 export async function decodeFileOffThread(
+	name: string,
+	data: FileData,
+	override?: Encoding
+): Promise<DecodedFile> {
+	if (data instanceof Uint8Array) return decodeBytesOffThread(name, data, override);
+	// A file on disk: a small one is read; a big UTF-8 one stays there (only its first bytes are read);
+	// any other is decoded whole, by the worker, which reads it from disk itself.
+	if (data.size <= SAMPLE_BYTES) return decodeBytesOffThread(name, await readBytes(name, data), override);
+	const onDisk = decodeOnDisk(name, data, await readBytes(name, data, 0, HEAD_BYTES), override);
+	if (onDisk) return onDisk;
+	const decoded = await decodeInWorker({ type: 'decode', name, bytes: data, override }, []);
+	return decoded ?? decodeFile(name, await readBytes(name, data), override);
+}
+
+async function decodeBytesOffThread(
 	name: string,
 	bytes: Uint8Array,
 	override?: Encoding
@@ -21,11 +38,16 @@ export async function decodeFileOffThread(
 	if ((override ?? detectEncoding(bytes).encoding) === 'utf-8') return decodeFile(name, bytes, override);
 	// The caller keeps its bytes (a re-map decodes them again): the worker gets a copy, transferred.
 	const copy = await copyInSlices(bytes);
-	const reply = await inWorker({ type: 'decode', name, bytes: copy, override }, [copy.buffer]);
-	if (reply?.type === 'decoded') return reply.file;
+	const decoded = await decodeInWorker({ type: 'decode', name, bytes: copy, override }, [copy.buffer]);
+	return decoded ?? decodeFile(name, bytes, override);
+}
+
+/** The worker's decode; null when no worker could do it (the caller decodes in place). */
+async function decodeInWorker(request: WorkerRequest, transfer: Transferable[]): Promise<DecodedFile | null> {
+	const reply = await inWorker(request, transfer);
 	if (reply?.type === 'refused') {
 		const { file, code, key, params } = reply.error;
 		throw new IngestError(file, code, key, params);
 	}
-	return decodeFile(name, bytes, override);
+	return reply?.type === 'decoded' ? reply.file : null;
 }

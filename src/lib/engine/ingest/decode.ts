@@ -10,18 +10,22 @@ const UTF8_CHECK_BYTES = 1 << 20;
 const STATISTICAL_SAMPLE_BYTES = 64 * 1024;
 const UTF16_SAMPLE_BYTES = 4096;
 
-export function detectEncoding(bytes: Uint8Array): EncodingGuess {
+/**
+ * The file's encoding from its first bytes. `total`: the file's size when `bytes` is only its first
+ * part (a file on disk; at least the first megabyte is given).
+ */
+export function detectEncoding(bytes: Uint8Array, total = bytes.length): EncodingGuess {
 	const bom = bomEncoding(bytes);
 	if (bom) return { encoding: bom, bom: true, confidence: 1 };
 
 	const utf16 = utf16WithoutBom(bytes);
 	if (utf16) return { encoding: utf16, bom: false, confidence: 0.8 };
 
-	const utf8 = utf8Validity(bytes);
+	const utf8 = utf8Validity(bytes, total);
 	if (utf8 === 'non-ascii') return { encoding: 'utf-8', bom: false, confidence: 1 };
 	// Pure ASCII reads the same in every candidate; only a later, unchecked part could disagree.
 	if (utf8 === 'ascii') {
-		return { encoding: 'utf-8', bom: false, confidence: bytes.length <= UTF8_CHECK_BYTES ? 1 : 0.9 };
+		return { encoding: 'utf-8', bom: false, confidence: total <= UTF8_CHECK_BYTES ? 1 : 0.9 };
 	}
 	return guessLegacyEncoding(bytes.subarray(0, STATISTICAL_SAMPLE_BYTES));
 }
@@ -79,14 +83,14 @@ function utf16WithoutBom(bytes: Uint8Array): Encoding | null {
  * Strict UTF-8 check on the first megabyte. `stream: true` makes the decoder hold back a multibyte
  * character that the prefix cut in half instead of reporting it as invalid.
  */
-function utf8Validity(bytes: Uint8Array): 'ascii' | 'non-ascii' | 'invalid' {
+function utf8Validity(bytes: Uint8Array, total: number): 'ascii' | 'non-ascii' | 'invalid' {
 	const prefix = bytes.subarray(0, UTF8_CHECK_BYTES);
 	if (prefix.every((b) => b < 0x80)) return 'ascii';
 	try {
 		const decoder = new TextDecoder('utf-8', { fatal: true });
-		decoder.decode(prefix, { stream: prefix.length < bytes.length });
+		decoder.decode(prefix, { stream: prefix.length < total });
 		// A file (not a prefix) that ends inside a character is invalid: flush to find out.
-		if (prefix.length === bytes.length) decoder.decode();
+		if (prefix.length === total) decoder.decode();
 		return 'non-ascii';
 	} catch {
 		return 'invalid';

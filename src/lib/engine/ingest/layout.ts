@@ -10,6 +10,7 @@
 import { scanOffThread } from './scan-off-thread';
 import { IngestError } from './errors';
 import { SAMPLE_BYTES, sampleOf, type DecodedFile } from './decode-file';
+import { dataSize, type FileData } from './file-data';
 import { normaliseNewlines, scanRecords, type RecordScan } from './scan';
 import { parseRecords, sniffDialect, trailingColumns } from './sniff';
 import type { Dialect } from './types';
@@ -18,8 +19,11 @@ export const MAX_COLUMNS = 2000;
 const SAMPLE_RECORDS = 200;
 
 export interface FileLayout {
-	/** The bytes DuckDB reads: the decoded file, with line breaks normalised if it mixed them. */
-	utf8: Uint8Array;
+	/**
+	 * The bytes DuckDB reads: the decoded file, with line breaks normalised if it mixed them. A file on
+	 * disk (a Blob) only when its scan is deferred: every other step that reads it whole reads memory.
+	 */
+	utf8: FileData;
 	sampleText: string;
 	dialect: Dialect;
 	scan: RecordScan;
@@ -38,21 +42,37 @@ export interface FileHeader {
 	sample: string[][];
 }
 
-/** Dialect and record scan; with `overlap`, a big file's full scan is deferred to `finishScan`. */
-export function sniffLayout(file: DecodedFile, overlap: boolean): FileLayout {
-	let { utf8, sampleText } = file;
+/**
+ * Dialect and record scan; with `overlap`, a big file's full scan is deferred to `finishScan`. Null
+ * for a file on disk whose scan cannot be deferred: read it into memory and sniff again.
+ */
+export function sniffLayout(file: DecodedFile, overlap: boolean): FileLayout | null {
+	let { sampleText } = file;
 	let dialect = sniffDialect(sampleText);
 	const first = dialect.headerRow + 1;
 	const prefix =
-		overlap && utf8.length > SAMPLE_BYTES
-			? scanRecords(utf8.subarray(0, SAMPLE_BYTES), dialect.delimiter, first)
-			: null;
+		overlap && dataSize(file.utf8) > SAMPLE_BYTES ? scanRecords(file.head, dialect.delimiter, first) : null;
 	const deferred =
 		prefix !== null &&
 		prefix.newlines.size === 1 &&
 		prefix.openQuote === null &&
 		prefix.starts.length > first;
-	let scan = deferred ? prefix : scanRecords(utf8, dialect.delimiter, first);
+	// The scan reads line breaks the way DuckDB will; it settles a sample that was too short to tell.
+	const settled = (d: Dialect, scan: RecordScan) =>
+		scan.newlines.size === 1 ? { ...d, newline: [...scan.newlines][0] } : d;
+	if (deferred) {
+		return {
+			utf8: file.utf8,
+			sampleText,
+			dialect: settled(dialect, prefix),
+			scan: prefix,
+			newlineKinds: 1,
+			deferred
+		};
+	}
+	if (!(file.utf8 instanceof Uint8Array)) return null;
+	let utf8 = file.utf8;
+	let scan = scanRecords(utf8, dialect.delimiter, first);
 	const newlineKinds = scan.newlines.size;
 	if (newlineKinds > 1) {
 		utf8 = normaliseNewlines(utf8, dialect.delimiter);
@@ -60,19 +80,17 @@ export function sniffLayout(file: DecodedFile, overlap: boolean): FileLayout {
 		dialect = { ...sniffDialect(sampleText), newline: '\n' };
 		scan = scanRecords(utf8, dialect.delimiter, dialect.headerRow + 1);
 	}
-	// The scan reads line breaks the way DuckDB will; it settles a sample that was too short to tell.
-	if (scan.newlines.size === 1) dialect = { ...dialect, newline: [...scan.newlines][0] };
-	return { utf8, sampleText, dialect, scan, newlineKinds, deferred };
+	return { utf8, sampleText, dialect: settled(dialect, scan), scan, newlineKinds, deferred: false };
 }
 
 /**
  * The full scan of a deferred layout; null when it finds a reason to scan first and read again. In the
  * browser it runs in a worker (scan-off-thread.ts): seconds at a million rows, the page stays responsive.
  */
-export async function finishScan(layout: FileLayout): Promise<FileLayout | null> {
+export async function finishScan(name: string, layout: FileLayout): Promise<FileLayout | null> {
 	if (!layout.deferred) return layout;
 	const { utf8, dialect } = layout;
-	const scan = await scanOffThread(utf8, dialect.delimiter, dialect.headerRow + 1);
+	const scan = await scanOffThread(name, utf8, dialect.delimiter, dialect.headerRow + 1);
 	if (scan.newlines.size > 1 || scan.openQuote) return null;
 	return { ...layout, scan, deferred: false };
 }
@@ -97,7 +115,7 @@ export function readHeader(name: string, layout: FileLayout): FileHeader {
 		throw new IngestError(name, 'unreadable', 'unclosed_header', { name, row: open.record + 1 });
 	}
 	const records = parseRecords(sampleText, dialect, SAMPLE_RECORDS + 1);
-	const truncated = layout.utf8.length > SAMPLE_BYTES;
+	const truncated = dataSize(layout.utf8) > SAMPLE_BYTES;
 	if ((truncated || open) && records.length > 1) records.pop(); // the sample may end mid-record
 	const rawHeader = records[0] ?? [];
 	const headers = cleanHeaders(rawHeader);

@@ -18,6 +18,7 @@ export const INGEST_MESSAGE_KEYS = [
 	'unrecognised_missing',
 	'unrecognised_few',
 	'unreadable',
+	'file_changed',
 	'no_rows',
 	'too_large',
 	'too_large_limit',

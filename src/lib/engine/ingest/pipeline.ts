@@ -10,6 +10,7 @@ import { columnContributions } from './contributions';
 import type { DecodedFile } from './decode-file';
 import { decodeFileOffThread } from './decode-off-thread';
 import { encodingIssues } from './encoding-issues';
+import { dataSize, readBytes, type FileData } from './file-data';
 import { asIngestError, IngestError } from './errors';
 import { fileStages } from './file-stages';
 import { markReached } from './file-reached';
@@ -32,17 +33,18 @@ export async function loadFile(
 	db: Db,
 	id: number,
 	name: string,
-	bytes: Uint8Array,
+	bytes: FileData,
 	ctx: IngestContext,
 	overrides: FileOverrides = {},
 	onProgress: OnProgress = () => {}
 ): Promise<LoadedFile> {
 	const file = await decodeFileOffThread(name, bytes, overrides.encoding);
 	onProgress('decoded');
-	// A big file is scanned while DuckDB reads it; if that scan finds a reason, scan first and read again.
+	// A big file is scanned while DuckDB reads it; if that scan finds a reason, scan first and read again
+	// (a file on disk is then read into memory: mixed line breaks are rewritten, an open quote quoted).
 	const read =
 		(await sniffMapAndRead(db, id, file, ctx, overrides, true)) ??
-		(await sniffMapAndRead(db, id, file, ctx, overrides, false));
+		(await sniffMapAndRead(db, id, await inMemory(file), ctx, overrides, false));
 	if (!read) throw new Error('unreachable: a read without overlap always completes');
 	const { layout, header, guess, choice, types: readTypes } = read;
 	onProgress('read');
@@ -87,7 +89,7 @@ export async function loadFile(
 	return {
 		id,
 		name,
-		size: bytes.length,
+		size: dataSize(bytes),
 		encoding: file.encoding,
 		dialect: layout.dialect,
 		headers: header.headers,
@@ -129,6 +131,7 @@ async function sniffMapAndRead(
 	// Each step a task of its own (nextTask), so the page's main thread is never held for long.
 	await nextTask();
 	const layout = sniffLayout(file, overlap);
+	if (!layout) return null;
 	await nextTask();
 	const header = readHeader(file.name, layout);
 	const { guess, choice } = chooseMapping(file.name, header, {
@@ -146,7 +149,7 @@ async function sniffMapAndRead(
 		header,
 		chooseReadTypes(choice.kind, choice.mapping, header.sample)
 	);
-	const full = await finishScan(layout);
+	const full = await finishScan(file.name, layout);
 	const { failed, types } = await reading;
 	if (!full) {
 		await discardRead(db, id);
@@ -154,6 +157,12 @@ async function sniffMapAndRead(
 	}
 	if (failed) throw asIngestError(failed, file.name, file.size, 'read', header.headers);
 	return { layout: full, header, guess, choice, types };
+}
+
+/** The file with its bytes in memory (read from disk if it is there). */
+async function inMemory(file: DecodedFile): Promise<DecodedFile> {
+	if (file.utf8 instanceof Uint8Array) return file;
+	return { ...file, utf8: await readBytes(file.name, file.utf8) };
 }
 
 /** The quality report's header: what the file was read as. */

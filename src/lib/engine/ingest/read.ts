@@ -9,6 +9,7 @@
 import type { Db } from '../db/types';
 import { literal } from '../db/sql';
 import { rawTable } from './fields';
+import { dataSize, sliceData } from './file-data';
 import { MAX_COLUMNS, type FileHeader, type FileLayout } from './layout';
 import { dateFormatOf, verifyTypedRead, type ReadTypes } from './read-types';
 
@@ -34,8 +35,9 @@ export function startRead(
 	const { utf8, dialect, scan } = layout;
 	// Where the data starts: right after the header record (title rows above it are skipped). An unclosed
 	// quote swallows the rest of the file: the rows before it are read, the rest is reported.
-	const dataStart = scan.starts[dialect.headerRow + 1] ?? utf8.length;
-	const dataEnd = scan.openQuote ? scan.openQuote.offset : utf8.length;
+	const size = dataSize(utf8);
+	const dataStart = scan.starts[dialect.headerRow + 1] ?? size;
+	const dataEnd = scan.openQuote ? scan.openQuote.offset : size;
 	const file = `mb_file_${id}.csv`;
 	// Trailing columns without a header name (Excel keeps formatted-but-empty columns) are read too, so
 	// the rows' empty cells there are not "too many fields"; no mapping ever points at them.
@@ -58,7 +60,7 @@ export function startRead(
 		);
 	};
 	const read = async (): Promise<ReadTypes> => {
-		await db.registerFile(file, utf8.subarray(dataStart, dataEnd));
+		await db.registerFile(file, sliceData(utf8, dataStart, dataEnd));
 		try {
 			if (types.size) {
 				await readAs(types);

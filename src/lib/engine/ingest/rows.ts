@@ -36,17 +36,21 @@ export interface RowCount {
 
 export function rowLayout({ dialect, scan, utf8 }: FileLayout): RowLayout {
 	const open = scan.openQuote;
+	// A file whose scan finds an open quote is read into memory first (pipeline.ts): it is never on disk here.
+	const bytes = utf8 instanceof Uint8Array ? utf8 : null;
+	if (open && !bytes) throw new Error('unreachable: an open quote in a file on disk');
 	return {
 		headerRow: dialect.headerRow,
 		// Empty lines inside the data, as 1-based data record numbers (record 1 follows the header).
 		emptyLines: scan.empty.filter((e) => e > dialect.headerRow).map((e) => e - dialect.headerRow),
-		unclosed: open
-			? {
-					row: open.record + 1,
-					lines: linesFrom(utf8, open.offset),
-					value: new TextDecoder().decode(utf8.subarray(open.offset, open.offset + 480)).slice(0, 120)
-				}
-			: null
+		unclosed:
+			open && bytes
+				? {
+						row: open.record + 1,
+						lines: linesFrom(bytes, open.offset),
+						value: new TextDecoder().decode(bytes.subarray(open.offset, open.offset + 480)).slice(0, 120)
+					}
+				: null
 	};
 }
 

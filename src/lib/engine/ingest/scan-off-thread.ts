@@ -4,7 +4,8 @@
  * the scan runs in place: slower to respond, the same result.
  */
 import { copyInSlices } from '../next-task';
-import { scanRecords, type RecordScan } from './scan';
+import { readBytes, type FileData } from './file-data';
+import { scanInParts, scanRecords, type RecordScan } from './scan';
 import type { WorkerReply, WorkerRequest } from './scan.worker';
 import type { Delimiter } from './types';
 
@@ -34,11 +35,19 @@ export async function inWorker(
 	return reply.type === 'error' ? null : reply;
 }
 
+/** The record scan of `data`; a file on disk is read a part at a time (by the worker, if there is one). */
 export async function scanOffThread(
-	data: Uint8Array,
+	name: string,
+	data: FileData,
 	delimiter: Delimiter,
 	keepStarts: number
 ): Promise<RecordScan> {
+	if (!(data instanceof Uint8Array)) {
+		// The worker is given the File (a reference, not its bytes) and reads it a part at a time.
+		const reply = await inWorker({ type: 'scan', data, delimiter, keepStarts }, []);
+		if (reply?.type === 'scanned') return reply.scan;
+		return scanInParts(data.size, delimiter, keepStarts, (a, b) => readBytes(name, data, a, b));
+	}
 	if (!canUseWorker()) return scanRecords(data, delimiter, keepStarts);
 	// The caller keeps its bytes (they are read again, and DuckDB reads them meanwhile): the worker gets
 	// a copy of exactly these bytes, made a slice per task, its buffer transferred rather than cloned.

@@ -202,3 +202,19 @@ export function linesFrom(data: Uint8Array, offset: number): number {
 		? lines + 1
 		: lines;
 }
+
+/** Bytes a scan of a file on disk reads at a time. */
+export const SCAN_PART_BYTES = 16 << 20;
+
+/** `scanRecords` of a file of `size` bytes read a part at a time by `read(start, end)`. */
+export async function scanInParts(
+	size: number,
+	delimiter: Delimiter,
+	keepStarts: number,
+	read: (start: number, end: number) => Uint8Array | Promise<Uint8Array>
+): Promise<RecordScan> {
+	const scanner = new RecordScanner(delimiter, keepStarts);
+	for (let at = 0; at < size; at += SCAN_PART_BYTES)
+		scanner.push(await read(at, Math.min(size, at + SCAN_PART_BYTES)));
+	return scanner.end();
+}

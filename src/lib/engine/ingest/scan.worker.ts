@@ -5,12 +5,14 @@
  */
 import { decodeFile, type DecodedFile } from './decode-file';
 import { IngestError } from './errors';
-import { scanRecords, type RecordScan } from './scan';
+import { scanInParts, scanRecords, type RecordScan } from './scan';
+import type { FileData } from './file-data';
 import type { Delimiter, Encoding } from './types';
 
+/** A file on disk is sent as its File (a reference) and read here: whole to decode, in parts to scan. */
 export type WorkerRequest =
-	| { type: 'scan'; data: Uint8Array; delimiter: Delimiter; keepStarts: number }
-	| { type: 'decode'; name: string; bytes: Uint8Array; override?: Encoding };
+	| { type: 'scan'; data: FileData; delimiter: Delimiter; keepStarts: number }
+	| { type: 'decode'; name: string; bytes: FileData; override?: Encoding };
 
 /** An IngestError's fields: the error itself does not survive the trip between threads. */
 export type RefusedFile = Pick<IngestError, 'file' | 'code' | 'key' | 'params'>;
@@ -27,17 +29,29 @@ const scope = self as unknown as {
 	postMessage(reply: WorkerReply, transfer?: Transferable[]): void;
 };
 
-scope.onmessage = (e) => {
+/** FileReaderSync exists in workers only; the project compiles against the DOM lib. */
+declare const FileReaderSync: { new (): { readAsArrayBuffer(blob: Blob): ArrayBuffer } };
+
+/** Bytes of a file on disk, read synchronously (a worker may). */
+const readSync = (blob: Blob, start = 0, end = blob.size) =>
+	new Uint8Array(new FileReaderSync().readAsArrayBuffer(blob.slice(start, end)));
+
+scope.onmessage = async (e) => {
 	const request = e.data;
 	try {
 		if (request.type === 'scan') {
 			const { data, delimiter, keepStarts } = request;
-			scope.postMessage({ type: 'scanned', scan: scanRecords(data, delimiter, keepStarts) });
+			const scan =
+				data instanceof Uint8Array
+					? scanRecords(data, delimiter, keepStarts)
+					: await scanInParts(data.size, delimiter, keepStarts, (a, b) => readSync(data, a, b));
+			scope.postMessage({ type: 'scanned', scan });
 			return;
 		}
-		const file = decodeFile(request.name, request.bytes, request.override);
+		const bytes = request.bytes instanceof Uint8Array ? request.bytes : readSync(request.bytes);
+		const file = decodeFile(request.name, bytes, request.override);
 		// The decoded text goes back without a copy; the bytes it came from stay here and are freed.
-		scope.postMessage({ type: 'decoded', file }, [file.utf8.buffer]);
+		scope.postMessage({ type: 'decoded', file }, [(file.utf8 as Uint8Array).buffer]);
 	} catch (err) {
 		if (err instanceof IngestError) {
 			const { file, code, key, params } = err;

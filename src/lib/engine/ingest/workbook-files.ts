@@ -7,10 +7,11 @@ import { IngestError } from './errors';
 import type { WorkbookSheet } from './xlsx/index';
 import { isWorkbookError } from './xlsx/errors';
 import { workbookContainer } from './xlsx/magic';
+import { readBytes, type FileData } from './file-data';
 
 export interface NamedBytes {
 	name: string;
-	bytes: Uint8Array;
+	bytes: FileData;
 }
 
 /** A ZIP archive (an .xlsx, whatever its name), or an OLE compound file named like a workbook. */
@@ -21,10 +22,12 @@ export function isWorkbook(name: string, bytes: Uint8Array): boolean {
 
 export async function workbookFiles(
 	name: string,
-	bytes: Uint8Array,
+	data: FileData,
 	read: (bytes: Uint8Array) => Promise<WorkbookSheet[]>
 ): Promise<NamedBytes[]> {
-	if (!isWorkbook(name, bytes)) return [{ name, bytes }];
+	// A file on disk is read whole only if it is a workbook (its first bytes tell).
+	if (!isWorkbook(name, await readBytes(name, data, 0, 8))) return [{ name, bytes: data }];
+	const bytes = await readBytes(name, data);
 	if (/\.xls$/i.test(name) && workbookContainer(bytes) === 'compound')
 		throw new IngestError(name, 'workbook', 'xls_unsupported', { name });
 	let sheets: WorkbookSheet[];
