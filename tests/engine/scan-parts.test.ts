@@ -60,7 +60,7 @@ describe('RecordScanner: a file scanned in parts', () => {
 
 	it('a generated file in random parts gives the whole file scan', () => {
 		let seed = 7;
-		const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+		const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 		const cells = ['x', '"q""q"', '"a,b"', '', '"l1\nl2"', '高橋', '"\r\n"'];
 		const breaks = ['\n', '\r\n', '\r'];
 		let text = 'h1,h2,h3\n';
