@@ -48,6 +48,9 @@ export function startRead(
 			(_, i) => `${literal(`c${i}`)}: '${typed.get(i)?.sql ?? 'VARCHAR'}'`
 		).join(', ');
 		const dateformat = dateFormatOf(typed);
+		// buffer_size: the reader's default is 16 × max_line_size (here 256 MiB a buffer); buffers of
+		// 16 MiB hold the longest line allowed and cost less memory while the table grows beside them
+		// (measured in Chromium: peak 856 → 751 MiB at 1M leads, 3399 → 3235 MiB at 10M).
 		await db.exec(`DROP TABLE IF EXISTS mb_rej_${id}; DROP TABLE IF EXISTS mb_rejscan_${id};`);
 		await db.exec(
 			`CREATE OR REPLACE TABLE ${rawTable(id)} AS
@@ -55,7 +58,7 @@ export function startRead(
 				auto_detect = false, header = false, delim = ${literal(dialect.delimiter)}, quote = '"', escape = '"',
 				new_line = ${literal(NEW_LINE[dialect.newline])},
 				columns = {${columns}},${dateformat ? ` dateformat = ${literal(dateformat)},` : ''}
-				null_padding = true, parallel = false, max_line_size = 16777216,
+				null_padding = true, parallel = false, max_line_size = 16777216, buffer_size = 16777216,
 				ignore_errors = true, store_rejects = true, rejects_table = 'mb_rej_${id}', rejects_scan = 'mb_rejscan_${id}')`
 		);
 	};
