@@ -1,6 +1,8 @@
 /**
  * A file big enough for the off-thread path (over 1 MiB): a Shift_JIS export is decoded in the ingest
- * worker and its record scan runs there too, and the figures are the same as on the main thread.
+ * worker and its record scan runs there too, and the figures are the same as on the main thread. A
+ * file over 16 MiB stays on disk (file-data.ts): the page never reads it whole, the worker scans (or
+ * decodes) it from the File, DuckDB reads it from disk.
  */
 import { expect, test } from './fixtures';
 import { encodeShiftJis } from '../../scripts/demo-data';
@@ -33,6 +35,63 @@ test('a Shift_JIS file over 1 MiB is decoded and scanned off the main thread, wi
 	await page.getByTestId('nav-funnel').click();
 	await expect(page.getByTestId('funnel-count-lead')).toHaveAttribute('data-value', String(N));
 	await expect(page.getByTestId('funnel-count-mql')).toHaveAttribute('data-value', String(N / 4));
+	await page.getByTestId('breakdown-by').selectOption('owner');
+	await expect(page.getByTestId('breakdown-bar-髙橋')).toBeAttached();
+});
+
+// 420,000 leads in UTF-8 (≈ 19 MiB, over KEEP_ON_DISK_BYTES): every 3rd has an MQL date (140,000),
+// every 30th is won (14,000).
+const M = 420_000;
+function bigLines(count = M): string[] {
+	const out = ['リードID,作成日,流入経路,担当者,MQL日,受注日'];
+	for (let i = 1; i <= count; i++)
+		out.push(
+			`L${String(i).padStart(7, '0')},2025/04/01,展示会,${i % 2 ? '髙橋' : '佐藤'},${i % 3 ? '' : '2025/04/02'},${i % 30 ? '' : '2025/05/01'}`
+		);
+	return out;
+}
+const bigUtf8 = () => Buffer.from('\uFEFF' + bigLines().join('\n') + '\n', 'utf8');
+
+test('a UTF-8 file over 16 MiB stays on disk: the page reads only its first MiB, the figures are whole', async ({
+	page
+}) => {
+	const big = bigUtf8();
+	expect(big.length).toBeGreaterThan(16 << 20);
+	// Every read of a Blob's bytes on the page (not in a worker), by size.
+	await page.addInitScript(() => {
+		const reads: number[] = ((window as unknown as { __mbReads: number[] }).__mbReads = []);
+		const original = Blob.prototype.arrayBuffer;
+		Blob.prototype.arrayBuffer = function () {
+			reads.push(this.size);
+			return original.call(this);
+		};
+	});
+	await page.goto('./data/?lang=ja');
+	await page
+		.getByTestId('file-input')
+		.setInputFiles({ name: 'big-utf8.csv', mimeType: 'text/csv', buffer: big });
+	await expect(page.getByTestId('rows-big-utf8-csv')).toHaveText('420,000', { timeout: 80_000 });
+	const reads = await page.evaluate(() => (window as unknown as { __mbReads: number[] }).__mbReads);
+	expect(reads.length).toBeGreaterThan(0);
+	expect(Math.max(...reads)).toBeLessThanOrEqual((1 << 20) + 3);
+	await page.getByTestId('nav-funnel').click();
+	await expect(page.getByTestId('funnel-count-lead')).toHaveAttribute('data-value', String(M));
+	await expect(page.getByTestId('funnel-count-mql')).toHaveAttribute('data-value', String(M / 3));
+	await expect(page.getByTestId('funnel-count-won')).toHaveAttribute('data-value', String(M / 30));
+});
+
+test('a Shift_JIS file over 16 MiB is decoded whole by the worker, from disk', async ({ page }) => {
+	// 510,000 leads: Shift_JIS takes 2 bytes a kanji where UTF-8 takes 3.
+	const big = Buffer.from(encodeShiftJis(bigLines(510_000).join('\r\n') + '\r\n'));
+	expect(big.length).toBeGreaterThan(16 << 20);
+	await page.goto('./data/?lang=ja');
+	await page
+		.getByTestId('file-input')
+		.setInputFiles({ name: 'big-sjis.csv', mimeType: 'text/csv', buffer: big });
+	await expect(page.getByTestId('rows-big-sjis-csv')).toHaveText('510,000', { timeout: 80_000 });
+	await expect(page.getByTestId('encoding-big-sjis-csv')).toHaveValue('shift_jis');
+	await page.getByTestId('nav-funnel').click();
+	await expect(page.getByTestId('funnel-count-mql')).toHaveAttribute('data-value', '170000');
 	await page.getByTestId('breakdown-by').selectOption('owner');
 	await expect(page.getByTestId('breakdown-bar-髙橋')).toBeAttached();
 });
