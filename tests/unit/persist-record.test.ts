@@ -58,4 +58,11 @@ describe('readRecord', () => {
 		const back = readRecord([{ name: 's.csv', bytes: bytes.buffer, overrides }], 0);
 		expect(back.files).toEqual([{ name: 's.csv', bytes, overrides }]);
 	});
+
+	it('keeps a big file remembered as its File (a Blob), as the browser stores it', () => {
+		const file = new Blob([bytes]);
+		const back = readRecord(makeRecord(0, [{ name: 'big.csv', bytes: file }]), 0);
+		expect(back.problem).toBeNull();
+		expect(back.files[0].bytes).toBe(file);
+	});
 });
