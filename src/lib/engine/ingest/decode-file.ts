@@ -109,7 +109,11 @@ function sampleTextOf(name: string, head: Uint8Array): string {
 }
 
 /** Decodes a file (in the given encoding, or the detected one); throws IngestError for what is no CSV. */
-export function decodeFile(name: string, bytes: Uint8Array, override?: Encoding): DecodedFile {
+export function decodeFile(
+	name: string,
+	bytes: Uint8Array,
+	override?: Encoding
+): DecodedFile & { utf8: Uint8Array } {
 	const encoding = encodingOf(name, bytes, bytes.length, override);
 	const { utf8, encoding: read, lines } = toUtf8(bytes, encoding);
 	const head = utf8.subarray(0, SAMPLE_BYTES);

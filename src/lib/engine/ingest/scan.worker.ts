@@ -51,7 +51,7 @@ scope.onmessage = async (e) => {
 		const bytes = request.bytes instanceof Uint8Array ? request.bytes : readSync(request.bytes);
 		const file = decodeFile(request.name, bytes, request.override);
 		// The decoded text goes back without a copy; the bytes it came from stay here and are freed.
-		scope.postMessage({ type: 'decoded', file }, [(file.utf8 as Uint8Array).buffer]);
+		scope.postMessage({ type: 'decoded', file }, [file.utf8.buffer]);
 	} catch (err) {
 		if (err instanceof IngestError) {
 			const { file, code, key, params } = err;
