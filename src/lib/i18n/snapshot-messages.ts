@@ -93,7 +93,7 @@ const ja: Record<keyof typeof en, string> = {
 	'snapshot.rowsOmitted': '停滞商談の個別の明細は含まれていません。',
 	'snapshot.bannerTitle': 'スナップショット — 数値のみ（顧客の行データは含みません）',
 	'snapshot.bannerMade': '{when} に {files} から作成。',
-	'snapshot.bannerFingerprint': 'データセットの指紋：{fp}',
+	'snapshot.bannerFingerprint': 'データの識別コード：{fp}',
 	'snapshot.bannerNoFiles': 'ファイル名なし',
 	'snapshot.bannerContains':
 		'「{page}」ページの {from} 〜 {to} の数値を、作成者が見たとおりに含みます。閲覧専用です。フィルタ・範囲選択・他のページにはデータが必要です。',
@@ -117,7 +117,7 @@ const ja: Record<keyof typeof en, string> = {
 	'snapshot.problemTitle': 'スナップショットを開けませんでした',
 	'link.madeWith': '作成時のファイル：{files}',
 	'link.madeWithUnnamed':
-		'指紋が {fp} のデータセットで作成されました（リンクにファイル名は含まれていません）。',
+		'識別コードが {fp} のデータで作成されました（リンクにファイル名は含まれていません）。',
 	'link.loadHere': 'ここでファイルを読み込めます。このページとリンクの表示設定はそのまま保たれます。',
 	'link.choose': 'ファイルを選択',
 	'pack.download': 'レビューパックをダウンロード（.html）',
