@@ -68,6 +68,11 @@ test.describe.serial('review pack of picked pages', () => {
 			live[p] = await settledFigures(page, p);
 			expect(Object.keys(live[p]).length).toBeGreaterThan(0);
 		}
+		// The funnel's breakdown says how to filter by a bar, on the live page only (see the pack below).
+		await page.getByTestId(nav('/funnel/')).click();
+		await expect(page.getByTestId('hint-breakdown')).toHaveText('Click a bar to filter every figure by it.');
+		await page.getByTestId(nav('/field-sales/')).click();
+		await expect(page).toHaveURL(/field-sales/);
 		// On field sales: its own page is ticked; tick the other two, untick nothing else.
 		await expect(page.getByTestId(box('/field-sales/'))).toBeChecked();
 		await page.getByTestId(box('/funnel/')).check();
@@ -104,6 +109,9 @@ test.describe.serial('review pack of picked pages', () => {
 			}
 			// Tables are whole, with no "showing N of M" note; the chart tables are open.
 			await expect(p.locator('[data-testid^="shown-"]')).toHaveCount(0);
+			// Nothing in a pack is clickable, so it does not say to click.
+			await expect(p.locator('[data-testid^="hint-"]')).toHaveCount(0);
+			expect(await p.content()).not.toContain('Click a bar');
 			expect(await p.locator('.chart-frame details[open] table tbody tr').count()).toBeGreaterThan(0);
 			// Definitions of the KPIs shown, and the benchmark sources.
 			await expect(p.locator('[data-pack-page="/marketing/"] .pack-defs')).toContainText('MQLs ÷ leads.');
