@@ -288,11 +288,20 @@ describe('scanRecords (the record splitter that finds the data start and DuckDB-
 	});
 });
 
-/** The scanner as first written, one byte at a time: the reference the indexOf-jumping one must match. */
-function referenceScan(data: Uint8Array, delimiter: ',' | ';', keepStarts: number): RecordScan {
+/**
+ * The scanner as first written, one byte at a time: the reference the indexOf-jumping one must match.
+ * Its cuts by their definition: for each multiple of `cutEvery`, the first record start at or after it.
+ */
+function referenceScan(
+	data: Uint8Array,
+	delimiter: ',' | ';',
+	keepStarts: number,
+	cutEvery = Infinity
+): RecordScan {
 	const [QUOTE, LF, CR] = [0x22, 0x0a, 0x0d];
 	const delim = delimiter.charCodeAt(0);
 	const starts = [0];
+	const allStarts: number[] = [];
 	let empty: number[] = [];
 	let kinds = 0;
 	let record = 0;
@@ -321,6 +330,7 @@ function referenceScan(data: Uint8Array, delimiter: ',' | ';', keepStarts: numbe
 			recordStart = i + 1;
 			fieldStart = true;
 			if (starts.length <= keepStarts) starts.push(recordStart);
+			allStarts.push(recordStart);
 		} else if (b === QUOTE && fieldStart) {
 			quoted = true;
 			fieldStart = false;
@@ -333,7 +343,13 @@ function referenceScan(data: Uint8Array, delimiter: ',' | ';', keepStarts: numbe
 	if (kinds & 1) newlines.add('\r\n');
 	if (kinds & 2) newlines.add('\n');
 	if (kinds & 4) newlines.add('\r');
-	return { starts, empty, records: recordStart < n ? record + 1 : record, newlines, openQuote };
+	const cuts: { offset: number; record: number }[] = [];
+	for (let m = cutEvery; m < n; m += cutEvery) {
+		const k = allStarts.findIndex((s) => s >= m);
+		if (k >= 0 && allStarts[k] < n && cuts.at(-1)?.offset !== allStarts[k])
+			cuts.push({ offset: allStarts[k], record: k + 1 });
+	}
+	return { starts, empty, records: recordStart < n ? record + 1 : record, newlines, openQuote, cuts };
 }
 
 describe('scanRecords against the byte-at-a-time reference', () => {
@@ -344,9 +360,10 @@ describe('scanRecords against the byte-at-a-time reference', () => {
 				fc.array(piece, { maxLength: 40 }),
 				fc.constantFrom(',' as const, ';' as const),
 				fc.integer({ min: 0, max: 6 }),
-				(pieces, d, keep) => {
+				fc.constantFrom(Infinity, 1, 3, 7, 16),
+				(pieces, d, keep, cutEvery) => {
 					const bytes = utf8(pieces.join(''));
-					expect(scanRecords(bytes, d, keep)).toEqual(referenceScan(bytes, d, keep));
+					expect(scanRecords(bytes, d, keep, cutEvery)).toEqual(referenceScan(bytes, d, keep, cutEvery));
 				}
 			),
 			{ numRuns: 3000 }

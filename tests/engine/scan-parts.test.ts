@@ -10,8 +10,8 @@ import { RecordScanner, scanRecords } from '$lib/engine/ingest/scan';
 const enc = (s: string) => new TextEncoder().encode(s);
 
 /** The scan of `data` pushed in parts cut at the given offsets. */
-function inParts(data: Uint8Array, cuts: number[], keep = 5) {
-	const s = new RecordScanner(',', keep);
+function inParts(data: Uint8Array, cuts: number[], keep = 5, cutEvery = Infinity) {
+	const s = new RecordScanner(',', keep, cutEvery);
 	let at = 0;
 	for (const c of cuts) {
 		s.push(data.subarray(at, c));
@@ -69,10 +69,28 @@ describe('RecordScanner: a file scanned in parts', () => {
 			text += breaks[Math.floor(rnd() * breaks.length)];
 		}
 		const data = enc(text);
-		const whole = scanRecords(data, ',', 50);
+		const whole = scanRecords(data, ',', 50, 500);
+		expect(whole.cuts.length).toBeGreaterThan(4);
 		for (let k = 0; k < 30; k++) {
 			const cuts = Array.from({ length: 12 }, () => Math.floor(rnd() * data.length)).sort((a, b) => a - b);
-			expect(inParts(data, cuts, 50)).toEqual(whole);
+			expect(inParts(data, cuts, 50, 500)).toEqual(whole);
 		}
+	});
+
+	it('notes a record boundary at or after every multiple of cutEvery (by hand)', () => {
+		// Records start at 0, 9, 19, 21, 26 (as above; record 2 is the empty line at 19).
+		const data = enc('id,name\r\n1,"a""b"\r\n\r\n2,c\r\n');
+		// Every 10 bytes: 10 → record 2 at 19, 20 → record 3 at 21; 26 is the end, where no record starts.
+		expect(scanRecords(data, ',', 0, 10).cuts).toEqual([
+			{ offset: 19, record: 2 },
+			{ offset: 21, record: 3 }
+		]);
+		// Every 4 bytes: 4 and 8 → 9 (once), 12 and 16 → 19, 20 → 21, 24 → the end.
+		expect(inParts(data, [3, 11], 0, 4).cuts).toEqual([
+			{ offset: 9, record: 1 },
+			{ offset: 19, record: 2 },
+			{ offset: 21, record: 3 }
+		]);
+		expect(scanRecords(data, ',', 0).cuts).toEqual([]);
 	});
 });

@@ -44,9 +44,10 @@ export interface FileHeader {
 
 /**
  * Dialect and record scan; with `overlap`, a big file's full scan is deferred to `finishScan`. Null
- * for a file on disk whose scan cannot be deferred: read it into memory and sniff again.
+ * for a file on disk whose scan cannot be deferred: read it into memory and sniff again. `cutEvery`:
+ * the scan notes a record boundary every so many bytes, for a read in parts (read.ts).
  */
-export function sniffLayout(file: DecodedFile, overlap: boolean): FileLayout | null {
+export function sniffLayout(file: DecodedFile, overlap: boolean, cutEvery = Infinity): FileLayout | null {
 	let { sampleText } = file;
 	let dialect = sniffDialect(sampleText);
 	const first = dialect.headerRow + 1;
@@ -72,13 +73,13 @@ export function sniffLayout(file: DecodedFile, overlap: boolean): FileLayout | n
 	}
 	if (!(file.utf8 instanceof Uint8Array)) return null;
 	let utf8 = file.utf8;
-	let scan = scanRecords(utf8, dialect.delimiter, first);
+	let scan = scanRecords(utf8, dialect.delimiter, first, cutEvery);
 	const newlineKinds = scan.newlines.size;
 	if (newlineKinds > 1) {
 		utf8 = normaliseNewlines(utf8, dialect.delimiter);
 		sampleText = sampleOf(utf8);
 		dialect = { ...sniffDialect(sampleText), newline: '\n' };
-		scan = scanRecords(utf8, dialect.delimiter, dialect.headerRow + 1);
+		scan = scanRecords(utf8, dialect.delimiter, dialect.headerRow + 1, cutEvery);
 	}
 	return { utf8, sampleText, dialect: settled(dialect, scan), scan, newlineKinds, deferred: false };
 }
@@ -87,10 +88,14 @@ export function sniffLayout(file: DecodedFile, overlap: boolean): FileLayout | n
  * The full scan of a deferred layout; null when it finds a reason to scan first and read again. In the
  * browser it runs in a worker (scan-off-thread.ts): seconds at a million rows, the page stays responsive.
  */
-export async function finishScan(name: string, layout: FileLayout): Promise<FileLayout | null> {
+export async function finishScan(
+	name: string,
+	layout: FileLayout,
+	cutEvery = Infinity
+): Promise<FileLayout | null> {
 	if (!layout.deferred) return layout;
 	const { utf8, dialect } = layout;
-	const scan = await scanOffThread(name, utf8, dialect.delimiter, dialect.headerRow + 1);
+	const scan = await scanOffThread(name, utf8, dialect.delimiter, dialect.headerRow + 1, cutEvery);
 	if (scan.newlines.size > 1 || scan.openQuote) return null;
 	return { ...layout, scan, deferred: false };
 }

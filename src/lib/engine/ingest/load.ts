@@ -40,6 +40,8 @@ export interface IngestContext {
 	currency?: string;
 	/** Units of `currency` per one unit of each other currency (config `fxRates`, `--fx`). */
 	fxRates?: Record<string, number>;
+	/** Bytes of a read part, for a file read in parts (read.ts; READ_PART_BYTES unless a test sets it). */
+	readPartBytes?: number;
 }
 
 export interface LoadedFile {

@@ -20,7 +20,7 @@ import { chooseMapping, type MappingChoice } from './mapping';
 import { headerSignature } from './normalise';
 import { nextTask } from '../next-task';
 import { issue, MAX_EXAMPLES, shown, type FileQuality, type QualityIssue } from './quality';
-import { discardRead, startRead } from './read';
+import { cutEveryFor, discardRead, startRead } from './read';
 import { chooseReadTypes, type ReadTypes } from './read-types';
 import { countRows, rowLayout, rowNumber } from './rows';
 import { qualityChecks } from './checks';
@@ -130,7 +130,11 @@ async function sniffMapAndRead(
 ): Promise<Read | null> {
 	// Each step a task of its own (nextTask), so the page's main thread is never held for long.
 	await nextTask();
-	const layout = sniffLayout(file, overlap);
+	const cutEvery = cutEveryFor(dataSize(file.utf8), ctx.readPartBytes);
+	const sniffed = sniffLayout(file, overlap, cutEvery);
+	if (!sniffed) return null;
+	// A file read in parts needs its record boundaries before the read: its full scan comes first.
+	const layout = cutEvery < Infinity ? await finishScan(file.name, sniffed, cutEvery) : sniffed;
 	if (!layout) return null;
 	await nextTask();
 	const header = readHeader(file.name, layout);
@@ -149,7 +153,7 @@ async function sniffMapAndRead(
 		header,
 		chooseReadTypes(choice.kind, choice.mapping, header.sample)
 	);
-	const full = await finishScan(file.name, layout);
+	const full = await finishScan(file.name, layout, cutEvery);
 	const { failed, types } = await reading;
 	if (!full) {
 		await discardRead(db, id);

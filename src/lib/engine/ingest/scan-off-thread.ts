@@ -40,18 +40,20 @@ export async function scanOffThread(
 	name: string,
 	data: FileData,
 	delimiter: Delimiter,
-	keepStarts: number
+	keepStarts: number,
+	cutEvery = Infinity
 ): Promise<RecordScan> {
 	if (!(data instanceof Uint8Array)) {
 		// The worker is given the File (a reference, not its bytes) and reads it a part at a time.
-		const reply = await inWorker({ type: 'scan', data, delimiter, keepStarts }, []);
+		const reply = await inWorker({ type: 'scan', data, delimiter, keepStarts, cutEvery }, []);
 		if (reply?.type === 'scanned') return reply.scan;
-		return scanInParts(data.size, delimiter, keepStarts, (a, b) => readBytes(name, data, a, b));
+		const read = (a: number, b: number) => readBytes(name, data, a, b);
+		return scanInParts(data.size, delimiter, keepStarts, read, cutEvery);
 	}
-	if (!canUseWorker()) return scanRecords(data, delimiter, keepStarts);
+	if (!canUseWorker()) return scanRecords(data, delimiter, keepStarts, cutEvery);
 	// The caller keeps its bytes (they are read again, and DuckDB reads them meanwhile): the worker gets
 	// a copy of exactly these bytes, made a slice per task, its buffer transferred rather than cloned.
 	const copy = await copyInSlices(data);
-	const reply = await inWorker({ type: 'scan', data: copy, delimiter, keepStarts }, [copy.buffer]);
-	return reply?.type === 'scanned' ? reply.scan : scanRecords(data, delimiter, keepStarts);
+	const reply = await inWorker({ type: 'scan', data: copy, delimiter, keepStarts, cutEvery }, [copy.buffer]);
+	return reply?.type === 'scanned' ? reply.scan : scanRecords(data, delimiter, keepStarts, cutEvery);
 }

@@ -24,6 +24,17 @@ export interface RecordScan {
 	newlines: Set<'\r\n' | '\n' | '\r'>;
 	/** The record holding a quoted field that is still open at the end of the file. */
 	openQuote: { record: number; offset: number } | null;
+	/**
+	 * Where a big file can be cut for reading in parts (read.ts): the first record starting at or after
+	 * each multiple of the scan's `cutEvery` bytes, as its byte offset and 0-based record index.
+	 */
+	cuts: RecordCut[];
+}
+
+/** A record boundary: the record with 0-based index `record` starts at byte `offset`. */
+export interface RecordCut {
+	offset: number;
+	record: number;
 }
 
 /**
@@ -32,8 +43,13 @@ export interface RecordScan {
  * on UTF-8 bytes: delimiters, quotes and line breaks are ASCII and never occur inside a multi-byte
  * character. Every line break kind ends a record, as spreadsheets read them.
  */
-export function scanRecords(data: Uint8Array, delimiter: Delimiter, keepStarts: number): RecordScan {
-	return new RecordScanner(delimiter, keepStarts).end(data);
+export function scanRecords(
+	data: Uint8Array,
+	delimiter: Delimiter,
+	keepStarts: number,
+	cutEvery = Infinity
+): RecordScan {
+	return new RecordScanner(delimiter, keepStarts, cutEvery).end(data);
 }
 
 /**
@@ -45,6 +61,8 @@ export function scanRecords(data: Uint8Array, delimiter: Delimiter, keepStarts: 
 export class RecordScanner {
 	private readonly delim: number;
 	private readonly starts = [0];
+	private readonly cuts: RecordCut[] = [];
+	private nextCut: number;
 	private empty: number[] = [];
 	private kinds = 0;
 	private record = 0;
@@ -58,9 +76,11 @@ export class RecordScanner {
 
 	constructor(
 		delimiter: Delimiter,
-		private readonly keepStarts: number
+		private readonly keepStarts: number,
+		private readonly cutEvery = Infinity
 	) {
 		this.delim = delimiter.charCodeAt(0);
+		this.nextCut = cutEvery;
 	}
 
 	push(part: Uint8Array): void {
@@ -70,7 +90,7 @@ export class RecordScanner {
 	end(part: Uint8Array = new Uint8Array(0)): RecordScan {
 		this.scan(part, true);
 		const n = this.base + this.rest.length;
-		const { record, recordStart, starts } = this;
+		const { record, recordStart, starts, cuts } = this;
 		const openQuote = this.quoted ? { record, offset: recordStart } : null;
 		let lastContent = this.lastContent;
 		if (recordStart < n) lastContent = record;
@@ -80,7 +100,10 @@ export class RecordScanner {
 		if (this.kinds & 1) newlines.add('\r\n');
 		if (this.kinds & 2) newlines.add('\n');
 		if (this.kinds & 4) newlines.add('\r');
-		return { starts, empty, records: recordStart < n ? record + 1 : record, newlines, openQuote };
+		// A cut at the very end (after the last line break) starts no record: there is nothing to read there.
+		if (cuts.length && cuts[cuts.length - 1].offset >= n) cuts.pop();
+		const records = recordStart < n ? record + 1 : record;
+		return { starts, empty, records, newlines, openQuote, cuts };
 	}
 
 	private scan(part: Uint8Array, final: boolean): void {
@@ -152,6 +175,10 @@ export class RecordScanner {
 			this.recordStart = base + i;
 			this.fieldStart = true;
 			if (this.starts.length <= this.keepStarts) this.starts.push(this.recordStart);
+			if (this.recordStart >= this.nextCut) {
+				this.cuts.push({ offset: this.recordStart, record: this.record });
+				this.nextCut = (Math.floor(this.recordStart / this.cutEvery) + 1) * this.cutEvery;
+			}
 		}
 		this.rest = data.subarray(i);
 		this.base = base + i;
@@ -211,9 +238,10 @@ export async function scanInParts(
 	size: number,
 	delimiter: Delimiter,
 	keepStarts: number,
-	read: (start: number, end: number) => Uint8Array | Promise<Uint8Array>
+	read: (start: number, end: number) => Uint8Array | Promise<Uint8Array>,
+	cutEvery = Infinity
 ): Promise<RecordScan> {
-	const scanner = new RecordScanner(delimiter, keepStarts);
+	const scanner = new RecordScanner(delimiter, keepStarts, cutEvery);
 	for (let at = 0; at < size; at += SCAN_PART_BYTES)
 		scanner.push(await read(at, Math.min(size, at + SCAN_PART_BYTES)));
 	return scanner.end();

@@ -11,7 +11,7 @@ import type { Delimiter, Encoding } from './types';
 
 /** A file on disk is sent as its File (a reference) and read here: whole to decode, in parts to scan. */
 export type WorkerRequest =
-	| { type: 'scan'; data: FileData; delimiter: Delimiter; keepStarts: number }
+	| { type: 'scan'; data: FileData; delimiter: Delimiter; keepStarts: number; cutEvery: number }
 	| { type: 'decode'; name: string; bytes: FileData; override?: Encoding };
 
 /** An IngestError's fields: the error itself does not survive the trip between threads. */
@@ -40,11 +40,11 @@ scope.onmessage = async (e) => {
 	const request = e.data;
 	try {
 		if (request.type === 'scan') {
-			const { data, delimiter, keepStarts } = request;
+			const { data, delimiter, keepStarts, cutEvery } = request;
 			const scan =
 				data instanceof Uint8Array
-					? scanRecords(data, delimiter, keepStarts)
-					: await scanInParts(data.size, delimiter, keepStarts, (a, b) => readSync(data, a, b));
+					? scanRecords(data, delimiter, keepStarts, cutEvery)
+					: await scanInParts(data.size, delimiter, keepStarts, (a, b) => readSync(data, a, b), cutEvery);
 			scope.postMessage({ type: 'scanned', scan });
 			return;
 		}
