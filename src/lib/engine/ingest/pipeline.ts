@@ -130,7 +130,7 @@ async function sniffMapAndRead(
 ): Promise<Read | null> {
 	// Each step a task of its own (nextTask), so the page's main thread is never held for long.
 	await nextTask();
-	const cutEvery = cutEveryFor(dataSize(file.utf8), ctx.readPartBytes);
+	const cutEvery = cutEveryFor(dataSize(file.utf8), ctx.readPartBytes ?? partBytesForTests());
 	const sniffed = sniffLayout(file, overlap, cutEvery);
 	if (!sniffed) return null;
 	// A file read in parts needs its record boundaries before the read: its full scan comes first.
@@ -162,6 +162,9 @@ async function sniffMapAndRead(
 	if (failed) throw asIngestError(failed, file.name, file.size, 'read', header.headers);
 	return { layout: full, header, guess, choice, types };
 }
+
+/** Smaller read parts set by an end-to-end test on the page (`__mbReadPartBytes`), to read a file in parts. */
+const partBytesForTests = () => (globalThis as { __mbReadPartBytes?: number }).__mbReadPartBytes;
 
 /** The file with its bytes in memory (read from disk if it is there). */
 async function inMemory(file: DecodedFile): Promise<DecodedFile> {

@@ -100,6 +100,8 @@ export function startRead(
 		// `_row` counts the rows returned, across the parts (countRows renumbers them to records).
 		const before = k === 0 ? 0 : Number((await db.query(`SELECT count(*) AS n FROM ${raw}`))[0].n);
 		const file = `mb_file_${id}_${k}.csv`;
+		// A mark per part read, for the bench and the end-to-end test (a whole read is one part).
+		performance.mark('mb:read-part', { detail: { part: k, of: parts.length } });
 		await db.registerFile(file, sliceData(utf8, part.start, part.end));
 		try {
 			// buffer_size: the reader's default is 16 × max_line_size (here 256 MiB a buffer); buffers of
