@@ -2,7 +2,7 @@
  * A file big enough for the off-thread path (over 1 MiB): a Shift_JIS export is decoded in the ingest
  * worker and its record scan runs there too, and the figures are the same as on the main thread. A
  * file over 16 MiB stays on disk (file-data.ts): the page never reads it whole, the worker scans (or
- * decodes) it from the File, DuckDB reads it from disk.
+ * decodes, a part at a time) it from the File, DuckDB reads it from disk (or the decoded UTF-8's Blob).
  */
 import { expect, test } from './fixtures';
 import { encodeShiftJis } from '../../scripts/demo-data';
@@ -102,7 +102,9 @@ test('a very big file is read in parts, each compressed once in: the figures are
 	await expect(page.getByTestId('funnel-count-won')).toHaveAttribute('data-value', String(M / 30));
 });
 
-test('a Shift_JIS file over 16 MiB is decoded whole by the worker, from disk', async ({ page }) => {
+test('a Shift_JIS file over 16 MiB is decoded by the worker from disk, a part at a time', async ({
+	page
+}) => {
 	// 510,000 leads: Shift_JIS takes 2 bytes a kanji where UTF-8 takes 3.
 	const big = Buffer.from(encodeShiftJis(bigLines(510_000).join('\r\n') + '\r\n'));
 	expect(big.length).toBeGreaterThan(16 << 20);

@@ -2,7 +2,8 @@
  * A big dropped file stays on disk (file-data.ts): the pipeline is given its File (a Blob), reads only
  * its first bytes to sniff, scans it a part at a time and lets DuckDB read it from disk. It must load
  * exactly as the same bytes in memory do, and fall back to memory where a step needs the whole file
- * (mixed line breaks below the sample, an unclosed quote, an encoding to decode). Counts are by
+ * (mixed line breaks below the sample, an unclosed quote). A Shift_JIS file is decoded a part at a time
+ * into UTF-8 kept as a Blob, which DuckDB reads as it would the file. Counts are by
  * construction: lead k (1…N) reaches MQL when k is a multiple of 4 and is won when a multiple of 20.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -96,7 +97,7 @@ describe('a big file on disk loads as the same bytes in memory do', () => {
 		expect({ ...onDisk.file, id: 0 }).toEqual({ ...inMemory.file, id: 0 });
 	});
 
-	it('a Shift_JIS file is decoded whole (it cannot be read from disk as it is)', async () => {
+	it('a Shift_JIS file is decoded a part at a time into UTF-8 kept as a Blob, read from there', async () => {
 		// The same file with ASCII-only cells but 髙橋 (FB FC 8B B4) as the owner of every lead.
 		const ascii = text()
 			.replace('\uFEFF', '')
@@ -110,11 +111,15 @@ describe('a big file on disk loads as the same bytes in memory do', () => {
 		}
 		const bytes = sjis.subarray(0, at);
 		const onDisk = await load('sjis.csv', new Blob([bytes]));
-		expect(onDisk.given).toEqual(['memory']);
+		expect(onDisk.given).toEqual(['disk']);
 		expect(onDisk.file.quality.encoding).toBe('shift_jis');
 		expect(onDisk.funnel).toMatchObject({ lead: N, mql: N / 4, won: N / 20 });
 		const [row] = await db.query(`SELECT owner, count(*)::INTEGER AS n FROM leads GROUP BY owner`);
 		expect(row).toEqual({ owner: '髙橋', n: N });
+		// The same bytes in memory are decoded whole (decodeFile): the same file.
+		const inMemory = await load('sjis.csv', bytes);
+		expect(inMemory.given).toEqual(['memory']);
+		expect({ ...onDisk.file, id: 0 }).toEqual({ ...inMemory.file, id: 0 });
 	});
 
 	it('a file that can no longer be read (changed or moved since the drop): said, with what to do', async () => {

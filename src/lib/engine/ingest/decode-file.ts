@@ -88,7 +88,7 @@ export const sampleOf = (utf8: Uint8Array) => new TextDecoder('utf-8').decode(ut
 const hasUtf8Bom = (bytes: Uint8Array) => bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
 
 /** The encoding to read a file in; throws IngestError for what is no CSV. `head`: its first bytes. */
-function encodingOf(name: string, head: Uint8Array, size: number, override?: Encoding): EncodingGuess {
+export function encodingOf(name: string, head: Uint8Array, size: number, override?: Encoding): EncodingGuess {
 	if (size === 0) throw new IngestError(name, 'empty', 'empty', { name });
 	const foreign = NOT_CSV.find((s) => s.magic.every((b, i) => head[i] === b));
 	if (foreign) throw new IngestError(name, 'binary', 'not_csv', { name, what: { key: foreign.what } });
@@ -101,7 +101,7 @@ function encodingOf(name: string, head: Uint8Array, size: number, override?: Enc
 }
 
 /** The sample as text; throws IngestError when it holds no text or is a web page. */
-function sampleTextOf(name: string, head: Uint8Array): string {
+export function sampleTextOf(name: string, head: Uint8Array): string {
 	const sampleText = sampleOf(head);
 	if (sampleText.trim() === '') throw new IngestError(name, 'empty', 'no_text', { name });
 	if (MARKUP.test(sampleText)) throw new IngestError(name, 'unrecognised', 'markup', { name });

@@ -9,7 +9,7 @@ import { decodeBytes } from './decode';
 import type { Encoding } from './types';
 
 /** Examples kept per list (the count is always whole). */
-const MAX_LINES = 5;
+export const MAX_LINES = 5;
 
 export interface LineList {
 	count: number;
@@ -28,12 +28,43 @@ export interface MixedText {
 
 type LineClass = 'ascii' | 'utf-8' | 'legacy';
 
+/** Consecutive lines [start, end) of one encoding (ASCII lines join the run they are in). */
+interface LineRun {
+	start: number;
+	end: number;
+	cls: Exclude<LineClass, 'ascii'>;
+}
+
+/** The lines of `bytes` by encoding: runs to decode, and the 1-based numbers of non-ASCII lines. */
+export interface LineClasses {
+	runs: LineRun[];
+	utf8Lines: number[];
+	legacyLines: number[];
+	/** Lines in `bytes` (a final line without a line break counts). */
+	lines: number;
+}
+
 /**
  * The file decoded line by line when some lines are UTF-8 and others `legacy`; null when every
  * non-ASCII line is in the legacy encoding (the whole-file decode is right then).
  */
 export function decodeMixedLines(bytes: Uint8Array, legacy: Encoding): MixedText | null {
-	const runs: { start: number; end: number; cls: Exclude<LineClass, 'ascii'> }[] = [];
+	const { runs, utf8Lines, legacyLines } = lineClasses(bytes);
+	if (utf8Lines.length === 0 || legacyLines.length === 0) return null;
+	const text = decodeRuns(bytes, runs, legacy);
+	const utf8Main = utf8Lines.length > legacyLines.length;
+	const lines = utf8Main ? legacyLines : utf8Lines;
+	return {
+		text,
+		main: utf8Main ? 'utf-8' : legacy,
+		other: utf8Main ? legacy : 'utf-8',
+		otherLines: listLines(text, lines)
+	};
+}
+
+/** Each line's encoding (see decodeMixedLines), by a byte-level look at every line. */
+export function lineClasses(bytes: Uint8Array): LineClasses {
+	const runs: LineRun[] = [];
 	const utf8Lines: number[] = [];
 	const legacyLines: number[] = [];
 	let line = 1;
@@ -55,22 +86,18 @@ export function decodeMixedLines(bytes: Uint8Array, legacy: Encoding): MixedText
 		start = end;
 		line++;
 	}
-	if (utf8Lines.length === 0 || legacyLines.length === 0) return null;
 	runs.push({ start: runStart, end: bytes.length, cls: runCls ?? 'legacy' });
-	const text = runs
+	return { runs, utf8Lines, legacyLines, lines: line - 1 };
+}
+
+/** The runs decoded, each in its encoding (a UTF-8 run drops a BOM it starts with). */
+export function decodeRuns(bytes: Uint8Array, runs: LineRun[], legacy: Encoding): string {
+	return runs
 		.map((r) => {
 			const part = bytes.subarray(r.start, r.end);
 			return r.cls === 'utf-8' ? new TextDecoder('utf-8').decode(part) : decodeBytes(part, legacy);
 		})
 		.join('');
-	const utf8Main = utf8Lines.length > legacyLines.length;
-	const lines = utf8Main ? legacyLines : utf8Lines;
-	return {
-		text,
-		main: utf8Main ? 'utf-8' : legacy,
-		other: utf8Main ? legacy : 'utf-8',
-		otherLines: listLines(text, lines)
-	};
 }
 
 /**
@@ -100,7 +127,8 @@ function countNewlines(text: string, from: number, to: number): number {
 	return n;
 }
 
-function listLines(text: string, lines: number[]): LineList {
+/** The count of `lines` and the text of the first few (1-based line numbers in `text`). */
+export function listLines(text: string, lines: number[]): LineList {
 	const wanted = new Set(lines.slice(0, MAX_LINES));
 	const examples: LineList['examples'] = [];
 	let line = 1;

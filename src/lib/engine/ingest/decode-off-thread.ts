@@ -5,7 +5,15 @@
  * Node and any file when the worker cannot start.
  */
 import { detectEncoding } from './decode';
-import { decodeFile, decodeOnDisk, HEAD_BYTES, SAMPLE_BYTES, type DecodedFile } from './decode-file';
+import {
+	decodeFile,
+	decodeOnDisk,
+	encodingOf,
+	HEAD_BYTES,
+	SAMPLE_BYTES,
+	type DecodedFile
+} from './decode-file';
+import { decodeInParts, decodesInParts } from './decode-parts';
 import { readBytes, type FileData } from './file-data';
 import { IngestError } from './errors';
 import { copyInSlices } from '../next-task';
@@ -20,12 +28,19 @@ export async function decodeFileOffThread(
 ): Promise<DecodedFile> {
 	if (data instanceof Uint8Array) return decodeBytesOffThread(name, data, override);
 	// A file on disk: a small one is read; a big UTF-8 one stays there (only its first bytes are read);
-	// any other is decoded whole, by the worker, which reads it from disk itself.
+	// any other is decoded by the worker, which reads it from disk itself: Shift_JIS and windows-1252 a
+	// part at a time into a Blob (decode-parts.ts), UTF-16 whole.
 	if (data.size <= SAMPLE_BYTES) return decodeBytesOffThread(name, await readBytes(name, data), override);
-	const onDisk = decodeOnDisk(name, data, await readBytes(name, data, 0, HEAD_BYTES), override);
+	const head = await readBytes(name, data, 0, HEAD_BYTES);
+	const onDisk = decodeOnDisk(name, data, head, override);
 	if (onDisk) return onDisk;
 	const decoded = await decodeInWorker({ type: 'decode', name, bytes: data, override }, []);
-	return decoded ?? decodeFile(name, await readBytes(name, data), override);
+	if (decoded) return decoded;
+	// No worker (Node, or it could not start): the same, here.
+	const encoding = encodingOf(name, head, data.size, override);
+	if (decodesInParts(encoding.encoding))
+		return decodeInParts(name, data.size, (a, b) => readBytes(name, data, a, b), encoding);
+	return decodeFile(name, await readBytes(name, data), override);
 }
 
 async function decodeBytesOffThread(
