@@ -30,6 +30,7 @@ async function inParts(bytes: Uint8Array, partBytes: number, override?: Encoding
 	const encoding = encodingOf('f.csv', bytes.subarray(0, HEAD_BYTES), bytes.length, override);
 	const read = (a: number, b: number) => bytes.slice(a, b);
 	const file = await decodeInParts('f.csv', bytes.length, read, encoding, partBytes);
+	if (!file) throw new Error('not decoded in parts');
 	return { ...file, utf8: new Uint8Array(await (file.utf8 as Blob).arrayBuffer()) };
 }
 
@@ -56,6 +57,10 @@ const MIXED = concat(
 	utf8('U450,2025/04/02,ウェビナー,Åsa\r\n'),
 	encodeShiftJis(lines.slice(450).join('\r\n'))
 );
+// Shift_JIS with every 50th line pasted in as UTF-8: twelve such lines, more than the five listed.
+const MANY = concat(
+	...lines.map((l, i) => (i % 50 === 49 ? utf8(`${l},Zoë\r\n`) : encodeShiftJis(`${l}\r\n`)))
+);
 // windows-1252: € (0x80), é (0xE9), “ ” (0x93 0x94).
 const W1252 = concat(
 	...Array.from({ length: 300 }, (_, i) =>
@@ -67,6 +72,7 @@ describe('decodeInParts gives what decodeFile gives for the whole file', () => {
 	const cases: [string, Uint8Array, Encoding?][] = [
 		['Shift_JIS, CRLF', SJIS],
 		['Shift_JIS with UTF-8 lines, a broken byte, no final line break', MIXED],
+		['Shift_JIS with twelve UTF-8 lines (five listed)', MANY],
 		['windows-1252', W1252, 'windows-1252'],
 		['the hostile corpus: Shift_JIS with UTF-8 rows', hostile('sjis-with-utf8-rows.csv')],
 		['the hostile corpus: a UTF-8 header over Shift_JIS rows', hostile('utf8-header-sjis-rows.csv')],
@@ -85,6 +91,23 @@ describe('decodeInParts gives what decodeFile gives for the whole file', () => {
 			}
 		});
 	}
+
+	it('twelve UTF-8 lines: counted through the file, the first five listed with their line numbers', async () => {
+		const file = await inParts(MANY, 100);
+		expect(file.lines.other?.lines.count).toBe(12);
+		expect(file.lines.other?.lines.examples.map((e) => e.line)).toEqual([50, 100, 150, 200, 250]);
+	});
+
+	it('a line longer than the limit (a file with CR line breaks is one line): left to the whole decode', async () => {
+		const cr = encodeShiftJis(lines.join('\r'));
+		const encoding = encodingOf('cr.csv', cr, cr.length);
+		const read = (a: number, b: number) => cr.slice(a, b);
+		expect(await decodeInParts('cr.csv', cr.length, read, encoding, 64, 1000)).toBeNull();
+		// Lines within the limit: decoded in parts, the same as whole.
+		const lf = encodeShiftJis(lines.join('\n'));
+		const file = await decodeInParts('lf.csv', lf.length, (a, b) => lf.slice(a, b), encoding, 64, 1000);
+		expect(new Uint8Array(await (file?.utf8 as Blob).arrayBuffer())).toEqual(whole(lf).utf8);
+	});
 
 	it('the mixed file, by hand: two UTF-8 lines among Shift_JIS, one garbled line', async () => {
 		const file = await inParts(MIXED, 64);

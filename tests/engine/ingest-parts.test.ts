@@ -35,10 +35,15 @@ const enc = (s: string) => new TextEncoder().encode(s);
 /** Loads `data` on a fresh Dataset, in parts of `part` bytes; its file, its reads and its funnel. */
 async function load(name: string, data: FileData, part?: number) {
 	const reads: string[] = [];
+	const from: string[] = [];
+	/** Each part in memory, as text (the tests' parts are small). */
+	const texts: string[] = [];
 	const spy: Db = {
 		...db,
 		async registerFile(file, d) {
 			reads.push(file);
+			from.push(d instanceof Uint8Array ? 'memory' : 'disk');
+			if (d instanceof Uint8Array) texts.push(new TextDecoder().decode(d));
 			return db.registerFile(file, d);
 		}
 	};
@@ -53,7 +58,7 @@ async function load(name: string, data: FileData, part?: number) {
 		WHERE segment_type = 'VARCHAR' AND column_name IN ('lead_id', 'channel', 'owner')`
 	);
 	const packed = Number(stored.packed) / Number(stored.segments);
-	return { file, reads, packed, funnel: await funnelCounts(ds, '2025-04-01', '2025-04-30') };
+	return { file, reads, from, texts, packed, funnel: await funnelCounts(ds, '2025-04-01', '2025-04-30') };
 }
 
 const same = (a: { file: object }, b: { file: object }) =>
@@ -73,8 +78,49 @@ describe('a very big file read in parts loads as it does read whole', () => {
 		// Read in parts, the table is compressed as it is read; read whole, it is not.
 		expect(parts.packed).toBe(1);
 		expect(whole.packed).toBe(0);
-		// From disk (a Blob), as a dropped file of that size is: the same again.
-		same(await load('big.csv', new Blob([bytes]), PART), whole);
+	});
+
+	it('from disk (a Blob over the 1 MiB sample, as a dropped file is): scanned and read in parts from the Blob', async () => {
+		// 20,000 leads ≈ 1.3 MB in parts of 128 KiB.
+		const n = 20_000;
+		const bytes = enc('\uFEFF' + HEADER + Array.from({ length: n }, (_, i) => lead(i + 1)).join(''));
+		expect(bytes.length).toBeGreaterThan(1 << 20);
+		const disk = await load('disk.csv', new Blob([bytes]), 128 << 10);
+		const whole = await load('disk.csv', bytes);
+		expect(disk.from.length).toBeGreaterThanOrEqual(9);
+		expect(new Set(disk.from)).toEqual(new Set(['disk']));
+		expect(disk.funnel).toMatchObject({ lead: n, mql: n / 4, won: n / 20 });
+		same(disk, whole);
+	});
+
+	it('title rows above the header, a cut right on an empty line before a row set aside, a last part of empty lines', async () => {
+		// Row 1 a title, row 2 blank, row 3 the header; lead k on row k + 3, one more below the empty
+		// line after lead 500 (row 504). Lead 501 (row 505) has a field too many.
+		const top = 'リード一覧（2025年4月）\r\n\r\n' + HEADER;
+		const head = top + Array.from({ length: 500 }, (_, i) => lead(i + 1)).join('');
+		const rest = Array.from({ length: N - 500 }, (_, i) => lead(i + 501)).join('');
+		const body = head + '\r\n' + rest.replace('\r\n', ',余分\r\n');
+		// Parts as long as everything above the empty line: the first cut is that line.
+		const part = enc(head).length;
+		// Blank lines at the end, past the last multiple of `part`: the last part is only blank lines.
+		const size = enc(body).length;
+		const blanks = Math.ceil((Math.ceil(size / part) * part - size) / 2) + 3;
+		const bytes = enc(body + '\r\n'.repeat(blanks));
+		const parts = await load('title.csv', bytes, part);
+		const whole = await load('title.csv', bytes);
+		expect(parts.file.dialect.headerRow).toBe(2);
+		expect(parts.reads.length).toBeGreaterThanOrEqual(5);
+		expect(parts.texts[1].startsWith('\r\nL000501,')).toBe(true);
+		expect(parts.texts.at(-1)).toMatch(/^(\r\n)+$/);
+		same(parts, whole);
+		expect(parts.funnel).toEqual(whole.funnel);
+		const rejected = parts.file.quality.issues.find(
+			(i) => i.code === 'rejected_row' && i.severity === 'error'
+		);
+		expect(rejected?.examples.map((e) => e.row)).toEqual([505]);
+		const empty = parts.file.quality.issues.find((i) => i.code === 'rejected_row' && i.severity === 'info');
+		expect(empty?.examples.map((e) => e.row)).toEqual([504]);
+		expect(parts.file.quality.rows).toBe(N);
 	});
 
 	it('rows set aside, empty lines and a total row in different parts: the same rows, numbered as spreadsheet rows', async () => {

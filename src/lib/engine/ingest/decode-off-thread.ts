@@ -38,9 +38,10 @@ export async function decodeFileOffThread(
 	if (decoded) return decoded;
 	// No worker (Node, or it could not start): the same, here.
 	const encoding = encodingOf(name, head, data.size, override);
-	if (decodesInParts(encoding.encoding))
-		return decodeInParts(name, data.size, (a, b) => readBytes(name, data, a, b), encoding);
-	return decodeFile(name, await readBytes(name, data), override);
+	const inParts = decodesInParts(encoding.encoding)
+		? await decodeInParts(name, data.size, (a, b) => readBytes(name, data, a, b), encoding)
+		: null;
+	return inParts ?? decodeFile(name, await readBytes(name, data), override);
 }
 
 async function decodeBytesOffThread(

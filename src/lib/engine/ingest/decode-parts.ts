@@ -18,10 +18,21 @@ export const DECODE_PART_BYTES = 16 << 20;
 /** Encodings a file can be decoded in parts in (a line break is one byte no character contains). */
 export const decodesInParts = (e: Encoding) => e === 'shift_jis' || e === 'windows-1252';
 
+/** A line longer than this (a file with CR line breaks has one line) is not decoded in parts. */
+export const MAX_LINE_BYTES = 64 << 20;
+
 type Read = (start: number, end: number) => Uint8Array | Promise<Uint8Array>;
 
+/** Thrown by wholeLines for a line over MAX_LINE_BYTES. */
+class LineTooLong extends Error {}
+
 /** The file's bytes a part at a time, each ending after a line break (the last one need not). */
-async function* wholeLines(size: number, read: Read, partBytes: number): AsyncGenerator<Uint8Array> {
+async function* wholeLines(
+	size: number,
+	read: Read,
+	partBytes: number,
+	maxLine: number
+): AsyncGenerator<Uint8Array> {
 	let carry: Uint8Array = new Uint8Array(0);
 	for (let at = 0; at < size; at += partBytes) {
 		const part = await read(at, Math.min(size, at + partBytes));
@@ -34,6 +45,7 @@ async function* wholeLines(size: number, read: Read, partBytes: number): AsyncGe
 		const cut = at + partBytes >= size ? data.length : data.lastIndexOf(0x0a) + 1;
 		if (cut > 0) yield data.subarray(0, cut);
 		carry = data.subarray(cut);
+		if (carry.length > maxLine) throw new LineTooLong();
 	}
 }
 
@@ -52,7 +64,8 @@ class LinesSeen {
 }
 
 /**
- * Decodes a file of `size` bytes in `encoding` (decodesInParts), read a part at a time by `read`.
+ * Decodes a file of `size` bytes in `encoding` (decodesInParts), read a part at a time by `read`; null
+ * when a line is longer than `maxLine` bytes (decode the file whole: its lines cannot be cut apart).
  * Throws IngestError when the decoded text is empty or a web page, as decodeFile does.
  */
 export async function decodeInParts(
@@ -61,8 +74,29 @@ export async function decodeInParts(
 	read: Read,
 	encoding: EncodingGuess,
 	partBytes = DECODE_PART_BYTES,
-	byLine = true
-): Promise<DecodedFile> {
+	maxLine = MAX_LINE_BYTES
+): Promise<DecodedFile | null> {
+	try {
+		const decode = (byLine: boolean) => decodeLines(name, size, read, encoding, partBytes, maxLine, byLine);
+		// A file whose every non-ASCII line is UTF-8 (read as `legacy` because the user said so) is
+		// decoded again whole in `legacy`, as decodeFile does: line by line reads it as UTF-8.
+		return (await decode(true)) ?? (await decode(false));
+	} catch (e) {
+		if (e instanceof LineTooLong) return null;
+		throw e;
+	}
+}
+
+/** One pass over the file; null when decoding `byLine` finds every non-ASCII line in UTF-8. */
+async function decodeLines(
+	name: string,
+	size: number,
+	read: Read,
+	encoding: EncodingGuess,
+	partBytes: number,
+	maxLine: number,
+	byLine: boolean
+): Promise<DecodedFile | null> {
 	const legacy = encoding.encoding;
 	const utf8Lines = new LinesSeen();
 	const legacyLines = new LinesSeen();
@@ -75,7 +109,7 @@ export async function decodeInParts(
 	const head = new Uint8Array(SAMPLE_BYTES);
 	let headBytes = 0;
 	let before = 0;
-	for await (const piece of wholeLines(size, read, partBytes)) {
+	for await (const piece of wholeLines(size, read, partBytes, maxLine)) {
 		// Each line in the encoding that reads it, as decodeMixedLines does for the whole file.
 		const classes = lineClasses(piece);
 		const text = byLine ? decodeRuns(piece, classes.runs, legacy) : decodeBytes(piece, legacy);
@@ -99,10 +133,7 @@ export async function decodeInParts(
 			pendingBytes = 0;
 		}
 	}
-	// A file whose every non-ASCII line is UTF-8 (read as `legacy` because the user said so) is decoded
-	// whole in `legacy`, as decodeFile does: line by line would read it as UTF-8.
-	if (byLine && legacyLines.count === 0 && utf8Lines.count > 0)
-		return decodeInParts(name, size, read, encoding, partBytes, false);
+	if (byLine && legacyLines.count === 0 && utf8Lines.count > 0) return null;
 	const mixed = byLine && utf8Lines.count > 0 && legacyLines.count > 0;
 	const utf8Main = utf8Lines.count > legacyLines.count;
 	const sample = head.slice(0, headBytes);

@@ -56,8 +56,10 @@ scope.onmessage = async (e) => {
 			if (decodesInParts(encoding.encoding)) {
 				const read = (a: number, b: number) => readSync(data, a, b);
 				const file = await decodeInParts(name, data.size, read, encoding);
-				scope.postMessage({ type: 'decoded', file });
-				return;
+				if (file) {
+					scope.postMessage({ type: 'decoded', file });
+					return;
+				}
 			}
 		}
 		const bytes = data instanceof Uint8Array ? data : readSync(data);
