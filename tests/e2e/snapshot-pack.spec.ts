@@ -71,6 +71,16 @@ test.describe.serial('review pack of picked pages', () => {
 		// The funnel's breakdown says how to filter by a bar, on the live page only (see the pack below).
 		await page.getByTestId(nav('/funnel/')).click();
 		await expect(page.getByTestId('hint-breakdown')).toHaveText('Click a bar to filter every figure by it.');
+		// The hint and the note read as one line: a space after the English sentence, none after 。.
+		const noteOf = (hint: string) => page.locator('p.note', { has: page.getByTestId(hint) });
+		expect(await noteOf('hint-breakdown').textContent()).toMatch(/by it\. \S/);
+		await page.getByTestId('lang-switch').click();
+		await expect(page.getByTestId('hint-breakdown')).toHaveText(
+			'棒をクリックすると、すべての数値をその値で絞り込みます。'
+		);
+		expect(await noteOf('hint-breakdown').textContent()).toMatch(/絞り込みます。\S/);
+		await page.getByTestId('lang-switch').click();
+		await expect(page.getByTestId('hint-breakdown')).toHaveText('Click a bar to filter every figure by it.');
 		await page.getByTestId(nav('/field-sales/')).click();
 		await expect(page).toHaveURL(/field-sales/);
 		// On field sales: its own page is ticked; tick the other two, untick nothing else.

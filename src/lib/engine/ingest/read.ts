@@ -110,7 +110,7 @@ export function startRead(
 			// (measured in Chromium: peak 856 → 751 MiB at 1M leads, 3399 → 3235 MiB at 10M).
 			await db.exec(
 				`${k === 0 ? `CREATE OR REPLACE TABLE ${raw} AS` : `INSERT INTO ${raw}`}
-				SELECT (row_number() OVER () + ${before})::INTEGER AS _row, * FROM read_csv(${literal(file)},
+				SELECT ${before ? `(row_number() OVER () + ${before})` : 'row_number() OVER ()'}::INTEGER AS _row, * FROM read_csv(${literal(file)},
 					auto_detect = false, header = false, delim = ${literal(dialect.delimiter)}, quote = '"', escape = '"',
 					new_line = ${literal(NEW_LINE[dialect.newline])},
 					columns = {${columns}},${dateformat ? ` dateformat = ${literal(dateformat)},` : ''}
