@@ -11,32 +11,23 @@ import { decodeFile, encodingOf, HEAD_BYTES } from '$lib/engine/ingest/decode-fi
 import { decodeInParts } from '$lib/engine/ingest/decode-parts';
 import type { Encoding } from '$lib/engine/ingest/types';
 import { encodeShiftJis } from '../../scripts/demo-data';
+import { bytes, utf8 } from '../fixtures/ingest/harness';
 
 const hostile = (name: string) =>
 	new Uint8Array(readFileSync(path.resolve(process.cwd(), 'tests/fixtures/hostile', name)));
-const concat = (...parts: Uint8Array[]) => {
-	const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-	let at = 0;
-	for (const p of parts) {
-		out.set(p, at);
-		at += p.length;
-	}
-	return out;
-};
-const utf8 = (s: string) => new TextEncoder().encode(s);
 
-/** `bytes` decoded in parts of `partBytes`, with the UTF-8 read back from its Blob. */
-async function inParts(bytes: Uint8Array, partBytes: number, override?: Encoding) {
-	const encoding = encodingOf('f.csv', bytes.subarray(0, HEAD_BYTES), bytes.length, override);
-	const read = (a: number, b: number) => bytes.slice(a, b);
-	const file = await decodeInParts('f.csv', bytes.length, read, encoding, partBytes);
+/** `data` decoded in parts of `partBytes`, with the UTF-8 read back from its Blob. */
+async function inParts(data: Uint8Array, partBytes: number, override?: Encoding) {
+	const encoding = encodingOf('f.csv', data.subarray(0, HEAD_BYTES), data.length, override);
+	const read = (a: number, b: number) => data.slice(a, b);
+	const file = await decodeInParts('f.csv', data.length, read, encoding, partBytes);
 	if (!file) throw new Error('not decoded in parts');
 	return { ...file, utf8: new Uint8Array(await (file.utf8 as Blob).arrayBuffer()) };
 }
 
-/** decodeFile's result for the whole bytes, its UTF-8 copied out (it may be a view of the input). */
-function whole(bytes: Uint8Array, override?: Encoding) {
-	const file = decodeFile('f.csv', bytes, override);
+/** decodeFile's result for the whole file, its UTF-8 copied out (it may be a view of the input). */
+function whole(data: Uint8Array, override?: Encoding) {
+	const file = decodeFile('f.csv', data, override);
 	return { ...file, utf8: file.utf8.slice(), head: file.head.slice() };
 }
 
@@ -48,7 +39,7 @@ const lines = Array.from(
 const SJIS = encodeShiftJis(['リードID,作成日,流入経路,担当者', ...lines].join('\r\n') + '\r\n');
 // The same with lines 101 and 450 pasted in as UTF-8, and line 300 holding a byte CP932 lacks (0x85 0x40
 // is unassigned), and no line break at the end.
-const MIXED = concat(
+const MIXED = bytes(
 	encodeShiftJis(['リードID,作成日,流入経路,担当者', ...lines.slice(0, 99)].join('\r\n') + '\r\n'),
 	utf8('U100,2025/04/01,ウェビナー,Zoë\r\n'),
 	encodeShiftJis(lines.slice(100, 298).join('\r\n') + '\r\n'),
@@ -58,13 +49,13 @@ const MIXED = concat(
 	encodeShiftJis(lines.slice(450).join('\r\n'))
 );
 // Shift_JIS with every 50th line pasted in as UTF-8: twelve such lines, more than the five listed.
-const MANY = concat(
+const MANY = bytes(
 	...lines.map((l, i) => (i % 50 === 49 ? utf8(`${l},Zoë\r\n`) : encodeShiftJis(`${l}\r\n`)))
 );
 // windows-1252: € (0x80), é (0xE9), “ ” (0x93 0x94).
-const W1252 = concat(
+const W1252 = bytes(
 	...Array.from({ length: 300 }, (_, i) =>
-		concat(utf8(`${i},Caf`), new Uint8Array([0xe9, 0x2c, 0x80, 0x35, 0x2c, 0x93, 0x78, 0x94]), utf8('\n'))
+		bytes(utf8(`${i},Caf`), new Uint8Array([0xe9, 0x2c, 0x80, 0x35, 0x2c, 0x93, 0x78, 0x94]), utf8('\n'))
 	)
 );
 
@@ -83,11 +74,11 @@ describe('decodeInParts gives what decodeFile gives for the whole file', () => {
 			'shift_jis'
 		]
 	];
-	for (const [name, bytes, override] of cases) {
+	for (const [name, data, override] of cases) {
 		it(name, async () => {
-			const expected = whole(bytes, override);
-			for (const part of [1, 7, 64, 1000, 4096, bytes.length + 1]) {
-				expect(await inParts(bytes, part, override), `parts of ${part} bytes`).toEqual(expected);
+			const expected = whole(data, override);
+			for (const part of [1, 7, 64, 1000, 4096, data.length + 1]) {
+				expect(await inParts(data, part, override), `parts of ${part} bytes`).toEqual(expected);
 			}
 		});
 	}
