@@ -5,15 +5,8 @@
  * Node and any file when the worker cannot start.
  */
 import { detectEncoding } from './decode';
-import {
-	decodeFile,
-	decodeOnDisk,
-	encodingOf,
-	HEAD_BYTES,
-	SAMPLE_BYTES,
-	type DecodedFile
-} from './decode-file';
-import { decodeInParts, decodesInParts } from './decode-parts';
+import { decodeFile, decodeOnDisk, HEAD_BYTES, SAMPLE_BYTES, type DecodedFile } from './decode-file';
+import { decodeOnDiskInParts } from './decode-parts';
 import { readBytes, type FileData } from './file-data';
 import { IngestError } from './errors';
 import { copyInSlices } from '../next-task';
@@ -37,10 +30,8 @@ export async function decodeFileOffThread(
 	const decoded = await decodeInWorker({ type: 'decode', name, bytes: data, override }, []);
 	if (decoded) return decoded;
 	// No worker (Node, or it could not start): the same, here.
-	const encoding = encodingOf(name, head, data.size, override);
-	const inParts = decodesInParts(encoding.encoding)
-		? await decodeInParts(name, data.size, (a, b) => readBytes(name, data, a, b), encoding)
-		: null;
+	const read = (a: number, b: number) => readBytes(name, data, a, b);
+	const inParts = await decodeOnDiskInParts(name, data.size, head, read, override);
 	return inParts ?? decodeFile(name, await readBytes(name, data), override);
 }
 

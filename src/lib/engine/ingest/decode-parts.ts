@@ -8,7 +8,7 @@
  * UTF-16 files, whose line breaks are two bytes, are decoded whole as before.
  */
 import { decodeBytes } from './decode';
-import { SAMPLE_BYTES, sampleTextOf, type DecodedFile } from './decode-file';
+import { encodingOf, SAMPLE_BYTES, sampleTextOf, type DecodedFile } from './decode-file';
 import { decodeRuns, garbledLines, lineClasses, listLines, MAX_LINES, type LineList } from './decode-lines';
 import type { Encoding, EncodingGuess } from './types';
 
@@ -85,6 +85,21 @@ export async function decodeInParts(
 		if (e instanceof LineTooLong) return null;
 		throw e;
 	}
+}
+
+/**
+ * A file on disk of `size` bytes whose first bytes are `head`: decoded in parts if its encoding (the
+ * detected one, or `override`) allows; null otherwise, or for a line too long (decode it whole).
+ */
+export async function decodeOnDiskInParts(
+	name: string,
+	size: number,
+	head: Uint8Array,
+	read: Read,
+	override?: Encoding
+): Promise<DecodedFile | null> {
+	const encoding = encodingOf(name, head, size, override);
+	return decodesInParts(encoding.encoding) ? decodeInParts(name, size, read, encoding) : null;
 }
 
 /** One pass over the file; null when decoding `byLine` finds every non-ASCII line in UTF-8. */

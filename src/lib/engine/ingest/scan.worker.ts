@@ -3,8 +3,8 @@
  * decode of a legacy-encoded (Shift_JIS, windows-1252, UTF-16) file. At a million rows each is seconds
  * of work during which the page would not respond (see scan-off-thread.ts, decode-off-thread.ts).
  */
-import { decodeFile, encodingOf, HEAD_BYTES, type DecodedFile } from './decode-file';
-import { decodeInParts, decodesInParts } from './decode-parts';
+import { decodeFile, HEAD_BYTES, type DecodedFile } from './decode-file';
+import { decodeOnDiskInParts } from './decode-parts';
 import { IngestError } from './errors';
 import { scanInParts, scanRecords, type RecordScan } from './scan';
 import type { FileData } from './file-data';
@@ -52,14 +52,12 @@ scope.onmessage = async (e) => {
 		const { name, bytes: data, override } = request;
 		if (!(data instanceof Uint8Array)) {
 			// A file on disk in Shift_JIS or windows-1252 is decoded a part at a time (decode-parts.ts).
-			const encoding = encodingOf(name, readSync(data, 0, HEAD_BYTES), data.size, override);
-			if (decodesInParts(encoding.encoding)) {
-				const read = (a: number, b: number) => readSync(data, a, b);
-				const file = await decodeInParts(name, data.size, read, encoding);
-				if (file) {
-					scope.postMessage({ type: 'decoded', file });
-					return;
-				}
+			const head = readSync(data, 0, HEAD_BYTES);
+			const read = (a: number, b: number) => readSync(data, a, b);
+			const file = await decodeOnDiskInParts(name, data.size, head, read, override);
+			if (file) {
+				scope.postMessage({ type: 'decoded', file });
+				return;
 			}
 		}
 		const bytes = data instanceof Uint8Array ? data : readSync(data);
