@@ -8,6 +8,7 @@
  * UTF-16 files, whose line breaks are two bytes, are decoded whole as before.
  */
 import { decodeBytes } from './decode';
+import { afterRest } from './file-data';
 import { encodingOf, SAMPLE_BYTES, sampleTextOf, type DecodedFile } from './decode-file';
 import { decodeRuns, garbledLines, lineClasses, listLines, MAX_LINES, type LineList } from './decode-lines';
 import type { Encoding, EncodingGuess } from './types';
@@ -36,12 +37,7 @@ async function* wholeLines(
 	let carry: Uint8Array = new Uint8Array(0);
 	for (let at = 0; at < size; at += partBytes) {
 		const part = await read(at, Math.min(size, at + partBytes));
-		let data = part;
-		if (carry.length) {
-			data = new Uint8Array(carry.length + part.length);
-			data.set(carry);
-			data.set(part, carry.length);
-		}
+		const data = afterRest(carry, part);
 		const cut = at + partBytes >= size ? data.length : data.lastIndexOf(0x0a) + 1;
 		if (cut > 0) yield data.subarray(0, cut);
 		carry = data.subarray(cut);

@@ -32,4 +32,16 @@ export async function readBytes(name: string, d: FileData, start = 0, end?: numb
  * A dropped file bigger than this stays on disk (its File is kept, not its bytes); a smaller one is
  * read at once, so it can be re-mapped even after the export on disk is replaced.
  */
+/**
+ * The bytes left over from the part before (`rest`: a record or line not yet ended) followed by the
+ * next part, for the passes that read a file a part at a time; `part` itself when nothing is left over.
+ */
+export function afterRest(rest: Uint8Array, part: Uint8Array): Uint8Array {
+	if (!rest.length) return part;
+	const data = new Uint8Array(rest.length + part.length);
+	data.set(rest);
+	data.set(part, rest.length);
+	return data;
+}
+
 export const KEEP_ON_DISK_BYTES = 16 << 20;

@@ -3,6 +3,7 @@
  * line endings. DuckDB's CSV reader reports none of these, and spreadsheet row numbers depend on them.
  * Byte-level (no string decoding), so it stays cheap on a 100 MB file.
  */
+import { afterRest } from './file-data';
 import type { Delimiter } from './types';
 
 const QUOTE = 0x22;
@@ -107,12 +108,7 @@ export class RecordScanner {
 	}
 
 	private scan(part: Uint8Array, final: boolean): void {
-		let data = part;
-		if (this.rest.length) {
-			data = new Uint8Array(this.rest.length + part.length);
-			data.set(this.rest);
-			data.set(part, this.rest.length);
-		}
+		const data = afterRest(this.rest, part);
 		const { delim, base } = this;
 		const n = data.length;
 		// Jumps from one quote or line break to the next with the engine's native indexOf (memchr speed):
